@@ -1,0 +1,75 @@
+import { TaskTypeSchema, type TaskType } from './task-type.js';
+
+/**
+ * The task types Troupe's local experts serve. Descriptions and examples are the
+ * documentation the built-in planner and the LLM read; keep them in a user's words.
+ */
+const RAW: unknown[] = [
+  {
+    id: 'ocr',
+    name: 'Optical character recognition',
+    hfPipelineTag: 'image-to-text',
+    description:
+      'Read the printed or written text in an image: signs, labels, documents, screenshots, scans, photos of text. Extracts the words as text.',
+    inputs: [{ name: 'image', modality: 'image', description: 'the picture that contains text' }],
+    output: { modality: 'text', description: 'the text found in the image' },
+    params: {
+      type: 'object',
+      properties: {
+        language: { type: 'string', format: 'language', description: 'language of the text in the image (ISO 639-1)', default: 'en' },
+      },
+    },
+    examples: [
+      'read the sign in this photo',
+      'extract the text from this scanned document',
+      'what does the label in the picture say',
+      'transcribe the words written in this image',
+    ],
+  },
+  {
+    id: 'translation',
+    name: 'Translation',
+    hfPipelineTag: 'translation',
+    description:
+      'Translate text from one language into another language, e.g. English into Spanish. The source language is detected when not given.',
+    inputs: [{ name: 'text', modality: 'text', description: 'the text to translate' }],
+    output: { modality: 'text', description: 'the translated text' },
+    params: {
+      type: 'object',
+      properties: {
+        target_language: { type: 'string', format: 'language', description: 'language to translate into (ISO 639-1)' },
+        source_language: { type: 'string', format: 'language', description: 'language of the text (ISO 639-1); detected when absent' },
+      },
+      required: ['target_language'],
+    },
+    examples: ['translate it into Spanish', 'translate this text to English', 'how do you say this in Catalan'],
+  },
+  {
+    id: 'text-to-speech',
+    name: 'Text to speech',
+    hfPipelineTag: 'text-to-speech',
+    description:
+      'Speak text aloud: synthesize a spoken audio recording (voice) of the text, read out loud, pronounce, say it, narrate.',
+    inputs: [{ name: 'text', modality: 'text', description: 'the text to speak' }],
+    output: { modality: 'audio', description: 'a WAV recording of the speech' },
+    params: {
+      type: 'object',
+      properties: {
+        language: { type: 'string', format: 'language', description: 'language of the voice (ISO 639-1); detected from the text when absent' },
+      },
+    },
+    examples: ['read it aloud', 'say this out loud', 'turn the text into speech', 'narrate the result as audio', 'speak it'],
+  },
+  {
+    id: 'language-identification',
+    name: 'Language identification',
+    hfPipelineTag: 'text-classification',
+    description: 'Identify which language a text is written in (detect the language), with a confidence for each likely language.',
+    inputs: [{ name: 'text', modality: 'text', description: 'the text whose language to identify' }],
+    output: { modality: 'json', description: '{language, name, confidence, candidates}' },
+    params: { type: 'object', properties: {} },
+    examples: ['what language is this text in', 'detect the language of this sentence', 'which language is this written in'],
+  },
+];
+
+export const BUILTIN_TASK_TYPES: readonly TaskType[] = RAW.map((t) => TaskTypeSchema.parse(t));

@@ -1,0 +1,73 @@
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
+
+/** What flows along the plan's edges. Every task input and output has one. */
+export const MODALITIES = ['text', 'image', 'audio', 'json'] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+export interface SniffedFile {
+  modality: Modality;
+  mime: string;
+}
+
+// Magic numbers first: an extension can lie, the first bytes rarely do.
+const SIGNATURES: Array<{ test: (b: Buffer) => boolean; modality: Modality; mime: string }> = [
+  { test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), modality: 'image', mime: 'image/png' },
+  { test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff, modality: 'image', mime: 'image/jpeg' },
+  { test: (b) => b.subarray(0, 4).toString('latin1') === 'GIF8', modality: 'image', mime: 'image/gif' },
+  { test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP', modality: 'image', mime: 'image/webp' },
+  { test: (b) => ['II*\0', 'MM\0*'].includes(b.subarray(0, 4).toString('latin1')), modality: 'image', mime: 'image/tiff' },
+  { test: (b) => b.subarray(0, 2).toString('latin1') === 'BM', modality: 'image', mime: 'image/bmp' },
+  { test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WAVE', modality: 'audio', mime: 'audio/wav' },
+  { test: (b) => b.subarray(0, 4).toString('latin1') === 'fLaC', modality: 'audio', mime: 'audio/flac' },
+  { test: (b) => b.subarray(0, 4).toString('latin1') === 'OggS', modality: 'audio', mime: 'audio/ogg' },
+  { test: (b) => b.subarray(0, 3).toString('latin1') === 'ID3' || (b[0] === 0xff && ((b[1] ?? 0) & 0xe0) === 0xe0), modality: 'audio', mime: 'audio/mpeg' },
+];
+
+const BY_EXTENSION: Record<string, SniffedFile> = {
+  '.png': { modality: 'image', mime: 'image/png' },
+  '.jpg': { modality: 'image', mime: 'image/jpeg' },
+  '.jpeg': { modality: 'image', mime: 'image/jpeg' },
+  '.gif': { modality: 'image', mime: 'image/gif' },
+  '.webp': { modality: 'image', mime: 'image/webp' },
+  '.tif': { modality: 'image', mime: 'image/tiff' },
+  '.tiff': { modality: 'image', mime: 'image/tiff' },
+  '.bmp': { modality: 'image', mime: 'image/bmp' },
+  '.wav': { modality: 'audio', mime: 'audio/wav' },
+  '.flac': { modality: 'audio', mime: 'audio/flac' },
+  '.ogg': { modality: 'audio', mime: 'audio/ogg' },
+  '.mp3': { modality: 'audio', mime: 'audio/mpeg' },
+  '.txt': { modality: 'text', mime: 'text/plain' },
+  '.md': { modality: 'text', mime: 'text/markdown' },
+  '.json': { modality: 'json', mime: 'application/json' },
+};
+
+export function sniffBytes(head: Buffer, fileName: string): SniffedFile | undefined {
+  for (const s of SIGNATURES) if (head.length >= 4 && s.test(head)) return { modality: s.modality, mime: s.mime };
+  const byExt = BY_EXTENSION[extname(fileName).toLowerCase()];
+  if (byExt) return byExt;
+  // Unknown extension: treat valid UTF-8 without control bytes as text.
+  const sample = head.toString('utf8');
+  if (!sample.includes('\uFFFD') && !/[\x00-\x08\x0e-\x1f]/.test(sample)) return { modality: 'text', mime: 'text/plain' };
+  return undefined;
+}
+
+export async function sniffFile(path: string): Promise<SniffedFile | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return sniffBytes(head.subarray(0, bytesRead), path);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function extensionFor(mime: string): string {
+  const known: Record<string, string> = {
+    'text/plain': 'txt', 'text/markdown': 'md', 'application/json': 'json',
+    'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/gif': 'gif', 'image/tiff': 'tiff',
+    'audio/wav': 'wav', 'audio/flac': 'flac', 'audio/ogg': 'ogg', 'audio/mpeg': 'mp3',
+  };
+  return known[mime] ?? 'bin';
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { MODALITIES } from './modality.js';
+
+/**
+ * A task type is a kind of work a plan step can ask for (Hugging Face pipeline tags where
+ * one fits). Planners see only this documentation: what it does, what it takes, what it
+ * gives, its parameters as JSON Schema, and example requests.
+ */
+export const TaskInputSchema = z.object({
+  name: z.string().min(1),
+  modality: z.enum(MODALITIES),
+  required: z.boolean().default(true),
+  description: z.string().default(''),
+});
+
+export const TaskTypeSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'task type ids are kebab-case'),
+  name: z.string().min(1),
+  description: z.string().min(1),
+  /** The Hugging Face pipeline tag this type corresponds to, when it is not itself one. */
+  hfPipelineTag: z.string().optional(),
+  inputs: z.array(TaskInputSchema).min(1),
+  output: z.object({ modality: z.enum(MODALITIES), description: z.string().default('') }),
+  /** JSON Schema of the parameters (type object). `format: "language"` marks a language code. */
+  params: z.record(z.string(), z.unknown()).default({ type: 'object', properties: {} }),
+  /** Requests this type serves, in a user's words: the usage examples of the documentation. */
+  examples: z.array(z.string()).default([]),
+});
+
+export type TaskInput = z.infer<typeof TaskInputSchema>;
+export type TaskType = z.infer<typeof TaskTypeSchema>;
+
+export interface ParamSpec {
+  name: string;
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  description?: string;
+  default?: unknown;
+  required: boolean;
+}
+
+/** The parameters of a type, flattened from its JSON Schema for planners and prompts. */
+export function paramSpecs(type: TaskType): ParamSpec[] {
+  const schema = type.params as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties ?? {}).map(([name, p]) => ({
+    name,
+    type: typeof p.type === 'string' ? p.type : undefined,
+    format: typeof p.format === 'string' ? p.format : undefined,
+    enum: Array.isArray(p.enum) ? p.enum : undefined,
+    description: typeof p.description === 'string' ? p.description : undefined,
+    default: p.default,
+    required: required.has(name),
+  }));
+}

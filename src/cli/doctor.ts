@@ -1,0 +1,29 @@
+import type { Catalog } from '../catalog/catalog.js';
+
+export interface DoctorRow {
+  id: string;
+  task: string;
+  runnable: boolean;
+  reason?: string;
+  fix?: string;
+}
+
+/** Task types with no offline expert here; the LLM controller's model or remote experts serve them. */
+export const SERVED_ELSEWHERE = ['image captioning', 'visual question answering', 'free text generation', 'general image classification'];
+
+export async function diagnose(catalog: Catalog): Promise<DoctorRow[]> {
+  return Promise.all(
+    catalog.experts.map(async (e) => {
+      const a = await catalog.check(e);
+      return { id: e.entry.id, task: e.entry.task, runnable: a.runnable, ...(a.reason ? { reason: a.reason } : {}), ...(a.fix ? { fix: a.fix } : {}) };
+    }),
+  );
+}
+
+export function formatDoctor(rows: DoctorRow[]): string {
+  const out = rows.map((r) => `${r.runnable ? '✓' : '✗'} ${r.task.padEnd(24)} ${r.id}${r.reason ? ` — ${r.reason}` : ''}${r.fix ? `\n    fix: ${r.fix}` : ''}`);
+  const types = new Set(rows.filter((r) => r.runnable).map((r) => r.task));
+  out.push('', `${types.size} task type${types.size === 1 ? '' : 's'} runnable here: ${[...types].join(', ') || 'none'}`);
+  out.push(`No offline expert for: ${SERVED_ELSEWHERE.join(', ')} — use --llm or configure a remote expert.`);
+  return out.join('\n');
+}

@@ -1,0 +1,161 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { defaultCatalog } from '../catalog/catalog.js';
+import { BuiltinController } from '../controller/builtin-controller.js';
+import type { Controller } from '../controller/controller.js';
+import { LlmController } from '../controller/llm/llm-controller.js';
+import { parseLlmSpec } from '../controller/llm/llm-spec.js';
+import { describeError, isUsageError } from '../errors.js';
+import { toHuggingGpt } from '../plan/formats/hugginggpt.js';
+import { toTaskBench } from '../plan/formats/taskbench.js';
+import { planRequest, runRequest } from '../run/run-request.js';
+import { aptInstall, canInstallHere, installCommand, missingPackages } from '../system/debian.js';
+import { diagnose, formatDoctor } from './doctor.js';
+import { createProgress } from './progress.js';
+
+const VERSION = '0.1.0';
+
+function controllerFor(llm: string | undefined): Controller {
+  const spec = llm ?? process.env.TROUPE_LLM;
+  return spec ? new LlmController(parseLlmSpec(spec)) : new BuiltinController();
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a positive number');
+  return n;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+const llmOption = () => new Option('--llm <spec>', 'LLM controller: openai:<model>, anthropic:<model>, ollama:<model>, openai-compatible:<baseURL>#<model> (env TROUPE_LLM); default: the built-in controller, no LLM');
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('troupe')
+    .description('Plans a request into tasks, picks an expert for each from the catalog, runs the plan as a graph, and answers. Offline by default.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('run')
+    .description('plan, run and answer a request')
+    .argument('<request>', 'what you want, in words, e.g. "read the sign in this photo and translate it into Spanish"')
+    .option('-i, --input <file>', 'an input file (image, audio, text); repeatable', collect, [])
+    .option('-o, --out <dir>', 'output folder (default: ./troupe-runs/<runId>)')
+    .option('--json', 'print the run record as one JSON object on stdout')
+    .addOption(llmOption())
+    .option('--timeout <seconds>', 'per-task time limit', positiveNumber, 120)
+    .option('--concurrency <n>', 'tasks run at once', positiveNumber, 2)
+    .action(async (request: string, opts: { input: string[]; out?: string; json?: boolean; llm?: string; timeout: number; concurrency: number }) => {
+      const controller = controllerFor(opts.llm);
+      const catalog = defaultCatalog();
+      const progress = opts.json && !process.stderr.isTTY ? undefined : createProgress();
+      const abort = new AbortController();
+      const onSigint = () => {
+        if (abort.signal.aborted) process.exit(130);
+        process.stderr.write('\ncancelling… (Ctrl-C again to quit at once)\n');
+        abort.abort();
+      };
+      process.on('SIGINT', onSigint);
+      try {
+        const record = await runRequest({
+          request,
+          inputs: opts.input,
+          controller,
+          catalog,
+          ...(opts.out ? { outDir: opts.out } : {}),
+          timeoutMs: opts.timeout * 1000,
+          concurrency: Math.floor(opts.concurrency),
+          signal: abort.signal,
+          ...(progress ? { onEvent: progress.onEvent } : {}),
+        });
+        if (opts.json) process.stdout.write(JSON.stringify(record) + '\n');
+        else process.stdout.write(`\n${record.answer}\n`);
+        setExit(record.status === 'succeeded' ? 0 : 1);
+      } finally {
+        progress?.stop();
+        process.off('SIGINT', onSigint);
+      }
+    });
+
+  program
+    .command('plan')
+    .description('show the plan for a request without running it')
+    .argument('<request>', 'what you want, in words')
+    .option('-i, --input <file>', 'an input file; repeatable', collect, [])
+    .option('--json', 'print the plan as JSON')
+    .addOption(new Option('--format <format>', 'plan format for --json').choices(['troupe', 'hugginggpt', 'taskbench']).default('troupe'))
+    .addOption(llmOption())
+    .action(async (request: string, opts: { input: string[]; json?: boolean; format: string; llm?: string }) => {
+      const controller = controllerFor(opts.llm);
+      const { outcome } = await planRequest(request, opts.input, controller, defaultCatalog());
+      const plan = opts.format === 'hugginggpt' ? toHuggingGpt(outcome.plan) : opts.format === 'taskbench' ? toTaskBench(outcome.plan) : outcome.plan;
+      if (opts.json) {
+        process.stdout.write(JSON.stringify({ request, controller: controller.name, planner: outcome.planner, ...(outcome.fallback ? { fallback: outcome.fallback } : {}), plan, notes: outcome.notes, repairs: outcome.repairs }) + '\n');
+      } else {
+        for (const t of outcome.plan.tasks) {
+          process.stdout.write(`${t.id}  ${t.task}${t.deps.length ? `  ← ${t.deps.join(', ')}` : ''}  ${JSON.stringify(t.args)}\n`);
+        }
+        for (const n of [...outcome.notes, ...outcome.repairs]) process.stdout.write(`note: ${n}\n`);
+      }
+      setExit(0);
+    });
+
+  program
+    .command('doctor')
+    .description('which experts can run here, why not, and the command that fixes each')
+    .option('--json', 'print {experts: [{id, task, runnable, reason?, fix?}]}')
+    .action(async (opts: { json?: boolean }) => {
+      const rows = await diagnose(defaultCatalog());
+      process.stdout.write(opts.json ? JSON.stringify({ experts: rows }) + '\n' : formatDoctor(rows) + '\n');
+      setExit(0);
+    });
+
+  program
+    .command('setup')
+    .description("install the Debian packages the local experts need (as root with apt; otherwise prints the command)")
+    .action(async () => {
+      const wanted = [...new Set(defaultCatalog().experts.flatMap((e) => e.entry.requires.debian))];
+      const missing = missingPackages(wanted);
+      if (missing.length === 0) {
+        process.stderr.write(`setup: all ${wanted.length} Debian packages are installed (${wanted.join(', ')})\n`);
+        return setExit(0);
+      }
+      if (!canInstallHere()) {
+        process.stderr.write(`setup: missing Debian packages: ${missing.join(', ')}\nInstall them with:\n  ${installCommand(missing)}\n`);
+        return setExit(1);
+      }
+      process.stderr.write(`setup: installing ${missing.join(', ')} with apt-get…\n`);
+      const status = aptInstall(missing);
+      const still = missingPackages(wanted);
+      if (status !== 0 || still.length) {
+        process.stderr.write(`setup: apt-get failed (exit ${status}); still missing: ${still.join(', ') || 'none'}\n`);
+        return setExit(1);
+      }
+      process.stderr.write('setup: done. `npx troupe doctor` shows what can run.\n');
+      setExit(0);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code (0 ok, 1 run failed, 2 bad usage or input). */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with exit code 0; anything else commander rejects is usage.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    process.stderr.write(`troupe: ${describeError(error)}\n`);
+    if (process.env.TROUPE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return isUsageError(error) ? 2 : 1;
+  }
+}

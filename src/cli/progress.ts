@@ -1,0 +1,80 @@
+import type { RunEvent } from '../execute/events.js';
+import type { Plan } from '../plan/plan.js';
+
+type Line = { id: string; task: string; state: string; expert?: string; since?: number; detail?: string };
+
+/**
+ * Human progress on stderr. On a TTY: one live line per task (waiting, running with the
+ * elapsed time, done, failed), redrawn in place. Otherwise: one plain line per change.
+ */
+export function createProgress(stream: NodeJS.WriteStream = process.stderr): { onEvent: (e: RunEvent) => void; stop: () => void } {
+  const live = Boolean(stream.isTTY) && !process.env.CI;
+  const lines = new Map<string, Line>();
+  let drawn = 0;
+  let timer: NodeJS.Timeout | undefined;
+
+  const render = (l: Line) => {
+    const elapsed = l.since ? ` ${((Date.now() - l.since) / 1000).toFixed(1)}s` : '';
+    const icon = { waiting: '·', running: '▸', done: '✓', failed: '✗', skipped: '↷', cancelled: '■' }[l.state] ?? ' ';
+    return `${icon} ${l.id} ${l.task}${l.expert ? ` [${l.expert}]` : ''} ${l.state}${l.state === 'running' ? elapsed : ''}${l.detail ? ` — ${l.detail}` : ''}`;
+  };
+  const redraw = () => {
+    if (drawn) stream.write(`\x1b[${drawn}A`);
+    for (const l of lines.values()) stream.write(`\x1b[2K${render(l).slice(0, (stream.columns || 120) - 1)}\n`);
+    drawn = lines.size;
+  };
+  const update = (id: string, patch: Partial<Line>) => {
+    const l = lines.get(id);
+    if (!l) return;
+    Object.assign(l, patch);
+    if (live) redraw();
+    else stream.write(`${render(l)}\n`);
+  };
+
+  return {
+    onEvent(e) {
+      switch (e.type) {
+        case 'plan-ready':
+          initialise(e.plan);
+          break;
+        case 'task-started':
+          update(e.taskId, { state: 'running', expert: e.expert, since: Date.now(), ...(e.attempt > 1 ? { detail: `attempt ${e.attempt}` } : { detail: '' }) });
+          break;
+        case 'task-fallback':
+          update(e.taskId, { detail: `${e.from} failed (${e.error.message}); trying ${e.to}` });
+          break;
+        case 'task-succeeded':
+          update(e.taskId, { state: 'done', detail: e.note ?? '' });
+          break;
+        case 'task-failed':
+          update(e.taskId, { state: 'failed', detail: e.error.message });
+          break;
+        case 'task-skipped':
+          update(e.taskId, { state: 'skipped', detail: e.reason });
+          break;
+        case 'task-cancelled':
+          update(e.taskId, { state: 'cancelled', detail: '' });
+          break;
+        case 'run-finished':
+          if (timer) clearInterval(timer);
+          break;
+        default:
+          break;
+      }
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+    },
+  };
+
+  function initialise(plan: Plan) {
+    for (const t of plan.tasks) lines.set(t.id, { id: t.id, task: t.task, state: 'waiting' });
+    if (live) {
+      redraw();
+      timer = setInterval(redraw, 200);
+      timer.unref();
+    } else {
+      stream.write(`plan: ${plan.tasks.map((t) => `${t.id} ${t.task}${t.deps.length ? ` ← ${t.deps.join(',')}` : ''}`).join('; ')}\n`);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { ExpertEntry } from '../catalog/expert.js';
+import type { SniffedFile } from '../catalog/modality.js';
+import type { Plan, PlanTask } from '../plan/plan.js';
+import type { RunRecord } from '../respond/run-record.js';
+
+export interface PlanInput {
+  request: string;
+  catalog: Catalog;
+  /** The user's files by the path they gave. */
+  files: ReadonlyMap<string, SniffedFile>;
+}
+
+export interface PlanOutcome {
+  plan: Plan;
+  /** Per task id, the words of the request it serves. */
+  clauses: Record<string, string>;
+  notes: string[];
+  repairs: string[];
+  /** Who made the plan: "builtin", or the LLM spec; with why the built-in planner took over. */
+  planner: string;
+  fallback?: string;
+}
+
+export interface Choice {
+  index: number;
+  reason?: string;
+}
+
+/** The three decisions of HuggingGPT's controller; the built-in and LLM controllers both implement them. */
+export interface Controller {
+  readonly name: string;
+  plan(input: PlanInput): Promise<PlanOutcome>;
+  choose(task: PlanTask, clause: string, candidates: ExpertEntry[]): Promise<Choice>;
+  respond(record: RunRecord): Promise<string>;
+}

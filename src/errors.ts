@@ -1,0 +1,70 @@
+/**
+ * One error class with a stable string code, so callers (CLI exit codes, run records,
+ * tests) branch on `code` rather than on message text. `hint` says what to do next.
+ */
+export const ErrorCode = {
+  BadUsage: 'BAD_USAGE',
+  InputNotFound: 'INPUT_NOT_FOUND',
+  InputUnreadable: 'INPUT_UNREADABLE',
+  InputEmpty: 'INPUT_EMPTY',
+  InputCorrupt: 'INPUT_CORRUPT',
+  UnsupportedFormat: 'UNSUPPORTED_FORMAT',
+  NoPlan: 'NO_PLAN',
+  InvalidPlan: 'INVALID_PLAN',
+  NoExpert: 'NO_EXPERT',
+  ExpertFailed: 'EXPERT_FAILED',
+  ExpertTimeout: 'EXPERT_TIMEOUT',
+  Cancelled: 'CANCELLED',
+  UnsupportedLanguage: 'UNSUPPORTED_LANGUAGE',
+  MissingCredential: 'MISSING_CREDENTIAL',
+  UnknownLlmProvider: 'UNKNOWN_LLM_PROVIDER',
+  LlmFailed: 'LLM_FAILED',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class TroupeError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+  /** A transient failure is worth retrying with the same expert. */
+  readonly transient: boolean;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { hint?: string; transient?: boolean; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'TroupeError';
+    this.code = code;
+    this.hint = options.hint;
+    this.transient = options.transient ?? false;
+  }
+
+  static is(error: unknown, code?: ErrorCode): error is TroupeError {
+    return error instanceof TroupeError && (code === undefined || error.code === code);
+  }
+}
+
+/** Bad input or bad usage: the CLI exits 2 for these, 1 for everything else. */
+const USAGE_CODES: ReadonlySet<ErrorCode> = new Set([
+  ErrorCode.BadUsage,
+  ErrorCode.InputNotFound,
+  ErrorCode.InputUnreadable,
+  ErrorCode.InputEmpty,
+  ErrorCode.InputCorrupt,
+  ErrorCode.UnsupportedFormat,
+  ErrorCode.NoPlan,
+  ErrorCode.InvalidPlan,
+  ErrorCode.MissingCredential,
+  ErrorCode.UnknownLlmProvider,
+]);
+
+export function isUsageError(error: unknown): boolean {
+  return error instanceof TroupeError && USAGE_CODES.has(error.code);
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof TroupeError) return error.hint ? `${error.message}\n  → ${error.hint}` : error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,18 @@
+import type { Plan } from '../plan/plan.js';
+import type { Artifact } from './artifact.js';
+import type { TaskError, TaskStatus } from './task-record.js';
+
+/** Everything a run reports as it goes; the CLI's progress is one consumer. */
+export type RunEvent =
+  | { type: 'plan-ready'; plan: Plan; controller: string }
+  | { type: 'task-started'; taskId: string; expert: string; attempt: number }
+  | { type: 'task-retrying'; taskId: string; expert: string; attempt: number; error: TaskError }
+  | { type: 'task-fallback'; taskId: string; from: string; to: string; error: TaskError }
+  | { type: 'artifact-written'; taskId: string; artifact: Artifact }
+  | { type: 'task-succeeded'; taskId: string; expert: string; note?: string }
+  | { type: 'task-failed'; taskId: string; error: TaskError }
+  | { type: 'task-skipped'; taskId: string; reason: string }
+  | { type: 'task-cancelled'; taskId: string }
+  | { type: 'run-finished'; status: TaskStatus | 'partial' };
+
+export type RunEventListener = (event: RunEvent) => void;

@@ -1,0 +1,56 @@
+import { stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
+import { ErrorCode, TroupeError } from '../../errors.js';
+import { detectLanguage } from '../../text/detect-language.js';
+import { findLanguage, languageName } from '../../text/languages.js';
+import { aptFix } from './debian-fix.js';
+import { installedVoices, voiceFor } from './espeak-voices.js';
+import { requireText } from './require-text.js';
+import { hasProgram, runProgram } from './run-program.js';
+
+const entry = ExpertEntrySchema.parse({
+  id: 'local/espeak-ng-tts',
+  name: 'eSpeak NG speech synthesis',
+  task: 'text-to-speech',
+  description: 'Formant speech synthesis in about 100 languages with eSpeak NG; the voice follows the language of the text. Writes a 22 kHz mono WAV.',
+  provider: { kind: 'local', program: 'espeak-ng' },
+  languages: ['en', 'es', 'ca', 'fr', 'pt', 'it', 'de'],
+  license: 'GPL-3.0',
+  source: 'https://github.com/espeak-ng/espeak-ng (Debian espeak-ng)',
+  usage: 'espeak-ng -v es -w speech.wav -f text.txt',
+  popularity: 70,
+  requires: { debian: ['espeak-ng'], commands: ['espeak-ng'] },
+});
+
+export const espeakTts: Expert = {
+  entry,
+  async check() {
+    if (!(await hasProgram('espeak-ng'))) return { runnable: false, reason: 'the espeak-ng program is not installed', fix: aptFix(entry.requires.debian) };
+    return { runnable: true };
+  },
+  async run(ctx) {
+    const text = await requireText(ctx.inputs.text, entry.id, 50_000);
+    const voices = await installedVoices(ctx.signal);
+    const asked = typeof ctx.params.language === 'string' && ctx.params.language ? findLanguage(ctx.params.language)?.code ?? ctx.params.language : undefined;
+    const language = asked ?? detectLanguage(text)?.code ?? 'en';
+    const voice = voiceFor(voices, language);
+    if (!voice) {
+      throw new TroupeError(ErrorCode.UnsupportedLanguage, `${entry.id}: espeak-ng has no voice for ${languageName(language)} (${language})`, {
+        hint: 'ask for another language, or configure a remote text-to-speech expert',
+      });
+    }
+    const textFile = join(ctx.scratchDir, 'speech.txt');
+    await writeFile(textFile, text);
+    const path = ctx.outputPath('wav');
+    await runProgram('espeak-ng', ['-v', voice, '-w', path, '-f', textFile], { expert: entry.id, signal: ctx.signal });
+    const bytes = (await stat(path)).size;
+    if (bytes <= 44) throw new TroupeError(ErrorCode.ExpertFailed, `${entry.id}: espeak-ng wrote no audio`);
+    // espeak-ng writes 16-bit mono PCM at 22,050 Hz: the duration follows from the size.
+    const seconds = Math.round(((bytes - 44) / (22050 * 2)) * 10) / 10;
+    return {
+      output: { kind: 'audio', mime: 'audio/wav', path },
+      note: `voice ${voice} (${languageName(language)}${asked ? '' : ', from the text'}), ${seconds} s`,
+    };
+  },
+};

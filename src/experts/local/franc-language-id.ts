@@ -1,0 +1,36 @@
+import { writeFile } from 'node:fs/promises';
+import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
+import { ErrorCode, TroupeError } from '../../errors.js';
+import { detectLanguages } from '../../text/detect-language.js';
+import { requireText } from './require-text.js';
+
+const entry = ExpertEntrySchema.parse({
+  id: 'local/franc-language-id',
+  name: 'franc language identification',
+  task: 'language-identification',
+  description: 'Identifies the language of a text among 187 languages from character trigrams (franc); offline, instant.',
+  provider: { kind: 'local' },
+  license: 'MIT',
+  source: 'https://github.com/wooorm/franc (npm franc)',
+  usage: "francAll('Alle menslike wesens word vry')",
+  popularity: 50,
+});
+
+export const francLanguageId: Expert = {
+  entry,
+  async check() {
+    return { runnable: true };
+  },
+  async run(ctx) {
+    const text = await requireText(ctx.inputs.text, entry.id);
+    const candidates = detectLanguages(text, { limit: 5 });
+    const best = candidates[0];
+    if (!best) {
+      throw new TroupeError(ErrorCode.InputCorrupt, `${entry.id}: the text is too short to tell its language`, { hint: 'give at least a few words' });
+    }
+    const value = { language: best.code, name: best.name, confidence: best.confidence, candidates };
+    const path = ctx.outputPath('json');
+    await writeFile(path, JSON.stringify(value, null, 2) + '\n');
+    return { output: { kind: 'json', mime: 'application/json', path, value }, note: `${best.name} (${best.code})` };
+  },
+};

@@ -1,0 +1,177 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { Modality, SniffedFile } from '../catalog/modality.js';
+import { paramSpecs, type ParamSpec, type TaskType } from '../catalog/task-type.js';
+import { ErrorCode, TroupeError } from '../errors.js';
+import { Bm25fIndex } from '../retrieval/bm25f.js';
+import { languageMentions } from '../text/languages.js';
+import type { Plan, PlanTask } from './plan.js';
+import { analyzeRequest, clauseWords, type Clause } from './request-analysis.js';
+
+export interface PlannedTask {
+  task: PlanTask;
+  /** The words of the request this task answers, for selection and the run record. */
+  clause: string;
+}
+
+export interface BuiltinPlan {
+  plan: Plan;
+  tasks: PlannedTask[];
+  notes: string[];
+}
+
+/** Below this share of its ceiling a clause is taken as context, not as a step of its own. */
+const MIN_RELATIVE_SCORE = 0.3;
+/** A type whose inputs cannot be met wins only if it scores this much better. */
+const INFEASIBLE_PENALTY = 0.5;
+
+interface Available {
+  files: Array<{ path: string; modality: Modality }>;
+  outputs: Array<{ id: string; modality: Modality }>;
+  quotes: string[];
+  usedQuotes: Set<number>;
+}
+
+/**
+ * The planner with no LLM. From the catalog's documentation alone it maps each clause of
+ * the request to the task type whose description and examples it matches best (BM25F),
+ * wires each task's inputs to quoted text, the user's files or earlier outputs by
+ * modality, inserts a converting step where an input is missing but can be derived (the
+ * type graph), and reads parameters such as languages off the clause.
+ */
+export function planWithoutLlm(request: string, catalog: Catalog, files: ReadonlyMap<string, SniffedFile>): BuiltinPlan {
+  const types = [...catalog.taskTypes.values()];
+  const index = new Bm25fIndex(
+    types.map((t) => ({ id: t.id, fields: { name: `${t.name} ${t.id.replace(/-/g, ' ')}`, description: t.description, examples: t.examples.join('. ') } })),
+    { name: 2, description: 1, examples: 1.5 },
+  );
+  const analysis = analyzeRequest(request);
+  const available: Available = {
+    files: [...files].map(([path, f]) => ({ path, modality: f.modality })),
+    outputs: [],
+    quotes: analysis.quotes,
+    usedQuotes: new Set(),
+  };
+  const planned: PlannedTask[] = [];
+  const notes: string[] = [];
+
+  for (const clause of analysis.clauses) {
+    const words = stripLanguageNames(clauseWords(clause));
+    const ceiling = index.ceiling(words) || 1;
+    const ranked = index.search(words).map((r) => {
+      const type = catalog.taskType(r.id)!;
+      const specs = paramSpecs(type);
+      const stated = extractParams(specs, clause);
+      const feasible =
+        type.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, available) || bridgeFor(slot.modality, available, types)) &&
+        specs.every((p) => !p.required || p.default !== undefined || p.name in stated);
+      return { type, score: (r.score / ceiling) * (feasible ? 1 : INFEASIBLE_PENALTY), raw: r.score / ceiling };
+    });
+    ranked.sort((a, b) => b.score - a.score);
+    const best = ranked[0];
+    if (!best || best.raw < MIN_RELATIVE_SCORE) continue;
+
+    const args: Record<string, unknown> = {};
+    for (const slot of best.type.inputs) {
+      let value = fill(slot.modality, clause, available);
+      if (value === undefined) {
+        const bridge = bridgeFor(slot.modality, available, types);
+        if (bridge) {
+          const bridged = addTask(bridge, clause.text, { [bridge.inputs[0]!.name]: fill(bridge.inputs[0]!.modality, clause, available) });
+          notes.push(`added ${bridge.id} (${bridged}) to turn ${bridge.inputs[0]!.modality} into the ${slot.modality} that ${best.type.id} needs`);
+          value = { ref: bridged };
+        }
+      }
+      if (value !== undefined) args[slot.name] = value;
+    }
+    Object.assign(args, extractParams(paramSpecs(best.type), clause));
+    addTask(best.type, clause.text, args);
+  }
+
+  if (planned.length === 0) {
+    throw new TroupeError(ErrorCode.NoPlan, `no expert can serve this request: none of the task types (${types.map((t) => t.id).join(', ')}) matches "${request}"`, {
+      hint: 'rephrase the request with the action you want (e.g. "read the text in this photo"), or run `npx troupe doctor` to see what is available',
+    });
+  }
+  return { plan: { tasks: planned.map((p) => p.task) }, tasks: planned, notes };
+
+  function addTask(type: TaskType, clause: string, args: Record<string, unknown>): string {
+    const id = `t${planned.length + 1}`;
+    const deps = Object.values(args).flatMap((v) => (v && typeof v === 'object' && 'ref' in v ? [String((v as { ref: string }).ref)] : []));
+    planned.push({ task: { id, task: type.id, args, deps }, clause });
+    available.outputs.push({ id, modality: type.output.modality });
+    return id;
+  }
+}
+
+function stripLanguageNames(text: string): string {
+  let out = text;
+  for (const m of languageMentions(text)) out = out.replace(m.language.name, ' ').replace(m.language.name.toLowerCase(), ' ');
+  return out;
+}
+
+function accepts(slot: Modality, given: Modality): boolean {
+  return slot === given || (slot === 'text' && given === 'json');
+}
+
+function canFill(modality: Modality, clause: Clause, available: Available): boolean {
+  if (modality === 'text' && (clause.quotes.length || available.quotes.some((_, i) => !available.usedQuotes.has(i)))) return true;
+  return available.outputs.some((o) => accepts(modality, o.modality)) || available.files.some((f) => f.modality === modality);
+}
+
+/**
+ * Where a task's input comes from. Text: a quote in the clause, else the latest text
+ * output (the chain), else a text file, else a quote not yet used. Images and audio: the
+ * user's file, unless the clause points back at an earlier result of that kind.
+ */
+function fill(modality: Modality, clause: Clause, available: Available): unknown {
+  const latest = [...available.outputs].reverse().find((o) => accepts(modality, o.modality));
+  const file = available.files.find((f) => f.modality === modality);
+  if (modality === 'text') {
+    const q = clause.quotes.find((i) => !available.usedQuotes.has(i)) ?? clause.quotes[0];
+    if (q !== undefined) return use(q);
+    if (latest) return { ref: latest.id };
+    if (file) return { file: file.path };
+    const unused = available.quotes.findIndex((_, i) => !available.usedQuotes.has(i));
+    return unused >= 0 ? use(unused) : undefined;
+  }
+  if (latest && (clause.anaphoric || !file)) return { ref: latest.id };
+  return file ? { file: file.path } : undefined;
+
+  function use(i: number): string {
+    available.usedQuotes.add(i);
+    return available.quotes[i]!;
+  }
+}
+
+/** A type that turns something already available into `modality` (e.g. OCR: image → text). */
+function bridgeFor(modality: Modality, available: Available, types: TaskType[]): TaskType | undefined {
+  const have = new Set<Modality>([...available.files.map((f) => f.modality), ...available.outputs.map((o) => o.modality)]);
+  const bridges = types.filter((t) => accepts(modality, t.output.modality) && t.inputs.length === 1 && have.has(t.inputs[0]!.modality) && t.inputs[0]!.modality !== modality);
+  // Only an unambiguous bridge is taken; with several, the request must say which.
+  return bridges.length === 1 ? bridges[0] : undefined;
+}
+
+/**
+ * Parameters the clause states. Languages: "from X" is a source, "into/to X" a target,
+ * any other mention the language of the task. Enumerations: a value named in the clause.
+ */
+export function extractParams(specs: ParamSpec[], clause: Clause): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const text = clauseWords(clause);
+  const mentions = languageMentions(text);
+  for (const spec of specs) {
+    if (spec.format === 'language') {
+      const isSource = /source|from/.test(spec.name);
+      const isTarget = /target|into|dest/.test(spec.name);
+      const pick = mentions.find((m) =>
+        isSource ? m.preposition === 'from' : isTarget ? m.preposition !== 'from' : true,
+      );
+      if (pick) out[spec.name] = pick.language.code;
+    } else if (spec.enum) {
+      const lower = ` ${text.toLowerCase()} `;
+      const hit = spec.enum.find((v) => typeof v === 'string' && lower.includes(` ${v.toLowerCase().replace(/[-_]/g, ' ')} `));
+      if (hit !== undefined) out[spec.name] = hit;
+    }
+  }
+  return out;
+}

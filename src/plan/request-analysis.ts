@@ -1,0 +1,60 @@
+/**
+ * What the built-in planner reads off a request before choosing tasks: the quoted texts
+ * (kept verbatim, replaced by placeholders so their words do not look like instructions)
+ * and the clauses, in order, split at the words that connect steps.
+ */
+export interface Clause {
+  text: string;
+  /** Indexes into `quotes` of the quotes this clause contains. */
+  quotes: number[];
+  /** The clause points back at an earlier result ("it", "the result", "that"). */
+  anaphoric: boolean;
+}
+
+export interface RequestAnalysis {
+  request: string;
+  quotes: string[];
+  clauses: Clause[];
+}
+
+const QUOTE = /"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’|(?<![\p{L}\p{N}])'([^']+)'(?![\p{L}\p{N}])/gu;
+const PLACEHOLDER = /⟦(\d+)⟧/g;
+// Step connectors; "and" is decided separately (it also joins words: "black and white").
+const CONNECTOR = /([.;!?]+\s+|\s*,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+after\s+that,?\s+|\s+and\s+(?:also\s+)?)/i;
+const ANAPHOR = /\b(it|its|that|them|they|this result|the result|the results|the output|the text|the translation|the audio|the image)\b/i;
+
+export function analyzeRequest(request: string): RequestAnalysis {
+  const quotes: string[] = [];
+  const masked = request.replace(QUOTE, (...m: unknown[]) => {
+    const body = (m.slice(1, 6).find((g) => typeof g === 'string') as string).trim();
+    quotes.push(body);
+    return `⟦${quotes.length - 1}⟧`;
+  });
+
+  const pieces = masked.split(CONNECTOR);
+  const merged: string[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    const piece = pieces[i]!.trim();
+    const joiner = i > 0 ? pieces[i - 1]! : '';
+    const wordCount = piece.split(/\s+/).filter(Boolean).length;
+    const prev = merged.at(-1);
+    // "and" between single words ("black and white") joins words, not steps.
+    if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && (wordCount < 2 || prev.split(/\s+/).length < 2)) {
+      merged[merged.length - 1] = `${prev}${joiner}${piece}`;
+    } else if (piece) {
+      merged.push(piece);
+    }
+  }
+
+  const clauses = merged.map((text) => ({
+    text: text.replace(/[.!?]+$/, ''),
+    quotes: [...text.matchAll(PLACEHOLDER)].map((m) => Number(m[1])),
+    anaphoric: ANAPHOR.test(text.replace(PLACEHOLDER, '')),
+  }));
+  return { request, quotes, clauses };
+}
+
+/** A clause's words without its quotes, for matching against documentation. */
+export function clauseWords(clause: Clause): string {
+  return clause.text.replace(PLACEHOLDER, ' ');
+}

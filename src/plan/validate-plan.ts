@@ -1,0 +1,160 @@
+import { Ajv } from 'ajv';
+import type { Catalog } from '../catalog/catalog.js';
+import type { Modality, SniffedFile } from '../catalog/modality.js';
+import type { TaskType } from '../catalog/task-type.js';
+import { ErrorCode, TroupeError } from '../errors.js';
+import { isFile, isRef, refsOf, type Plan, type PlanTask } from './plan.js';
+
+export interface PlanProblem {
+  task?: string;
+  problem: string;
+}
+
+export interface ValidatedPlan {
+  plan: Plan;
+  /** What was repaired, in words, for the run record. */
+  repairs: string[];
+}
+
+export class InvalidPlanError extends TroupeError {
+  readonly problems: PlanProblem[];
+  constructor(problems: PlanProblem[]) {
+    const lines = problems.map((p) => (p.task ? `task ${p.task}: ${p.problem}` : p.problem));
+    super(ErrorCode.InvalidPlan, `the plan is invalid:\n  - ${lines.join('\n  - ')}`);
+    this.problems = problems;
+  }
+}
+
+// Parameter schemas are compiled once per task type.
+const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+ajv.addFormat('language', /^[A-Za-z]{2,3}$|^[A-Za-z][A-Za-z -]+$/);
+const compiled = new Map<string, ReturnType<Ajv['compile']>>();
+function paramValidator(type: TaskType) {
+  let v = compiled.get(type.id);
+  if (!v) {
+    v = ajv.compile(type.params);
+    compiled.set(type.id, v);
+  }
+  return v;
+}
+
+/** Modalities that may feed a slot: JSON is text to a text consumer. */
+function accepts(slot: Modality, given: Modality): boolean {
+  return slot === given || (slot === 'text' && given === 'json');
+}
+
+/**
+ * Checks a plan against the catalog and the user's files before anything runs. Repairs
+ * what is unambiguous — deps rebuilt from references, self-references dropped, an input
+ * under an unknown name moved to the only slot of its modality, tasks put in dependency
+ * order — and reports everything else, naming the task and the problem.
+ */
+export function validatePlan(input: Plan, catalog: Catalog, files: ReadonlyMap<string, SniffedFile>): ValidatedPlan {
+  const problems: PlanProblem[] = [];
+  const repairs: string[] = [];
+  if (input.tasks.length === 0) throw new TroupeError(ErrorCode.NoPlan, 'the plan has no tasks');
+
+  const ids = new Set<string>();
+  for (const t of input.tasks) {
+    if (ids.has(t.id)) problems.push({ task: t.id, problem: 'the id is used by more than one task' });
+    ids.add(t.id);
+  }
+  const byId = new Map(input.tasks.map((t) => [t.id, t]));
+  const outputOf = (id: string): Modality | undefined => {
+    const producer = byId.get(id);
+    return producer ? catalog.taskType(producer.task)?.output.modality : undefined;
+  };
+
+  const tasks: PlanTask[] = input.tasks.map((original) => {
+    const t: PlanTask = { ...original, args: { ...original.args }, deps: [...original.deps] };
+    const type = catalog.taskType(t.task);
+    if (!type) {
+      problems.push({ task: t.id, problem: `unknown task type "${t.task}" (known: ${[...catalog.taskTypes.keys()].join(', ')})` });
+      return t;
+    }
+    const slots = new Map(type.inputs.map((i) => [i.name, i]));
+    const modalityOf = (value: unknown): Modality | undefined =>
+      isRef(value) ? outputOf(value.ref) : isFile(value) ? files.get(value.file)?.modality : typeof value === 'string' ? 'text' : undefined;
+
+    for (const [name, value] of Object.entries(t.args)) {
+      if (isRef(value) && value.ref === t.id) {
+        delete t.args[name];
+        repairs.push(`task ${t.id}: dropped a reference to itself in "${name}"`);
+        continue;
+      }
+      if (isRef(value) && !byId.has(value.ref)) {
+        problems.push({ task: t.id, problem: `argument "${name}" refers to task "${value.ref}", which is not in the plan` });
+        continue;
+      }
+      if (isFile(value) && !files.has(value.file)) {
+        problems.push({ task: t.id, problem: `argument "${name}" names the file "${value.file}", which was not given with --input` });
+        continue;
+      }
+      // An input under a name the type does not know: move it when exactly one free slot fits.
+      if ((isRef(value) || isFile(value)) && !slots.has(name)) {
+        const m = modalityOf(value);
+        const fits = type.inputs.filter((s) => m && accepts(s.modality, m) && !(s.name in t.args));
+        if (fits.length === 1) {
+          delete t.args[name];
+          t.args[fits[0]!.name] = value;
+          repairs.push(`task ${t.id}: moved argument "${name}" to the input "${fits[0]!.name}"`);
+        } else {
+          problems.push({ task: t.id, problem: `"${name}" is not an input of ${t.task} (inputs: ${[...slots.keys()].join(', ')})` });
+        }
+      }
+    }
+
+    for (const slot of type.inputs) {
+      const value = t.args[slot.name];
+      if (value === undefined || value === '') {
+        if (slot.required) problems.push({ task: t.id, problem: `the required ${slot.modality} input "${slot.name}" is missing` });
+        continue;
+      }
+      const given = modalityOf(value);
+      if (!given) problems.push({ task: t.id, problem: `input "${slot.name}" must be text, {"file": ...} or {"ref": ...}` });
+      else if (!accepts(slot.modality, given)) {
+        const from = isRef(value) ? `the output of ${value.ref}` : isFile(value) ? `the file ${value.file}` : 'literal text';
+        problems.push({ task: t.id, problem: `input "${slot.name}" needs ${slot.modality} but gets ${given} (${from})` });
+      }
+    }
+
+    const params = Object.fromEntries(Object.entries(t.args).filter(([k]) => !slots.has(k)));
+    const validate = paramValidator(type);
+    if (!validate(params)) {
+      for (const e of validate.errors ?? []) {
+        const where = e.instancePath ? `parameter "${e.instancePath.slice(1)}"` : 'parameters';
+        problems.push({ task: t.id, problem: `${where} ${e.message ?? 'are invalid'}` });
+      }
+    }
+
+    const deps = [...new Set(refsOf(t))].sort();
+    if (deps.join() !== [...new Set(t.deps)].sort().join()) {
+      repairs.push(`task ${t.id}: dependencies rebuilt from its references (${deps.join(', ') || 'none'})`);
+    }
+    t.deps = deps;
+    return t;
+  });
+
+  if (problems.length) throw new InvalidPlanError(problems);
+
+  const ordered = topologicalOrder(tasks);
+  if (ordered.map((t) => t.id).join() !== tasks.map((t) => t.id).join()) repairs.push('tasks put in dependency order');
+  return { plan: { tasks: ordered }, repairs };
+}
+
+/** Kahn's algorithm, stable in the given order; a cycle is an error naming its tasks. */
+export function topologicalOrder(tasks: PlanTask[]): PlanTask[] {
+  const remaining = new Map(tasks.map((t) => [t.id, new Set(t.deps)]));
+  const out: PlanTask[] = [];
+  while (out.length < tasks.length) {
+    const next = tasks.find((t) => remaining.has(t.id) && remaining.get(t.id)!.size === 0);
+    if (!next) {
+      const cycle = [...remaining.keys()];
+      throw new InvalidPlanError([{ problem: `the tasks ${cycle.join(', ')} depend on each other in a cycle` }]);
+    }
+    out.push(next);
+    remaining.delete(next.id);
+    for (const deps of remaining.values()) deps.delete(next.id);
+  }
+  return out;
+}

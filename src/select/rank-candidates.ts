@@ -1,0 +1,31 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { Availability, Expert } from '../catalog/expert.js';
+import { Bm25fIndex } from '../retrieval/bm25f.js';
+
+export interface CandidateSet {
+  /** Runnable experts, best first. */
+  ranked: Expert[];
+  unavailable: Array<{ expert: Expert; availability: Availability }>;
+}
+
+/**
+ * Candidates for one task: the experts of its type, filtered by what can run here, ranked
+ * by locality, then relevance of their documentation to the task's clause, then popularity.
+ */
+export async function rankCandidates(taskType: string, clause: string, catalog: Catalog): Promise<CandidateSet> {
+  const experts = catalog.expertsFor(taskType);
+  const checked = await Promise.all(experts.map(async (expert) => ({ expert, availability: await catalog.check(expert) })));
+  const runnable = checked.filter((c) => c.availability.runnable).map((c) => c.expert);
+  const index = new Bm25fIndex(
+    runnable.map((e) => ({ id: e.entry.id, fields: { name: e.entry.name, description: e.entry.description } })),
+    { name: 1, description: 1 },
+  );
+  const relevance = new Map(index.search(clause).map((s) => [s.id, s.score]));
+  const ranked = [...runnable].sort(
+    (a, b) =>
+      Number(b.entry.provider.kind === 'local') - Number(a.entry.provider.kind === 'local') ||
+      (relevance.get(b.entry.id) ?? 0) - (relevance.get(a.entry.id) ?? 0) ||
+      b.entry.popularity - a.entry.popularity,
+  );
+  return { ranked, unavailable: checked.filter((c) => !c.availability.runnable) };
+}

@@ -1,0 +1,22 @@
+import { stemmer } from 'stemmer';
+
+// Function words carry no evidence about which task a clause asks for.
+const STOPWORDS = new Set(
+  `a an the this that these those it its it's them they their there here of in on at to into for from by with
+   and or but then also as is are was were be been being do does did can could would should will shall may might
+   me my i you your we our us he she his her please just some any all each every which what who whom whose
+   so if than too very via about over under up down out off again once only own same such no nor not`.split(/\s+/),
+);
+
+export function words(text: string): string[] {
+  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+/g) ?? [];
+}
+
+/** Content words, stemmed: the unit of lexical matching. */
+export function terms(text: string): string[] {
+  return words(text).filter((w) => !STOPWORDS.has(w)).map((w) => stemmer(w));
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word.toLowerCase());
+}
