@@ -2,8 +2,6 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { defaultCatalog } from '../catalog/catalog.js';
 import { BuiltinController } from '../controller/builtin-controller.js';
 import type { Controller } from '../controller/controller.js';
-import { LlmController } from '../controller/llm/llm-controller.js';
-import { parseLlmSpec } from '../controller/llm/llm-spec.js';
 import { describeError, isUsageError } from '../errors.js';
 import { toHuggingGpt } from '../plan/formats/hugginggpt.js';
 import { toTaskBench } from '../plan/formats/taskbench.js';
@@ -14,9 +12,12 @@ import { createProgress } from './progress.js';
 
 const VERSION = '0.1.0';
 
-function controllerFor(llm: string | undefined): Controller {
+/** The AI SDK loads only when an LLM is asked for, so the built-in path and --help stay quick. */
+async function controllerFor(llm: string | undefined): Promise<Controller> {
   const spec = llm ?? process.env.TROUPE_LLM;
-  return spec ? new LlmController(parseLlmSpec(spec)) : new BuiltinController();
+  if (!spec) return new BuiltinController();
+  const [{ LlmController }, { parseLlmSpec }] = await Promise.all([import('../controller/llm/llm-controller.js'), import('../controller/llm/llm-spec.js')]);
+  return new LlmController(parseLlmSpec(spec));
 }
 
 function positiveNumber(value: string): number {
@@ -37,7 +38,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  troupe run "Read the sign in this photo, translate it into Spanish and read it aloud" --input examples/sign.png
+  troupe run "what language is this text in: 'Bonjour tout le monde'"
+  troupe plan "Translate the text in this picture into Catalan" -i photo.jpg --json --format hugginggpt
+  troupe run "..." --llm ollama:llama3.2          (or TROUPE_LLM=openai:gpt-4o-mini)
+  troupe doctor
+
+Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are kept), 2 bad usage or input.`,
+    );
 
   program
     .command('run')
@@ -50,7 +63,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--timeout <seconds>', 'per-task time limit', positiveNumber, 120)
     .option('--concurrency <n>', 'tasks run at once', positiveNumber, 2)
     .action(async (request: string, opts: { input: string[]; out?: string; json?: boolean; llm?: string; timeout: number; concurrency: number }) => {
-      const controller = controllerFor(opts.llm);
+      const controller = await controllerFor(opts.llm);
       const catalog = defaultCatalog();
       const progress = opts.json && !process.stderr.isTTY ? undefined : createProgress();
       const abort = new AbortController();
@@ -90,7 +103,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'plan format for --json').choices(['troupe', 'hugginggpt', 'taskbench']).default('troupe'))
     .addOption(llmOption())
     .action(async (request: string, opts: { input: string[]; json?: boolean; format: string; llm?: string }) => {
-      const controller = controllerFor(opts.llm);
+      const controller = await controllerFor(opts.llm);
       const { outcome } = await planRequest(request, opts.input, controller, defaultCatalog());
       const plan = opts.format === 'hugginggpt' ? toHuggingGpt(outcome.plan) : opts.format === 'taskbench' ? toTaskBench(outcome.plan) : outcome.plan;
       if (opts.json) {

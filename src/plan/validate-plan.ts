@@ -20,7 +20,8 @@ export class InvalidPlanError extends TroupeError {
   readonly problems: PlanProblem[];
   constructor(problems: PlanProblem[]) {
     const lines = problems.map((p) => (p.task ? `task ${p.task}: ${p.problem}` : p.problem));
-    super(ErrorCode.InvalidPlan, `the plan is invalid:\n  - ${lines.join('\n  - ')}`);
+    const needsFile = problems.some((p) => /required (image|audio) input/.test(p.problem));
+    super(ErrorCode.InvalidPlan, `the plan is invalid:\n  - ${lines.join('\n  - ')}`, needsFile ? { hint: 'pass the file the request is about with --input FILE' } : {});
     this.problems = problems;
   }
 }

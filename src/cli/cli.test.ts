@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { startOpenAiServer } from '../test-support/openai-server.js';
+import { requireProgram } from '../test-support/programs.js';
+
+const ENTRY = fileURLToPath(new URL('./entry.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+const SIGN = fileURLToPath(new URL('../../examples/sign.png', import.meta.url));
+const DEMO = 'Read the sign in this photo, translate it into Spanish and read it aloud';
+
+function troupe(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', TSX, ENTRY, ...args], { cwd, env: { ...process.env, TROUPE_LLM: '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'troupe-cli-'));
+  await copyFile(SIGN, join(dir, 'sign.png'));
+});
+
+const tools = requireProgram('tesseract') || requireProgram('apertium') || requireProgram('espeak-ng');
+
+describe('troupe run (the demo, end to end)', { skip: tools }, () => {
+  it('answers with the sign text and its Spanish translation, writes a WAV and run.json, and --json follows the contract', async () => {
+    const { code, stdout, stderr } = await troupe(['run', DEMO, '--input', 'sign.png', '--json'], dir);
+    assert.equal(code, 0, stderr);
+    const lines = stdout.trim().split('\n');
+    assert.equal(lines.length, 1, 'exactly one JSON object on stdout');
+    const record = JSON.parse(lines[0]!);
+    for (const key of ['runId', 'request', 'controller', 'plan', 'tasks', 'answer', 'outDir']) assert.ok(key in record, `missing ${key}`);
+    assert.equal(record.controller, 'builtin');
+    assert.deepEqual(record.plan.tasks.map((t: { task: string }) => t.task), ['ocr', 'translation', 'text-to-speech']);
+    for (const t of record.tasks) {
+      assert.equal(t.status, 'succeeded');
+      for (const key of ['id', 'task', 'expert', 'startedAt', 'endedAt', 'outputs']) assert.ok(key in t, `task misses ${key}`);
+    }
+    assert.match(record.answer, /The library is closed on Sunday/);
+    assert.match(record.answer, /La biblioteca está cerrada el domingo/);
+    assert.match(record.outDir, new RegExp(`troupe-runs/${record.runId}$`));
+    const files = (await readdir(record.outDir)).sort();
+    assert.deepEqual(files, ['run.json', 't1-ocr.txt', 't2-translation.txt', 't3-text-to-speech.wav']);
+    const wav = await readFile(join(record.outDir, 't3-text-to-speech.wav'));
+    assert.equal(wav.subarray(8, 12).toString('latin1'), 'WAVE');
+    const saved = JSON.parse(await readFile(join(record.outDir, 'run.json'), 'utf8'));
+    assert.equal(saved.status, 'succeeded');
+    assert.equal(saved.answer, record.answer);
+  });
+
+  it('keeps what was computed when an input is a corrupt image: the task fails, dependants skip, exit 1', async () => {
+    await writeFile(join(dir, 'broken.png'), (await readFile(SIGN)).subarray(0, 300));
+    const { code, stdout, stderr } = await troupe(['run', DEMO, '--input', 'broken.png', '--json', '--out', 'broken-run'], dir);
+    assert.equal(code, 1);
+    assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+    const record = JSON.parse(stdout);
+    assert.deepEqual(record.tasks.map((t: { status: string }) => t.status), ['failed', 'skipped', 'skipped']);
+    assert.match(record.tasks[0].error.message, /not a readable image|could not be decoded/);
+    assert.match(record.answer, /ocr \(t1\) failed/);
+    const saved = JSON.parse(await readFile(join(dir, 'broken-run', 'run.json'), 'utf8'));
+    assert.equal(saved.status, 'failed');
+  });
+});
+
+describe('troupe run with an LLM controller over the OpenAI protocol', { skip: tools }, () => {
+  let server: Awaited<ReturnType<typeof startOpenAiServer>>;
+  before(async () => {
+    server = await startOpenAiServer([
+      { content: JSON.stringify({ tasks: [{ task: 'ocr', id: 0, dep: [-1], args: { image: 'sign.png' } }, { task: 'translation', id: 1, dep: [0], args: { text: '<GENERATED>-0', target_language: 'es' } }] }) },
+      { content: 'The sign reads "The library is closed on Sunday." In Spanish: "La biblioteca está cerrada el domingo."' },
+    ]);
+  });
+  after(() => server.close());
+
+  it('plans with the LLM, runs the real experts, and answers with the LLM', async () => {
+    const { code, stdout, stderr } = await troupe(['run', 'Read this sign and translate it into Spanish', '-i', 'sign.png', '--json', '--llm', `openai-compatible:${server.url}#m`], dir);
+    assert.equal(code, 0, stderr);
+    const record = JSON.parse(stdout);
+    assert.equal(record.controller, `llm:openai-compatible:${server.url}#m`);
+    assert.equal(record.planner, record.controller);
+    assert.equal(record.tasks[1].outputs[0].value, 'La biblioteca está cerrada el domingo.\nEl jardín está cerrado para reparaciones.');
+    assert.match(record.answer, /^The sign reads/);
+  });
+});
+
+describe('troupe plan', () => {
+  it('prints the demo plan as three tasks in a chain', async () => {
+    const { code, stdout } = await troupe(['plan', DEMO, '--input', 'sign.png', '--json'], dir);
+    assert.equal(code, 0);
+    const out = JSON.parse(stdout);
+    assert.deepEqual(out.plan.tasks.map((t: { id: string; deps: string[] }) => [t.id, t.deps]), [['t1', []], ['t2', ['t1']], ['t3', ['t2']]]);
+  });
+
+  it('exports HuggingGPT format', async () => {
+    const { stdout } = await troupe(['plan', DEMO, '-i', 'sign.png', '--json', '--format', 'hugginggpt'], dir);
+    assert.equal(JSON.parse(stdout).plan[2].args.text, '<GENERATED>-1');
+  });
+});
+
+describe('bad input and usage', () => {
+  const cases: Array<[string, string[], number, RegExp]> = [
+    ['a missing input file', ['run', DEMO, '--input', 'nope.png'], 2, /input file not found: nope\.png/],
+    ['an empty input file', ['run', DEMO, '--input', 'empty.png'], 2, /input file is empty/],
+    ['an unknown --llm provider', ['run', DEMO, '--input', 'sign.png', '--llm', 'gemini:pro'], 2, /unknown LLM provider "gemini"/],
+    ['a request no expert can serve', ['run', 'book me a flight to Lisbon'], 2, /no expert can serve this request/],
+    ['a missing credential', ['plan', DEMO, '--llm', 'anthropic:claude'], 2, /ANTHROPIC_API_KEY/],
+    ['an unknown option', ['run', DEMO, '--frobnicate'], 2, /unknown option/],
+    ['an image task with no image', ['plan', 'read the sign in this photo'], 2, /required image input "image" is missing/],
+  ];
+  before(() => writeFile(join(dir, 'empty.png'), ''));
+  for (const [what, args, exit, message] of cases) {
+    it(`exits ${exit} with a clear message for ${what}`, async () => {
+      const { code, stderr } = await troupe(args, dir, { ANTHROPIC_API_KEY: '' });
+      assert.equal(code, exit, stderr);
+      assert.match(stderr, message);
+      assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+    });
+  }
+});
+
+describe('troupe doctor and --help', () => {
+  it('lists every expert with runnable, reason and fix', async () => {
+    const { code, stdout } = await troupe(['doctor', '--json'], dir);
+    assert.equal(code, 0);
+    const { experts } = JSON.parse(stdout);
+    assert.deepEqual(experts.map((e: { task: string }) => e.task).sort(), ['language-identification', 'ocr', 'text-to-speech', 'translation']);
+    for (const e of experts) assert.equal(typeof e.runnable, 'boolean');
+  });
+
+  it('prints help with the commands', async () => {
+    const { code, stdout } = await troupe(['--help'], dir);
+    assert.equal(code, 0);
+    for (const c of ['run', 'plan', 'doctor', 'setup']) assert.match(stdout, new RegExp(`\\b${c}\\b`));
+  });
+});

@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { Catalog } from '../catalog/catalog.js';
+import { ExpertEntrySchema, type Expert, type ExpertContext } from '../catalog/expert.js';
+import { TaskTypeSchema } from '../catalog/task-type.js';
+import { ErrorCode, TroupeError } from '../errors.js';
+import type { Plan } from '../plan/plan.js';
+import type { RunEvent } from './events.js';
+import { executePlan } from './scheduler.js';
+
+// A one-type catalog: "echo" takes text and writes text. The experts below are test
+// doubles for the scheduler's own behaviour; real experts are tested elsewhere.
+const echoType = TaskTypeSchema.parse({
+  id: 'echo',
+  name: 'Echo',
+  description: 'repeats text',
+  inputs: [{ name: 'text', modality: 'text' }],
+  output: { modality: 'text' },
+});
+
+function expert(id: string, run: (ctx: ExpertContext) => Promise<string>): Expert {
+  return {
+    entry: ExpertEntrySchema.parse({ id, name: id, task: 'echo', description: id, provider: { kind: 'local' } }),
+    check: async () => ({ runnable: true }),
+    async run(ctx) {
+      const value = await run(ctx);
+      const path = ctx.outputPath('txt');
+      await writeFile(path, value);
+      return { output: { kind: 'text', mime: 'text/plain', path, value } };
+    },
+  };
+}
+
+const textOf = (ctx: ExpertContext) => String(ctx.inputs.text?.value ?? '');
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), reject(new Error('aborted'))), { once: true });
+  });
+
+function chain(n: number): Plan {
+  return {
+    tasks: Array.from({ length: n }, (_, i) => ({
+      id: `t${i + 1}`,
+      task: 'echo',
+      args: { text: i === 0 ? 'start' : { ref: `t${i}` } },
+      deps: i === 0 ? [] : [`t${i}`],
+    })),
+  };
+}
+
+async function run(plan: Plan, experts: Record<string, Expert[]> | Expert[], extra: Partial<Parameters<typeof executePlan>[1]> = {}) {
+  const outDir = await mkdtemp(join(tmpdir(), 'troupe-sched-'));
+  const events: RunEvent[] = [];
+  const list = Array.isArray(experts) ? experts : [];
+  const candidates = new Map(plan.tasks.map((t) => [t.id, Array.isArray(experts) ? list : (experts[t.id] ?? [])]));
+  const records = await executePlan(plan, {
+    catalog: new Catalog([echoType], list),
+    candidates,
+    files: new Map(),
+    outDir,
+    retryDelayMs: 1,
+    onEvent: (e) => events.push(e),
+    ...extra,
+  });
+  return { records, events, outDir };
+}
+
+describe('executePlan', () => {
+  it('runs a chain in dependency order, passing outputs by reference, and writes files', async () => {
+    const { records, outDir } = await run(chain(3), [expert('upper', async (ctx) => `${textOf(ctx)}+`)]);
+    assert.deepEqual(records.map((r) => r.status), ['succeeded', 'succeeded', 'succeeded']);
+    assert.equal(records[2]!.outputs[0]!.value, 'start+++');
+    assert.equal(await readFile(join(outDir, 't3-echo.txt'), 'utf8'), 'start+++');
+  });
+
+  it('runs independent tasks concurrently, never more than the limit', async () => {
+    let running = 0;
+    let peak = 0;
+    const slow = expert('slow', async (ctx) => {
+      running++;
+      peak = Math.max(peak, running);
+      await sleep(40);
+      running--;
+      return textOf(ctx);
+    });
+    const plan: Plan = { tasks: Array.from({ length: 5 }, (_, i) => ({ id: `t${i + 1}`, task: 'echo', args: { text: `x${i}` }, deps: [] })) };
+    const { records } = await run(plan, [slow], { concurrency: 2 });
+    assert.ok(records.every((r) => r.status === 'succeeded'));
+    assert.equal(peak, 2);
+  });
+
+  it('skips the dependants of a failed task and still runs independent branches', async () => {
+    const plan: Plan = {
+      tasks: [
+        { id: 't1', task: 'echo', args: { text: 'a' }, deps: [] },
+        { id: 't2', task: 'echo', args: { text: { ref: 't1' } }, deps: ['t1'] },
+        { id: 't3', task: 'echo', args: { text: 'independent' }, deps: [] },
+      ],
+    };
+    const broken = expert('broken', async () => {
+      throw new TroupeError(ErrorCode.ExpertFailed, 'broken: cannot');
+    });
+    const fine = expert('fine', async (ctx) => textOf(ctx));
+    const { records } = await run(plan, { t1: [broken], t2: [fine], t3: [fine] });
+    assert.deepEqual(records.map((r) => r.status), ['failed', 'skipped', 'succeeded']);
+    assert.equal(records[0]!.error?.message, 'broken: cannot');
+    assert.match(records[1]!.error!.message, /t1 \(echo\) failed/);
+  });
+
+  it('falls back to the next candidate when an expert fails or crashes', async () => {
+    const crash = expert('crash', async () => {
+      throw new TypeError('undefined is not a function');
+    });
+    const fine = expert('fine', async (ctx) => `ok:${textOf(ctx)}`);
+    const { records, events } = await run(chain(1), { t1: [crash, fine] });
+    assert.equal(records[0]!.status, 'succeeded');
+    assert.equal(records[0]!.expert, 'fine');
+    assert.deepEqual(records[0]!.attempts.map((a) => [a.expert, a.error?.code]), [['crash', 'EXPERT_CRASHED'], ['fine', undefined]]);
+    assert.ok(events.some((e) => e.type === 'task-fallback' && e.from === 'crash' && e.to === 'fine'));
+  });
+
+  it('retries a transient failure with the same expert', async () => {
+    let calls = 0;
+    const flaky = expert('flaky', async (ctx) => {
+      if (++calls === 1) throw new TroupeError(ErrorCode.ExpertFailed, 'busy', { transient: true });
+      return textOf(ctx);
+    });
+    const { records } = await run(chain(1), [flaky], { retries: 1 });
+    assert.equal(records[0]!.status, 'succeeded');
+    assert.equal(calls, 2);
+  });
+
+  it('fails a task whose expert hangs past the timeout, even if it ignores its signal', async () => {
+    const hang = expert('hang', () => new Promise<string>(() => {}));
+    const { records } = await run(chain(2), [hang], { timeoutMs: 50 });
+    assert.equal(records[0]!.status, 'failed');
+    assert.equal(records[0]!.error?.code, ErrorCode.ExpertTimeout);
+    assert.equal(records[1]!.status, 'skipped');
+  });
+
+  it('cancels running and waiting tasks on abort and keeps finished outputs', async () => {
+    const abort = new AbortController();
+    const ex = expert('step', async (ctx) => {
+      if (textOf(ctx) === 'start') return 'first';
+      setTimeout(() => abort.abort(), 10);
+      await sleep(5_000, ctx.signal);
+      return 'never';
+    });
+    const { records } = await run(chain(3), [ex], { signal: abort.signal });
+    assert.deepEqual(records.map((r) => r.status), ['succeeded', 'cancelled', 'cancelled']);
+    assert.equal(records[0]!.outputs[0]!.value, 'first');
+  });
+
+  it('fails a task with no runnable candidate, naming the fix', async () => {
+    const { records } = await run(chain(1), {});
+    assert.equal(records[0]!.status, 'failed');
+    assert.equal(records[0]!.error?.code, ErrorCode.NoExpert);
+    assert.match(records[0]!.error!.hint!, /troupe doctor/);
+  });
+});

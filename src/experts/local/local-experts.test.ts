@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { Expert, ExpertContext } from '../../catalog/expert.js';
+import type { Artifact } from '../../execute/artifact.js';
+import { ErrorCode, TroupeError } from '../../errors.js';
+import { requireProgram } from '../../test-support/programs.js';
+import { parseApertiumModes, route } from './apertium-pairs.js';
+import { apertiumTranslation } from './apertium-translation.js';
+import { espeakTts } from './espeak-tts.js';
+import { parseEspeakVoices, voiceFor } from './espeak-voices.js';
+import { francLanguageId } from './franc-language-id.js';
+import { tesseractOcr } from './tesseract-ocr.js';
+
+const SIGN = new URL('../../../examples/sign.png', import.meta.url).pathname;
+
+async function runExpert(expert: Expert, inputs: Record<string, Artifact>, params: Record<string, unknown> = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'troupe-expert-'));
+  const ctx: ExpertContext = { inputs, params, signal: new AbortController().signal, scratchDir: dir, outputPath: (ext) => join(dir, `out.${ext}`) };
+  return expert.run(ctx);
+}
+const text = (value: string): Artifact => ({ kind: 'text', mime: 'text/plain', value });
+
+describe('apertium pairs', () => {
+  const modes = parseApertiumModes('  eng-spa\n  spa-eng\n  spa-eng_US\n  es-pt\n  fr-es\n  cat-ita\n');
+  it('reads modes in ISO 639-3 and 639-1 spellings, preferring plain modes over variants', () => {
+    assert.deepEqual(modes.map((m) => `${m.source}>${m.target}:${m.mode}`), ['en>es:eng-spa', 'es>en:spa-eng', 'es>pt:es-pt', 'fr>es:fr-es', 'ca>it:cat-ita']);
+  });
+  it('routes directly, through a pivot, or not at all', () => {
+    assert.deepEqual(route(modes, 'en', 'es')?.map((m) => m.mode), ['eng-spa']);
+    assert.deepEqual(route(modes, 'en', 'pt')?.map((m) => m.mode), ['eng-spa', 'es-pt']);
+    assert.equal(route(modes, 'pt', 'fr'), undefined);
+  });
+});
+
+describe('espeak voices', () => {
+  it('parses the voice list and picks the plain or first regional voice', () => {
+    const voices = parseEspeakVoices('Pty Language Age/Gender VoiceName File Other\n 5  en-gb  --/M  English gmw/en\n 5  en-us --/M x y\n 5  es  --/M Spanish roa/es\n');
+    assert.deepEqual(voices, ['en-gb', 'en-us', 'es']);
+    assert.equal(voiceFor(voices, 'es'), 'es');
+    assert.equal(voiceFor(voices, 'en'), 'en-gb');
+    assert.equal(voiceFor(voices, 'xx'), undefined);
+  });
+});
+
+describe('franc language identification', () => {
+  it('identifies French with candidates', async () => {
+    const { output } = await runExpert(francLanguageId, { text: text('Bonjour tout le monde, comment allez-vous aujourd’hui ?') });
+    assert.equal((output.value as { language: string }).language, 'fr');
+  });
+  it('fails clearly on empty text', async () => {
+    await assert.rejects(runExpert(francLanguageId, { text: text('   ') }), (e) => TroupeError.is(e, ErrorCode.InputEmpty));
+  });
+});
+
+describe('tesseract OCR', { skip: requireProgram('tesseract') }, () => {
+  it('reads the example sign', async () => {
+    const { output } = await runExpert(tesseractOcr, { image: { kind: 'image', mime: 'image/png', path: SIGN } });
+    assert.equal(output.value, 'The library is closed on Sunday.\nThe garden is closed for repairs.');
+    assert.equal(await readFile(output.path!, 'utf8'), `${output.value}\n`);
+  });
+  it('fails clearly on a corrupt image', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'troupe-bad-'));
+    const bad = join(dir, 'bad.png');
+    await writeFile(bad, Buffer.concat([(await readFile(SIGN)).subarray(0, 200)]));
+    await assert.rejects(runExpert(tesseractOcr, { image: { kind: 'image', mime: 'image/png', path: bad } }), (e) => TroupeError.is(e, ErrorCode.InputCorrupt) && /local\/tesseract-ocr/.test(e.message));
+  });
+});
+
+describe('apertium translation', { skip: requireProgram('apertium') }, () => {
+  it('translates English into Spanish, detecting the source', async () => {
+    const r = await runExpert(apertiumTranslation, { text: text('The library is closed on Sunday.') }, { target_language: 'es' });
+    assert.equal(r.output.value, 'La biblioteca está cerrada el domingo.');
+    assert.match(r.note!, /English \(detected\) → Spanish/);
+  });
+  it('refuses a pair that is not installed, listing those that are', async () => {
+    await assert.rejects(
+      runExpert(apertiumTranslation, { text: text('The library is closed on Sunday.') }, { target_language: 'ja' }),
+      (e) => TroupeError.is(e, ErrorCode.UnsupportedLanguage) && /installed: .*en→es/.test(e.message),
+    );
+  });
+});
+
+describe('espeak-ng speech', { skip: requireProgram('espeak-ng') }, () => {
+  it('speaks Spanish text with the Spanish voice into a WAV file', async () => {
+    const r = await runExpert(espeakTts, { text: text('La biblioteca está cerrada el domingo.') });
+    const wav = await readFile(r.output.path!);
+    assert.equal(wav.subarray(0, 4).toString('latin1'), 'RIFF');
+    assert.equal(wav.subarray(8, 12).toString('latin1'), 'WAVE');
+    assert.ok((await stat(r.output.path!)).size > 22050, 'at least half a second of audio');
+    assert.match(r.note!, /voice es/);
+  });
+});

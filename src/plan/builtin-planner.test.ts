@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultCatalog } from '../catalog/catalog.js';
+import type { SniffedFile } from '../catalog/modality.js';
+import { ErrorCode, TroupeError } from '../errors.js';
+import { planWithoutLlm } from './builtin-planner.js';
+import { analyzeRequest } from './request-analysis.js';
+import { validatePlan } from './validate-plan.js';
+
+const catalog = defaultCatalog();
+const image = new Map<string, SniffedFile>([['photo.jpg', { modality: 'image', mime: 'image/jpeg' }]]);
+const none = new Map<string, SniffedFile>();
+
+function plan(request: string, files = image) {
+  const drafted = planWithoutLlm(request, catalog, files);
+  return validatePlan(drafted.plan, catalog, files).plan.tasks;
+}
+
+describe('analyzeRequest', () => {
+  it('splits at step connectors, keeps quotes verbatim, and does not split "black and white"', () => {
+    const a = analyzeRequest(`Read the sign, then translate it into Spanish and read it aloud. Also say "stop, and go" please`);
+    assert.deepEqual(a.quotes, ['stop, and go']);
+    assert.deepEqual(a.clauses.map((c) => c.text), ['Read the sign', 'translate it into Spanish', 'read it aloud', 'Also say ⟦0⟧ please']);
+    assert.deepEqual(analyzeRequest('make this photo black and white').clauses.map((c) => c.text), ['make this photo black and white']);
+  });
+
+  it('keeps apostrophes inside words out of quotes', () => {
+    assert.deepEqual(analyzeRequest(`don't translate 'hola amigo' into English`).quotes, ['hola amigo']);
+  });
+});
+
+describe('planWithoutLlm', () => {
+  it('plans the demo request as a chain of three', () => {
+    const tasks = plan('Read the sign in this photo, translate it into Spanish and read it aloud');
+    assert.deepEqual(tasks.map((t) => [t.task, t.deps]), [['ocr', []], ['translation', ['t1']], ['text-to-speech', ['t2']]]);
+    assert.deepEqual(tasks[0]!.args, { image: { file: 'photo.jpg' } });
+    assert.deepEqual(tasks[1]!.args, { text: { ref: 't1' }, target_language: 'es' });
+  });
+
+  it('identifies a language from quoted text, with no file', () => {
+    const tasks = plan(`what language is this text in: 'Bonjour tout le monde, comment allez-vous?'`, none);
+    assert.deepEqual(tasks.map((t) => t.task), ['language-identification']);
+    assert.equal(tasks[0]!.args.text, 'Bonjour tout le monde, comment allez-vous?');
+  });
+
+  it('inserts the converting step a task needs (image → text before translation)', () => {
+    const drafted = planWithoutLlm('Translate the text in this picture into Catalan', catalog, image);
+    assert.deepEqual(drafted.plan.tasks.map((t) => t.task), ['ocr', 'translation']);
+    assert.equal(drafted.plan.tasks[1]!.args.target_language, 'ca');
+    assert.match(drafted.notes[0]!, /added ocr/);
+  });
+
+  it('reads a source language after "from" and a target after "into"', () => {
+    const tasks = plan(`translate "el gato duerme" from Spanish into English`, none);
+    assert.deepEqual(tasks[0]!.args, { text: 'el gato duerme', source_language: 'es', target_language: 'en' });
+  });
+
+  it('gives speech the language the request names', () => {
+    const tasks = plan(`say 'buenos días a todos' out loud in Spanish`, none);
+    assert.deepEqual(tasks.map((t) => t.task), ['text-to-speech']);
+    assert.equal(tasks[0]!.args.language, 'es');
+  });
+
+  it('refuses a request no task type serves, with NO_PLAN and a hint', () => {
+    assert.throws(
+      () => planWithoutLlm('book me a flight to Lisbon next Tuesday', catalog, none),
+      (e) => TroupeError.is(e, ErrorCode.NoPlan) && /no expert can serve/.test(e.message) && Boolean(e.hint),
+    );
+  });
+});

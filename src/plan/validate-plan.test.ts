@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultCatalog } from '../catalog/catalog.js';
+import type { SniffedFile } from '../catalog/modality.js';
+import { ErrorCode, TroupeError } from '../errors.js';
+import type { Plan } from './plan.js';
+import { InvalidPlanError, validatePlan } from './validate-plan.js';
+
+const catalog = defaultCatalog();
+const files = new Map<string, SniffedFile>([
+  ['sign.png', { modality: 'image', mime: 'image/png' }],
+  ['notes.txt', { modality: 'text', mime: 'text/plain' }],
+]);
+
+function problems(plan: Plan): string[] {
+  try {
+    validatePlan(plan, catalog, files);
+  } catch (error) {
+    assert.ok(error instanceof InvalidPlanError, `expected InvalidPlanError, got ${error}`);
+    return error.problems.map((p) => `${p.task ?? '-'}: ${p.problem}`);
+  }
+  assert.fail('the plan was accepted');
+}
+
+describe('validatePlan', () => {
+  it('accepts the demo chain and rebuilds deps from references', () => {
+    const { plan, repairs } = validatePlan(
+      {
+        tasks: [
+          { id: 't1', task: 'ocr', args: { image: { file: 'sign.png' } }, deps: [] },
+          { id: 't2', task: 'translation', args: { text: { ref: 't1' }, target_language: 'es' }, deps: [] },
+          { id: 't3', task: 'text-to-speech', args: { text: { ref: 't2' } }, deps: ['t1'] },
+        ],
+      },
+      catalog,
+      files,
+    );
+    assert.deepEqual(plan.tasks.map((t) => t.deps), [[], ['t1'], ['t2']]);
+    assert.equal(repairs.length, 2, repairs.join('\n'));
+  });
+
+  it('drops a self-reference and orders tasks by dependencies', () => {
+    const { plan, repairs } = validatePlan(
+      {
+        tasks: [
+          { id: 'b', task: 'text-to-speech', args: { text: { ref: 'a' }, extra: { ref: 'b' } }, deps: [] },
+          { id: 'a', task: 'ocr', args: { image: { file: 'sign.png' } }, deps: [] },
+        ],
+      },
+      catalog,
+      files,
+    );
+    assert.deepEqual(plan.tasks.map((t) => t.id), ['a', 'b']);
+    assert.ok(!('extra' in plan.tasks[1]!.args));
+    assert.ok(repairs.some((r) => r.includes('itself')));
+    assert.ok(repairs.includes('tasks put in dependency order'));
+  });
+
+  it('moves an input given under an unknown name to the only slot of its modality', () => {
+    const { plan } = validatePlan({ tasks: [{ id: 't1', task: 'ocr', args: { img: { file: 'sign.png' } }, deps: [] }] }, catalog, files);
+    assert.deepEqual(plan.tasks[0]!.args, { image: { file: 'sign.png' } });
+  });
+
+  it('reports a cycle naming its tasks', () => {
+    const [p] = problems({
+      tasks: [
+        { id: 't1', task: 'translation', args: { text: { ref: 't2' }, target_language: 'es' }, deps: [] },
+        { id: 't2', task: 'translation', args: { text: { ref: 't1' }, target_language: 'en' }, deps: [] },
+      ],
+    });
+    assert.match(p!, /t1, t2 depend on each other in a cycle/);
+  });
+
+  it('reports unknown task types, missing references and files not given', () => {
+    const ps = problems({
+      tasks: [
+        { id: 't1', task: 'telepathy', args: {}, deps: [] },
+        { id: 't2', task: 'translation', args: { text: { ref: 't9' }, target_language: 'es' }, deps: [] },
+        { id: 't3', task: 'ocr', args: { image: { file: 'other.png' } }, deps: [] },
+      ],
+    });
+    assert.ok(ps.some((p) => p.startsWith('t1: unknown task type "telepathy"')), ps.join('\n'));
+    assert.ok(ps.some((p) => p.startsWith('t2: argument "text" refers to task "t9"')), ps.join('\n'));
+    assert.ok(ps.some((p) => p.startsWith('t3: argument "image" names the file "other.png"')), ps.join('\n'));
+  });
+
+  it('reports an input of the wrong modality', () => {
+    const ps = problems({
+      tasks: [
+        { id: 't1', task: 'translation', args: { text: 'hello', target_language: 'es' }, deps: [] },
+        { id: 't2', task: 'ocr', args: { image: { ref: 't1' } }, deps: [] },
+        { id: 't3', task: 'ocr', args: { image: { file: 'notes.txt' } }, deps: [] },
+      ],
+    });
+    assert.ok(ps.includes('t2: input "image" needs image but gets text (the output of t1)'), ps.join('\n'));
+    assert.ok(ps.includes('t3: input "image" needs image but gets text (the file notes.txt)'), ps.join('\n'));
+  });
+
+  it('reports missing required inputs and parameters', () => {
+    const ps = problems({ tasks: [{ id: 't1', task: 'translation', args: {}, deps: [] }] });
+    assert.ok(ps.includes('t1: the required text input "text" is missing'), ps.join('\n'));
+    assert.ok(ps.some((p) => p.includes("target_language")), ps.join('\n'));
+  });
+
+  it('rejects an empty plan with NO_PLAN', () => {
+    assert.throws(() => validatePlan({ tasks: [] }, catalog, files), (e) => TroupeError.is(e, ErrorCode.NoPlan));
+  });
+});
