@@ -70,6 +70,44 @@ const RAW: unknown[] = [
     params: { type: 'object', properties: {} },
     examples: ['what language is this text in', 'detect the language of this sentence', 'which language is this written in'],
   },
+  {
+    id: 'image-to-image',
+    name: 'Image transformation',
+    hfPipelineTag: 'image-to-image',
+    description:
+      'Edit or transform a picture: make it black and white (grayscale), rotate, flip, mirror, blur, sharpen, resize or scale, crop, invert colours, or convert the image to another format (PNG, JPEG, WebP).',
+    inputs: [{ name: 'image', modality: 'image', description: 'the picture to transform' }],
+    output: { modality: 'image', description: 'the transformed picture' },
+    params: {
+      type: 'object',
+      properties: {
+        operation: {
+          type: 'string',
+          description: 'what to do to the image',
+          oneOf: [
+            { const: 'grayscale', description: 'black and white, greyscale, monochrome, desaturate, remove the colour' },
+            { const: 'rotate', description: 'rotate, turn by an angle in degrees' },
+            { const: 'flip', description: 'flip upside down, vertically' },
+            { const: 'mirror', description: 'mirror, flip horizontally, left to right' },
+            { const: 'blur', description: 'blur, soften, smooth, out of focus' },
+            { const: 'sharpen', description: 'sharpen, make crisper, sharper' },
+            { const: 'resize', description: 'resize, scale, shrink, enlarge, make smaller or bigger, thumbnail' },
+            { const: 'crop', description: 'crop, cut out, trim to a square' },
+            { const: 'invert', description: 'invert the colours, negative' },
+            { const: 'convert', description: 'convert, save as another file format' },
+          ],
+        },
+        angle: { type: 'number', description: 'rotation angle in degrees, clockwise', minimum: -360, maximum: 360 },
+        width: { type: 'integer', description: 'width in pixels, wide', minimum: 1 },
+        height: { type: 'integer', description: 'height in pixels, tall, high', minimum: 1 },
+        scale: { type: 'number', description: 'size in percent of the original', minimum: 1 },
+        sigma: { type: 'number', description: 'blur strength (radius)', minimum: 0.3 },
+        format: { type: 'string', enum: ['png', 'jpeg', 'webp', 'gif', 'tiff'], description: 'output file format' },
+      },
+      required: ['operation'],
+    },
+    examples: ['make this photo black and white', 'rotate the picture 90 degrees', 'resize the image to 400 pixels wide', 'convert this image to webp', 'blur the photo'],
+  },
 ];
 
 export const BUILTIN_TASK_TYPES: readonly TaskType[] = RAW.map((t) => TaskTypeSchema.parse(t));

@@ -35,6 +35,10 @@ export interface ParamSpec {
   type?: string;
   format?: string;
   enum?: unknown[];
+  /** For `oneOf: [{const, description}]` enumerations: what each value means, in words. */
+  enumDescriptions?: Record<string, string>;
+  minimum?: number;
+  maximum?: number;
   description?: string;
   default?: unknown;
   required: boolean;
@@ -44,13 +48,19 @@ export interface ParamSpec {
 export function paramSpecs(type: TaskType): ParamSpec[] {
   const schema = type.params as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, p]) => ({
-    name,
-    type: typeof p.type === 'string' ? p.type : undefined,
-    format: typeof p.format === 'string' ? p.format : undefined,
-    enum: Array.isArray(p.enum) ? p.enum : undefined,
-    description: typeof p.description === 'string' ? p.description : undefined,
-    default: p.default,
-    required: required.has(name),
-  }));
+  return Object.entries(schema.properties ?? {}).map(([name, p]) => {
+    const options = Array.isArray(p.oneOf) ? (p.oneOf as Array<{ const?: unknown; description?: string }>).filter((o) => o.const !== undefined) : [];
+    return {
+      name,
+      type: typeof p.type === 'string' ? p.type : undefined,
+      format: typeof p.format === 'string' ? p.format : undefined,
+      enum: Array.isArray(p.enum) ? p.enum : options.length ? options.map((o) => o.const) : undefined,
+      enumDescriptions: options.length ? Object.fromEntries(options.map((o) => [String(o.const), o.description ?? ''])) : undefined,
+      minimum: typeof p.minimum === 'number' ? p.minimum : undefined,
+      maximum: typeof p.maximum === 'number' ? p.maximum : undefined,
+      description: typeof p.description === 'string' ? p.description : undefined,
+      default: p.default,
+      required: required.has(name),
+    };
+  });
 }

@@ -61,6 +61,20 @@ describe('planWithoutLlm', () => {
     assert.equal(tasks[0]!.args.language, 'es');
   });
 
+  it('reads image operations and numbers off the words (enum synonyms, "90 degrees", "300x200", "50%")', () => {
+    const ops = (r: string) => plan(r).map((t) => { const { image: _image, ...rest } = t.args; return rest; });
+    assert.deepEqual(ops('make this photo black and white'), [{ operation: 'grayscale' }]);
+    assert.deepEqual(ops('rotate the picture 90 degrees and then make it black and white'), [{ operation: 'rotate', angle: 90 }, { operation: 'grayscale' }]);
+    assert.deepEqual(ops('shrink this photo to 50%'), [{ operation: 'resize', scale: 50 }]);
+    assert.deepEqual(ops('crop it to 300x200'), [{ operation: 'crop', width: 300, height: 200 }]);
+    assert.deepEqual(ops('resize the image to 400 pixels wide'), [{ operation: 'resize', width: 400 }]);
+  });
+
+  it('chains a transformed image into the next step when the clause points back at it', () => {
+    const tasks = plan('blur the photo, then read the text in it');
+    assert.deepEqual(tasks.map((t) => [t.task, t.args.image]), [['image-to-image', { file: 'photo.jpg' }], ['ocr', { ref: 't1' }]]);
+  });
+
   it('refuses a request no task type serves, with NO_PLAN and a hint', () => {
     assert.throws(
       () => planWithoutLlm('book me a flight to Lisbon next Tuesday', catalog, none),

@@ -4,6 +4,7 @@ import { paramSpecs, type ParamSpec, type TaskType } from '../catalog/task-type.
 import { ErrorCode, TroupeError } from '../errors.js';
 import { Bm25fIndex } from '../retrieval/bm25f.js';
 import { languageMentions } from '../text/languages.js';
+import { terms } from '../text/tokenize.js';
 import type { Plan, PlanTask } from './plan.js';
 import { analyzeRequest, clauseWords, type Clause } from './request-analysis.js';
 
@@ -21,8 +22,10 @@ export interface BuiltinPlan {
 
 /** Below this share of its ceiling a clause is taken as context, not as a step of its own. */
 const MIN_RELATIVE_SCORE = 0.3;
-/** A type whose inputs cannot be met wins only if it scores this much better. */
+/** A type whose inputs or required parameters cannot be met wins only if it matches far better. */
 const INFEASIBLE_PENALTY = 0.5;
+/** A type that needs a converting step first loses to one whose inputs are at hand, unless clearly better. */
+const BRIDGE_PENALTY = 0.8;
 
 interface Available {
   files: Array<{ path: string; modality: Modality }>;
@@ -41,8 +44,11 @@ interface Available {
 export function planWithoutLlm(request: string, catalog: Catalog, files: ReadonlyMap<string, SniffedFile>): BuiltinPlan {
   const types = [...catalog.taskTypes.values()];
   const index = new Bm25fIndex(
-    types.map((t) => ({ id: t.id, fields: { name: `${t.name} ${t.id.replace(/-/g, ' ')}`, description: t.description, examples: t.examples.join('. ') } })),
-    { name: 2, description: 1, examples: 1.5 },
+    types.map((t) => ({
+      id: t.id,
+      fields: { name: `${t.name} ${t.id.replace(/-/g, ' ')}`, description: t.description, examples: t.examples.join('. '), params: paramText(t) },
+    })),
+    { name: 2, description: 1, examples: 1.5, params: 0.5 },
   );
   const analysis = analyzeRequest(request);
   const available: Available = {
@@ -55,16 +61,17 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   const notes: string[] = [];
 
   for (const clause of analysis.clauses) {
-    const words = stripLanguageNames(clauseWords(clause));
+    // Language names and numbers are parameters, not evidence of which task is meant.
+    const words = stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ');
     const ceiling = index.ceiling(words) || 1;
     const ranked = index.search(words).map((r) => {
       const type = catalog.taskType(r.id)!;
       const specs = paramSpecs(type);
       const stated = extractParams(specs, clause);
-      const feasible =
-        type.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, available) || bridgeFor(slot.modality, available, types)) &&
-        specs.every((p) => !p.required || p.default !== undefined || p.name in stated);
-      return { type, score: (r.score / ceiling) * (feasible ? 1 : INFEASIBLE_PENALTY), raw: r.score / ceiling };
+      const paramsMet = specs.every((p) => !p.required || p.default !== undefined || p.name in stated);
+      const inputs = type.inputs.filter((slot) => slot.required).map((slot) => (canFill(slot.modality, clause, available) ? 'direct' : bridgeFor(slot.modality, available, types) ? 'bridged' : 'none'));
+      const feasibility = !paramsMet || inputs.includes('none') ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
+      return { type, score: (r.score / ceiling) * feasibility, raw: r.score / ceiling };
     });
     ranked.sort((a, b) => b.score - a.score);
     const best = ranked[0];
@@ -101,6 +108,13 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     available.outputs.push({ id, modality: type.output.modality });
     return id;
   }
+}
+
+/** Parameter documentation, enumeration values and their descriptions: "shrink" is how users say resize. */
+function paramText(type: TaskType): string {
+  return paramSpecs(type)
+    .map((p) => [p.description ?? '', ...Object.entries(p.enumDescriptions ?? {}).map(([v, d]) => `${v} ${d}`)].join(' '))
+    .join(' ');
 }
 
 function stripLanguageNames(text: string): string {
@@ -153,25 +167,64 @@ function bridgeFor(modality: Modality, available: Available, types: TaskType[]):
 
 /**
  * Parameters the clause states. Languages: "from X" is a source, "into/to X" a target,
- * any other mention the language of the task. Enumerations: a value named in the clause.
+ * any other mention the language of the task. Enumerations: the value whose name or
+ * description shares most words with the clause. Numbers: "800x600" for width and height,
+ * "50%" for a percentage, otherwise the number goes to the parameter whose name and
+ * description share most words with the two words either side of it ("90 degrees").
  */
 export function extractParams(specs: ParamSpec[], clause: Clause): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const text = clauseWords(clause);
+  const clauseTerms = new Set(terms(text));
   const mentions = languageMentions(text);
   for (const spec of specs) {
     if (spec.format === 'language') {
       const isSource = /source|from/.test(spec.name);
       const isTarget = /target|into|dest/.test(spec.name);
-      const pick = mentions.find((m) =>
-        isSource ? m.preposition === 'from' : isTarget ? m.preposition !== 'from' : true,
-      );
+      const pick = mentions.find((m) => (isSource ? m.preposition === 'from' : isTarget ? m.preposition !== 'from' : true));
       if (pick) out[spec.name] = pick.language.code;
     } else if (spec.enum) {
-      const lower = ` ${text.toLowerCase()} `;
-      const hit = spec.enum.find((v) => typeof v === 'string' && lower.includes(` ${v.toLowerCase().replace(/[-_]/g, ' ')} `));
-      if (hit !== undefined) out[spec.name] = hit;
+      let best: { value: unknown; score: number } | undefined;
+      for (const value of spec.enum) {
+        const doc = `${String(value).replace(/[-_]/g, ' ')} ${spec.enumDescriptions?.[String(value)] ?? ''}`;
+        const own = terms(String(value)).some((t) => clauseTerms.has(t)) ? 1 : 0;
+        const score = own + terms(doc).filter((t, i, all) => all.indexOf(t) === i && clauseTerms.has(t)).length;
+        if (score > 0 && (!best || score > best.score)) best = { value, score };
+      }
+      if (best) out[spec.name] = best.value;
     }
   }
+  Object.assign(out, extractNumbers(specs.filter((s) => s.type === 'number' || s.type === 'integer'), text));
+  return out;
+}
+
+function extractNumbers(specs: ParamSpec[], text: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  const byName = (n: string) => specs.find((s) => s.name === n);
+  let rest = text;
+  const dims = /(\d+)\s*[x×]\s*(\d+)/.exec(rest);
+  if (dims && byName('width') && byName('height')) {
+    out.width = Number(dims[1]);
+    out.height = Number(dims[2]);
+    rest = rest.replace(dims[0], ' ');
+  }
+  const percent = /(\d+(?:\.\d+)?)\s*(?:%|percent\b)/.exec(rest);
+  const percentSpec = specs.find((s) => /percent/.test(s.description ?? ''));
+  if (percent && percentSpec) {
+    out[percentSpec.name] = Number(percent[1]);
+    rest = rest.replace(percent[0], ' ');
+  }
+  const tokens = rest.split(/\s+/).filter(Boolean);
+  tokens.forEach((token, i) => {
+    if (!/^-?\d+(?:\.\d+)?$/.test(token)) return;
+    const near = new Set(terms(tokens.slice(Math.max(0, i - 2), i + 3).join(' ')));
+    let best: { spec: ParamSpec; score: number } | undefined;
+    for (const spec of specs) {
+      if (spec.name in out) continue;
+      const score = new Set(terms(`${spec.name.replace(/_/g, ' ')} ${spec.description ?? ''}`).filter((t) => near.has(t))).size;
+      if (score > 0 && (!best || score > best.score)) best = { spec, score };
+    }
+    if (best) out[best.spec.name] = Number(token);
+  });
   return out;
 }

@@ -8,6 +8,7 @@ import { installedModes, route, type ApertiumMode } from './apertium-pairs.js';
 import { aptFix } from './debian-fix.js';
 import { requireText } from './require-text.js';
 import { hasProgram, runProgram } from './run-program.js';
+import { textOutput } from './write-output.js';
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/apertium-translation',
@@ -57,9 +58,7 @@ export const apertiumTranslation: Expert = {
     }
     const from = detected ? `${languageName(source)} (detected)` : languageName(source);
     if (source === target) {
-      const path = ctx.outputPath('txt');
-      await writeFile(path, text + '\n');
-      return { output: { kind: 'text', mime: 'text/plain', path, value: text }, note: `the text is already in ${languageName(target)}; left unchanged` };
+      return textOutput(ctx, text, `the text is already in ${languageName(target)}; left unchanged`);
     }
     const steps = route(modes, source, target);
     if (!steps) {
@@ -76,12 +75,7 @@ export const apertiumTranslation: Expert = {
       await runProgram('apertium', ['-u', step.mode, inFile, outFile], { expert: entry.id, signal: ctx.signal });
       current = (await readFile(outFile, 'utf8')).trim();
     }
-    const path = ctx.outputPath('txt');
-    await writeFile(path, current + '\n');
     const via = steps.length > 1 ? `, pivoting through ${languageName(steps[0]!.target)} (no direct pair)` : '';
-    return {
-      output: { kind: 'text', mime: 'text/plain', path, value: current },
-      note: `${from} → ${languageName(target)} with apertium ${steps.map((s) => s.mode).join(' + ')}${via}`,
-    };
+    return textOutput(ctx, current, `${from} → ${languageName(target)} with apertium ${steps.map((s) => s.mode).join(' + ')}${via}`);
   },
 };

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { detectLanguages } from '../../text/detect-language.js';
 import { requireText } from './require-text.js';
+import { jsonOutput } from './write-output.js';
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/franc-language-id',
@@ -29,8 +29,6 @@ export const francLanguageId: Expert = {
       throw new TroupeError(ErrorCode.InputCorrupt, `${entry.id}: the text is too short to tell its language`, { hint: 'give at least a few words' });
     }
     const value = { language: best.code, name: best.name, confidence: best.confidence, candidates };
-    const path = ctx.outputPath('json');
-    await writeFile(path, JSON.stringify(value, null, 2) + '\n');
-    return { output: { kind: 'json', mime: 'application/json', path, value }, note: `${best.name} (${best.code})` };
+    return jsonOutput(ctx, value, `${best.name} (${best.code})`);
   },
 };

@@ -3,10 +3,9 @@ import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Expert, ExpertContext } from '../../catalog/expert.js';
-import type { Artifact } from '../../execute/artifact.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { requireProgram } from '../../test-support/programs.js';
+import { EXAMPLE_SIGN, runExpert, textArtifact } from '../../test-support/run-expert.js';
 import { parseApertiumModes, route } from './apertium-pairs.js';
 import { apertiumTranslation } from './apertium-translation.js';
 import { espeakTts } from './espeak-tts.js';
@@ -14,14 +13,8 @@ import { parseEspeakVoices, voiceFor } from './espeak-voices.js';
 import { francLanguageId } from './franc-language-id.js';
 import { tesseractOcr } from './tesseract-ocr.js';
 
-const SIGN = new URL('../../../examples/sign.png', import.meta.url).pathname;
-
-async function runExpert(expert: Expert, inputs: Record<string, Artifact>, params: Record<string, unknown> = {}) {
-  const dir = await mkdtemp(join(tmpdir(), 'troupe-expert-'));
-  const ctx: ExpertContext = { inputs, params, signal: new AbortController().signal, scratchDir: dir, outputPath: (ext) => join(dir, `out.${ext}`) };
-  return expert.run(ctx);
-}
-const text = (value: string): Artifact => ({ kind: 'text', mime: 'text/plain', value });
+const SIGN = EXAMPLE_SIGN;
+const text = textArtifact;
 
 describe('apertium pairs', () => {
   const modes = parseApertiumModes('  eng-spa\n  spa-eng\n  spa-eng_US\n  es-pt\n  fr-es\n  cat-ita\n');

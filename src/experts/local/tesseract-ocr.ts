@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { ExpertEntrySchema, type Availability, type Expert } from '../../catalog/expert.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { findLanguage } from '../../text/languages.js';
 import { aptFix } from './debian-fix.js';
 import { prepareImage } from './prepare-image.js';
 import { hasProgram, runProgram } from './run-program.js';
+import { textOutput } from './write-output.js';
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/tesseract-ocr',
@@ -50,8 +50,6 @@ export const tesseractOcr: Expert = {
     if (!text) {
       throw new TroupeError(ErrorCode.ExpertFailed, `${entry.id}: found no text in the image`, { hint: 'use a sharper or larger image whose text is horizontal' });
     }
-    const path = ctx.outputPath('txt');
-    await writeFile(path, text + '\n');
-    return { output: { kind: 'text', mime: 'text/plain', path, value: text }, note: `tesseract, language ${code}` };
+    return textOutput(ctx, text, `tesseract, language ${code}`);
   },
 };

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import sharp from 'sharp';
+import { ErrorCode, TroupeError } from '../../errors.js';
+import { EXAMPLE_SIGN, runExpert } from '../../test-support/run-expert.js';
+import { sharpImageTransform } from './sharp-image-transform.js';
+
+const sign = { kind: 'image' as const, mime: 'image/png', path: EXAMPLE_SIGN };
+
+describe('sharp image transforms', () => {
+  it('makes a colour image grayscale', async () => {
+    const { output, note } = await runExpert(sharpImageTransform, { image: sign }, { operation: 'grayscale' });
+    const stats = await sharp(output.path!).stats();
+    // Grayscale output: the colour channels are identical (alpha, if any, aside).
+    const colour = stats.channels.slice(0, 3);
+    assert.ok(colour.every((c) => c.mean === colour[0]!.mean), JSON.stringify(colour.map((c) => c.mean)));
+    const before = (await sharp(EXAMPLE_SIGN).stats()).channels.slice(0, 3);
+    assert.notEqual(before[0]!.mean, before[1]!.mean, 'the example is in colour to begin with');
+    assert.match(note!, /grayscale, 900×340 PNG/);
+  });
+
+  it('rotates by the angle given, swapping width and height at 90°', async () => {
+    const { output } = await runExpert(sharpImageTransform, { image: sign }, { operation: 'rotate', angle: 90 });
+    const meta = await sharp(output.path!).metadata();
+    assert.deepEqual([meta.width, meta.height], [340, 900]);
+  });
+
+  it('resizes by width or percentage, and converts format', async () => {
+    const byWidth = await runExpert(sharpImageTransform, { image: sign }, { operation: 'resize', width: 450 });
+    assert.equal((await sharp(byWidth.output.path!).metadata()).width, 450);
+    const byScale = await runExpert(sharpImageTransform, { image: sign }, { operation: 'resize', scale: 50, format: 'webp' });
+    const meta = await sharp(byScale.output.path!).metadata();
+    assert.deepEqual([meta.format, meta.width], ['webp', 450]);
+    assert.equal(byScale.output.mime, 'image/webp');
+  });
+
+  it('crops to the size asked around the centre', async () => {
+    const { output } = await runExpert(sharpImageTransform, { image: sign }, { operation: 'crop', width: 300, height: 200 });
+    const meta = await sharp(output.path!).metadata();
+    assert.deepEqual([meta.width, meta.height], [300, 200]);
+  });
+
+  it('fails clearly on an empty or corrupt image and on a bad parameter', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'troupe-img-'));
+    await writeFile(join(dir, 'empty.png'), '');
+    await writeFile(join(dir, 'junk.png'), 'this is not an image at all');
+    const at = (p: string) => ({ kind: 'image' as const, mime: 'image/png', path: join(dir, p) });
+    await assert.rejects(runExpert(sharpImageTransform, { image: at('empty.png') }, { operation: 'blur' }), (e) => TroupeError.is(e, ErrorCode.InputEmpty));
+    await assert.rejects(runExpert(sharpImageTransform, { image: at('junk.png') }, { operation: 'blur' }), (e) => TroupeError.is(e, ErrorCode.InputCorrupt) && /sharp-image-transform/.test(e.message));
+    await assert.rejects(runExpert(sharpImageTransform, { image: sign }, { operation: 'rotate', angle: 9000 }), /angle must be a number from -360 to 360/);
+    await assert.rejects(runExpert(sharpImageTransform, { image: sign }, { operation: 'resize' }), /resize needs a width/);
+  });
+});

@@ -1,0 +1,16 @@
+import { writeFile } from 'node:fs/promises';
+import type { ExpertContext, ExpertResult } from '../../catalog/expert.js';
+
+/** Writes a text result to the task's file and returns it as the task's output. */
+export async function textOutput(ctx: ExpertContext, text: string, note?: string): Promise<ExpertResult> {
+  const path = ctx.outputPath('txt');
+  await writeFile(path, text.endsWith('\n') ? text : `${text}\n`);
+  return { output: { kind: 'text', mime: 'text/plain', path, value: text }, ...(note ? { note } : {}) };
+}
+
+/** Writes a JSON result to the task's file and returns it as the task's output. */
+export async function jsonOutput(ctx: ExpertContext, value: unknown, note?: string): Promise<ExpertResult> {
+  const path = ctx.outputPath('json');
+  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
+  return { output: { kind: 'json', mime: 'application/json', path, value }, ...(note ? { note } : {}) };
+}
