@@ -9,6 +9,8 @@ export interface Artifact {
   mime: string;
   path?: string;
   value?: unknown;
+  /** ISO 639-1 language of text or speech, when the producer knows it (a translation's target). */
+  language?: string;
 }
 
 export function artifactText(a: Artifact): string | undefined {

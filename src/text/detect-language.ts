@@ -1,6 +1,10 @@
 import { francAll } from 'franc';
 import { findLanguage } from './languages.js';
 
+const SHORT_TEXT = 40;
+const AMBIGUOUS_LEAD = 0.25;
+const WIDELY_USED = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'ca', 'pl', 'ru', 'tr', 'sv'];
+
 export interface DetectedLanguage {
   /** ISO 639-1 when Troupe knows the language, else franc's ISO 639-3 code. */
   code: string;
@@ -15,7 +19,10 @@ export interface DetectedLanguage {
  * which languages it can handle. Returns [] when the text is too short to tell.
  */
 export function detectLanguages(text: string, options: { only?: string[]; limit?: number } = {}): DetectedLanguage[] {
-  const only = options.only?.map((c) => findLanguage(c)?.iso3).filter((c): c is string => Boolean(c));
+  // Among 187 languages a few words are a coin toss ("go forward ten meters" came out
+  // Norwegian); below SHORT_TEXT characters the choice is kept to widely used languages.
+  const among = options.only ?? (text.trim().length < SHORT_TEXT ? WIDELY_USED : undefined);
+  const only = among?.map((c) => findLanguage(c)?.iso3).filter((c): c is string => Boolean(c));
   const ranked = francAll(text, { minLength: 3, ...(only && only.length ? { only } : {}) });
   if (ranked.length === 0 || ranked[0]![0] === 'und') return [];
   return ranked.slice(0, options.limit ?? 5).map(([iso3, score]) => {
@@ -24,6 +31,13 @@ export function detectLanguages(text: string, options: { only?: string[]; limit?
   });
 }
 
+/**
+ * The language of a text, or undefined when it cannot be told: a short text whose best
+ * candidate leads the runner-up by less than AMBIGUOUS_LEAD is a guess, and callers do
+ * better with their own default (or by asking) than with a confident-looking wrong answer.
+ */
 export function detectLanguage(text: string, only?: string[]): DetectedLanguage | undefined {
-  return detectLanguages(text, { ...(only ? { only } : {}), limit: 1 })[0];
+  const [best, second] = detectLanguages(text, { ...(only ? { only } : {}), limit: 2 });
+  if (best && second && text.trim().length < SHORT_TEXT && best.confidence - second.confidence < AMBIGUOUS_LEAD) return undefined;
+  return best;
 }

@@ -49,7 +49,7 @@ export const apertiumTranslation: Expert = {
     if (!target) throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: no target language was given`, { hint: 'say which language to translate into, e.g. "into Spanish"' });
     const modes = await installedModes(ctx.signal);
     const sources = [...new Set(modes.map((m) => m.source))];
-    let source = code(ctx.params.source_language, 'source');
+    let source = code(ctx.params.source_language, 'source') ?? ctx.inputs.text?.language;
     let detected = false;
     if (!source) {
       source = detectLanguage(text, sources)?.code;
@@ -58,7 +58,7 @@ export const apertiumTranslation: Expert = {
     }
     const from = detected ? `${languageName(source)} (detected)` : languageName(source);
     if (source === target) {
-      return textOutput(ctx, text, `the text is already in ${languageName(target)}; left unchanged`);
+      return textOutput(ctx, text, `the text is already in ${languageName(target)}; left unchanged`, target);
     }
     const steps = route(modes, source, target);
     if (!steps) {
@@ -76,6 +76,6 @@ export const apertiumTranslation: Expert = {
       current = (await readFile(outFile, 'utf8')).trim();
     }
     const via = steps.length > 1 ? `, pivoting through ${languageName(steps[0]!.target)} (no direct pair)` : '';
-    return textOutput(ctx, current, `${from} → ${languageName(target)} with apertium ${steps.map((s) => s.mode).join(' + ')}${via}`);
+    return textOutput(ctx, current, `${from} → ${languageName(target)} with apertium ${steps.map((s) => s.mode).join(' + ')}${via}`, target);
   },
 };

@@ -33,7 +33,11 @@ export const espeakTts: Expert = {
     const text = await requireText(ctx.inputs.text, entry.id, 50_000);
     const voices = await installedVoices(ctx.signal);
     const asked = typeof ctx.params.language === 'string' && ctx.params.language ? findLanguage(ctx.params.language)?.code ?? ctx.params.language : undefined;
-    const language = asked ?? detectLanguage(text)?.code ?? 'en';
+    // The producer's word (a translation knows its target) beats a guess from the letters.
+    const known = ctx.inputs.text?.language;
+    const detected = asked ?? known ? undefined : detectLanguage(text)?.code;
+    const language = asked ?? known ?? detected ?? 'en';
+    const why = asked ? 'as asked' : known ? 'language of the input' : detected ? 'detected from the text' : 'default; the language could not be told';
     const voice = voiceFor(voices, language);
     if (!voice) {
       throw new TroupeError(ErrorCode.UnsupportedLanguage, `${entry.id}: espeak-ng has no voice for ${languageName(language)} (${language})`, {
@@ -50,7 +54,7 @@ export const espeakTts: Expert = {
     const seconds = Math.round(((bytes - 44) / (22050 * 2)) * 10) / 10;
     return {
       output: { kind: 'audio', mime: 'audio/wav', path },
-      note: `voice ${voice} (${languageName(language)}${asked ? '' : ', from the text'}), ${seconds} s`,
+      note: `voice ${voice} (${languageName(language)}, ${why}), ${seconds} s`,
     };
   },
 };

@@ -1,8 +1,28 @@
 import type { Expert } from '../../catalog/expert.js';
 import { apertiumTranslation } from './apertium-translation.js';
+import { compromiseTokenClassification } from './compromise-entities.js';
+import { energyVad } from './energy-vad.js';
 import { espeakTts } from './espeak-tts.js';
+import { fliteTts } from './flite-tts.js';
 import { francLanguageId } from './franc-language-id.js';
+import { pocketsphinxAsr } from './pocketsphinx-asr.js';
 import { sharpImageTransform } from './sharp-image-transform.js';
+import { soxAudioTransform } from './sox-audio-transform.js';
 import { tesseractOcr } from './tesseract-ocr.js';
+import { textRankSummarizer } from './textrank-summarizer.js';
+import { vaderSentiment } from './vader-sentiment.js';
 
-export const LOCAL_EXPERTS: readonly Expert[] = [tesseractOcr, apertiumTranslation, espeakTts, francLanguageId, sharpImageTransform];
+export const LOCAL_EXPERTS: readonly Expert[] = [
+  tesseractOcr,
+  apertiumTranslation,
+  espeakTts,
+  fliteTts,
+  francLanguageId,
+  sharpImageTransform,
+  vaderSentiment,
+  compromiseTokenClassification,
+  textRankSummarizer,
+  pocketsphinxAsr,
+  energyVad,
+  soxAudioTransform,
+];

@@ -77,12 +77,19 @@ describe('apertium translation', { skip: requireProgram('apertium') }, () => {
 });
 
 describe('espeak-ng speech', { skip: requireProgram('espeak-ng') }, () => {
-  it('speaks Spanish text with the Spanish voice into a WAV file', async () => {
-    const r = await runExpert(espeakTts, { text: text('La biblioteca está cerrada el domingo.') });
+  it('speaks Spanish with the Spanish voice when the producer says the text is Spanish', async () => {
+    const r = await runExpert(espeakTts, { text: { ...text('La biblioteca está cerrada el domingo.'), language: 'es' } });
     const wav = await readFile(r.output.path!);
     assert.equal(wav.subarray(0, 4).toString('latin1'), 'RIFF');
     assert.equal(wav.subarray(8, 12).toString('latin1'), 'WAVE');
     assert.ok((await stat(r.output.path!)).size > 22050, 'at least half a second of audio');
-    assert.match(r.note!, /voice es/);
+    assert.match(r.note!, /voice es \(Spanish, language of the input\)/);
+  });
+
+  it('detects the language of a longer text, and falls back to English when a short one cannot be told', async () => {
+    const long = await runExpert(espeakTts, { text: text('La biblioteca está cerrada el domingo y el jardín está cerrado para reparaciones.') });
+    assert.match(long.note!, /voice es \(Spanish, detected from the text\)/);
+    const short = await runExpert(espeakTts, { text: text('go forward ten meters') });
+    assert.match(short.note!, /English, default; the language could not be told/);
   });
 });

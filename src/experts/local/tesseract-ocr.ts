@@ -50,6 +50,6 @@ export const tesseractOcr: Expert = {
     if (!text) {
       throw new TroupeError(ErrorCode.ExpertFailed, `${entry.id}: found no text in the image`, { hint: 'use a sharper or larger image whose text is horizontal' });
     }
-    return textOutput(ctx, text, `tesseract, language ${code}`);
+    return textOutput(ctx, text, `tesseract, language ${code}`, lang?.code);
   },
 };

@@ -2,10 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import type { ExpertContext, ExpertResult } from '../../catalog/expert.js';
 
 /** Writes a text result to the task's file and returns it as the task's output. */
-export async function textOutput(ctx: ExpertContext, text: string, note?: string): Promise<ExpertResult> {
+export async function textOutput(ctx: ExpertContext, text: string, note?: string, language?: string): Promise<ExpertResult> {
   const path = ctx.outputPath('txt');
   await writeFile(path, text.endsWith('\n') ? text : `${text}\n`);
-  return { output: { kind: 'text', mime: 'text/plain', path, value: text }, ...(note ? { note } : {}) };
+  return { output: { kind: 'text', mime: 'text/plain', path, value: text, ...(language ? { language } : {}) }, ...(note ? { note } : {}) };
 }
 
 /** Writes a JSON result to the task's file and returns it as the task's output. */

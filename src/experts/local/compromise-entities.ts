@@ -1,0 +1,61 @@
+import nlp from 'compromise';
+import datesPlugin from 'compromise-dates';
+import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
+import { ErrorCode, TroupeError } from '../../errors.js';
+import { requireText } from './require-text.js';
+import { jsonOutput } from './write-output.js';
+
+nlp.plugin(datesPlugin);
+
+const entry = ExpertEntrySchema.parse({
+  id: 'local/compromise-token-classification',
+  name: 'compromise entities and parts of speech',
+  task: 'token-classification',
+  description: 'Named entities (people, places, organisations, dates, money) and part-of-speech tags of English text with the compromise rule-based tagger; offline, fast.',
+  provider: { kind: 'local' },
+  languages: ['en'],
+  license: 'MIT',
+  source: 'https://github.com/spencermountain/compromise (npm compromise, compromise-dates)',
+  usage: "nlp('Marie Curie moved to Paris').people().json()",
+  popularity: 60,
+});
+
+type Doc = ReturnType<typeof nlp>;
+/** What the entity views have in common: json with offsets. */
+type View = { json(options?: object): unknown };
+interface Match {
+  text: string;
+  offset?: { start: number; length: number };
+}
+
+const KINDS: Array<[string, (d: Doc) => View]> = [
+  ['PERSON', (d) => d.people()],
+  ['PLACE', (d) => d.places()],
+  ['ORGANIZATION', (d) => d.organizations()],
+  ['DATE', (d) => (d as unknown as { dates(): View }).dates()],
+  ['MONEY', (d) => d.money()],
+];
+
+const clean = (s: string) => s.replace(/^[\s"'“(]+|[\s.,;:!?"'”)]+$/g, '');
+
+export const compromiseTokenClassification: Expert = {
+  entry,
+  async check() {
+    return { runnable: true };
+  },
+  async run(ctx) {
+    const text = await requireText(ctx.inputs.text, entry.id);
+    const scheme = String(ctx.params.scheme ?? 'entities');
+    const doc = nlp(text);
+    if (scheme === 'parts-of-speech') {
+      const tokens = (doc.terms().json() as Array<{ text: string; terms: Array<{ tags: string[] }> }>).map((t) => ({ text: clean(t.text), tags: t.terms[0]?.tags ?? [] }));
+      return jsonOutput(ctx, { scheme, tokens }, `${tokens.length} tokens tagged`);
+    }
+    if (scheme !== 'entities') throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: unknown scheme "${scheme}"`, { hint: 'use "entities" or "parts-of-speech"' });
+    const entities = KINDS.flatMap(([type, pick]) =>
+      (pick(doc).json({ offset: true }) as Match[]).map((m) => ({ type, text: clean(m.text), start: m.offset?.start ?? null })),
+    ).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+    const counts = KINDS.map(([type]) => [type, entities.filter((e) => e.type === type).length] as const).filter(([, n]) => n);
+    return jsonOutput(ctx, { scheme, entities }, counts.map(([t, n]) => `${n} ${t.toLowerCase()}`).join(', ') || 'no entities found');
+  },
+};

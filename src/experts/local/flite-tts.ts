@@ -1,0 +1,54 @@
+import { stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
+import { ErrorCode, TroupeError } from '../../errors.js';
+import { detectLanguage } from '../../text/detect-language.js';
+import { findLanguage, languageName } from '../../text/languages.js';
+import { aptFix } from './debian-fix.js';
+import { wavSeconds } from './prepare-audio.js';
+import { requireText } from './require-text.js';
+import { hasProgram, runProgram } from './run-program.js';
+
+const entry = ExpertEntrySchema.parse({
+  id: 'local/flite-tts',
+  name: 'Flite speech synthesis',
+  task: 'text-to-speech',
+  description: 'English speech synthesis with CMU Flite (diphone/cluster-unit voices, the slt voice by default): a more natural English voice than formant synthesis. English only.',
+  provider: { kind: 'local', program: 'flite' },
+  languages: ['en'],
+  license: 'BSD-style (CMU)',
+  source: 'http://www.festvox.org/flite (Debian flite)',
+  usage: 'flite -voice slt -f text.txt -o speech.wav',
+  popularity: 40,
+  requires: { debian: ['flite'], commands: ['flite'] },
+});
+
+export const fliteTts: Expert = {
+  entry,
+  async check() {
+    if (!(await hasProgram('flite'))) return { runnable: false, reason: 'the flite program is not installed', fix: aptFix(['flite']) };
+    return { runnable: true };
+  },
+  async run(ctx) {
+    const text = await requireText(ctx.inputs.text, entry.id, 50_000);
+    const asked = typeof ctx.params.language === 'string' && ctx.params.language ? findLanguage(ctx.params.language)?.code ?? ctx.params.language : undefined;
+    // The producer's word (a translation knows its target) beats a guess from the letters.
+    const language = asked ?? ctx.inputs.text?.language ?? detectLanguage(text)?.code ?? 'en';
+    if (language !== 'en') {
+      throw new TroupeError(ErrorCode.UnsupportedLanguage, `${entry.id}: flite speaks only English, and the text is ${languageName(language)}`);
+    }
+    const voice = typeof ctx.params.voice === 'string' ? ctx.params.voice : 'slt';
+    const { stdout } = await runProgram('flite', ['-lv'], { expert: entry.id, signal: ctx.signal });
+    const voices = stdout.replace(/^.*?:/, '').trim().split(/\s+/);
+    if (!voices.includes(voice)) {
+      throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: flite has no voice "${voice}"`, { hint: `choose one of ${voices.join(', ')}` });
+    }
+    const file = join(ctx.scratchDir, 'speech.txt');
+    await writeFile(file, text);
+    const path = ctx.outputPath('wav');
+    await runProgram('flite', ['-voice', voice, '-f', file, '-o', path], { expert: entry.id, signal: ctx.signal });
+    const bytes = (await stat(path)).size;
+    if (bytes <= 44) throw new TroupeError(ErrorCode.ExpertFailed, `${entry.id}: flite wrote no audio`);
+    return { output: { kind: 'audio', mime: 'audio/wav', path }, note: `voice ${voice} (English), ${wavSeconds(bytes, 16000).toFixed(1)} s` };
+  },
+};

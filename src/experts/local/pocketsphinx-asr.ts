@@ -1,0 +1,50 @@
+import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
+import { ErrorCode, TroupeError } from '../../errors.js';
+import { findLanguage } from '../../text/languages.js';
+import { aptFix } from './debian-fix.js';
+import { decodeAudio } from './prepare-audio.js';
+import { hasProgram, runProgram } from './run-program.js';
+import { textOutput } from './write-output.js';
+import { access } from 'node:fs/promises';
+
+const MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
+
+const entry = ExpertEntrySchema.parse({
+  id: 'local/pocketsphinx-asr',
+  name: 'CMU PocketSphinx speech recognition',
+  task: 'automatic-speech-recognition',
+  description: 'Transcribes US English speech with CMU PocketSphinx (HMM acoustic model, trigram language model); any recording sox reads is converted to 16 kHz mono first. Offline, about real time on one core.',
+  provider: { kind: 'local', program: 'pocketsphinx_continuous' },
+  languages: ['en'],
+  license: 'BSD-2-Clause',
+  source: 'https://github.com/cmusphinx/pocketsphinx (Debian pocketsphinx, pocketsphinx-en-us)',
+  usage: 'pocketsphinx_continuous -infile speech16k.wav',
+  popularity: 60,
+  requires: { debian: ['pocketsphinx', 'pocketsphinx-en-us', 'sox'], commands: ['pocketsphinx_continuous', 'sox'] },
+});
+
+export const pocketsphinxAsr: Expert = {
+  entry,
+  async check() {
+    for (const program of ['pocketsphinx_continuous', 'sox']) {
+      if (!(await hasProgram(program))) return { runnable: false, reason: `the ${program} program is not installed`, fix: aptFix(entry.requires.debian) };
+    }
+    try {
+      await access(MODEL_DIR);
+    } catch {
+      return { runnable: false, reason: 'the US English model is not installed', fix: aptFix(['pocketsphinx-en-us']) };
+    }
+    return { runnable: true };
+  },
+  async run(ctx) {
+    const asked = typeof ctx.params.language === 'string' ? findLanguage(ctx.params.language)?.code ?? ctx.params.language : 'en';
+    if (asked !== 'en') {
+      throw new TroupeError(ErrorCode.UnsupportedLanguage, `${entry.id}: only English speech can be recognised here, not "${asked}"`, { hint: 'configure a remote speech-recognition expert for other languages' });
+    }
+    const wav = await decodeAudio(ctx.inputs.audio, entry.id, ctx.scratchDir, { rate: 16000, channels: 1, signal: ctx.signal });
+    const { stdout } = await runProgram('pocketsphinx_continuous', ['-infile', wav, '-logfn', '/dev/null'], { expert: entry.id, signal: ctx.signal });
+    const text = stdout.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+    if (!text) throw new TroupeError(ErrorCode.ExpertFailed, `${entry.id}: heard no words in the recording`, { hint: 'check that the recording contains clear English speech' });
+    return textOutput(ctx, text, 'pocketsphinx en-us', 'en');
+  },
+};

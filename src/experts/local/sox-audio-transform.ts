@@ -1,0 +1,67 @@
+import { stat } from 'node:fs/promises';
+import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
+import { ErrorCode, TroupeError } from '../../errors.js';
+import { aptFix } from './debian-fix.js';
+import { hasProgram, runProgram } from './run-program.js';
+
+const entry = ExpertEntrySchema.parse({
+  id: 'local/sox-audio-transform',
+  name: 'SoX audio conversion',
+  task: 'audio-to-audio',
+  description: 'Converts and edits recordings with SoX: another format (WAV, FLAC, OGG, MP3 input), sample rate, mono, louder or normalised volume, silence trimmed, faster or slower.',
+  provider: { kind: 'local', program: 'sox' },
+  license: 'GPL-2.0',
+  source: 'https://sourceforge.net/projects/sox (Debian sox, libsox-fmt-mp3)',
+  usage: 'sox in.mp3 -r 16000 -c 1 out.wav',
+  popularity: 50,
+  requires: { debian: ['sox', 'libsox-fmt-mp3'], commands: ['sox'] },
+});
+
+const FORMATS = ['wav', 'flac', 'ogg'] as const;
+const MIME: Record<string, string> = { wav: 'audio/wav', flac: 'audio/flac', ogg: 'audio/ogg' };
+
+export const soxAudioTransform: Expert = {
+  entry,
+  async check() {
+    if (!(await hasProgram('sox'))) return { runnable: false, reason: 'the sox program is not installed', fix: aptFix(entry.requires.debian) };
+    return { runnable: true };
+  },
+  async run(ctx) {
+    const input = ctx.inputs.audio;
+    if (!input?.path) throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: no audio input was given`);
+    if ((await stat(input.path)).size === 0) throw new TroupeError(ErrorCode.InputEmpty, `${entry.id}: the recording ${input.path} is empty (0 bytes)`);
+    const format = String(ctx.params.format ?? 'wav').toLowerCase();
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      throw new TroupeError(ErrorCode.UnsupportedFormat, `${entry.id}: cannot write ${format}`, { hint: `choose one of ${FORMATS.join(', ')}` });
+    }
+    const op = String(ctx.params.operation ?? 'convert');
+    const effects: string[] = [];
+    const done: string[] = [];
+    if (ctx.params.sample_rate !== undefined) {
+      effects.push('rate', String(Number(ctx.params.sample_rate)));
+      done.push(`${ctx.params.sample_rate} Hz`);
+    }
+    if (op === 'mono' || ctx.params.channels === 1) {
+      effects.push('channels', '1');
+      done.push('mono');
+    }
+    if (op === 'normalize') (effects.push('norm', '-1'), done.push('normalised to -1 dBFS'));
+    if (op === 'trim-silence') (effects.push('silence', '1', '0.1', '1%', 'reverse', 'silence', '1', '0.1', '1%', 'reverse'), done.push('silence trimmed'));
+    if (op === 'speed') {
+      const factor = Number(ctx.params.factor ?? 1.5);
+      if (!(factor > 0.1 && factor < 10)) throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: speed factor must be between 0.1 and 10`);
+      effects.push('tempo', String(factor));
+      done.push(`tempo ×${factor}`);
+    }
+    const out = ctx.outputPath(format);
+    try {
+      await runProgram('sox', ['-V1', input.path, out, ...effects], { expert: entry.id, signal: ctx.signal });
+    } catch (error) {
+      if (TroupeError.is(error, ErrorCode.ExpertFailed) && /sox failed/.test(error.message)) {
+        throw new TroupeError(ErrorCode.InputCorrupt, `${entry.id}: ${input.path} is not a readable recording (${error.message.replace(/^.*?sox failed: /, '')})`, { hint: 'pass a WAV, FLAC, OGG or MP3 recording' });
+      }
+      throw error;
+    }
+    return { output: { kind: 'audio', mime: MIME[format]!, path: out }, note: [`${format.toUpperCase()}`, ...done].join(', ') };
+  },
+};

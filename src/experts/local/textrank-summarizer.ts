@@ -1,0 +1,53 @@
+import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
+import { splitSentences } from '../../text/sentences.js';
+import { terms } from '../../text/tokenize.js';
+import { requireText } from './require-text.js';
+import { textOutput } from './write-output.js';
+
+const entry = ExpertEntrySchema.parse({
+  id: 'local/textrank-summarizer',
+  name: 'TextRank extractive summarizer',
+  task: 'summarization',
+  description: 'Extractive summary: ranks sentences by TextRank (PageRank over sentence similarity) and keeps the most central ones in their original order. Any language with spaces between words.',
+  provider: { kind: 'local' },
+  license: 'MIT',
+  source: 'Mihalcea & Tarau, TextRank (2004); implemented in Troupe',
+  usage: 'summarize(text, { sentences: 3 })',
+  popularity: 50,
+});
+
+/** Sentence similarity from TextRank: shared words over the log of the lengths. */
+function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size < 2 || b.size < 2) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / (Math.log(a.size) + Math.log(b.size));
+}
+
+export function textRank(sentences: string[], iterations = 50, damping = 0.85): number[] {
+  const bags = sentences.map((s) => new Set(terms(s)));
+  const n = sentences.length;
+  const w = bags.map((a, i) => bags.map((b, j) => (i === j ? 0 : similarity(a, b))));
+  const outSum = w.map((row) => row.reduce((s, x) => s + x, 0));
+  let score = new Array<number>(n).fill(1);
+  for (let it = 0; it < iterations; it++) {
+    score = score.map((_, i) => 1 - damping + damping * w.reduce((s, row, j) => s + (outSum[j] ? (row[i]! / outSum[j]!) * score[j]! : 0), 0));
+  }
+  return score;
+}
+
+export const textRankSummarizer: Expert = {
+  entry,
+  async check() {
+    return { runnable: true };
+  },
+  async run(ctx) {
+    const text = await requireText(ctx.inputs.text, entry.id, 1_000_000);
+    const sentences = splitSentences(text);
+    const wanted = Math.max(1, Math.min(sentences.length, Number(ctx.params.sentences) || Math.min(5, Math.ceil(sentences.length / 3))));
+    const scores = textRank(sentences);
+    const keep = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]).slice(0, wanted).map(([, i]) => i).sort((a, b) => a - b);
+    const summary = keep.map((i) => sentences[i]).join(' ');
+    return textOutput(ctx, summary, `${keep.length} of ${sentences.length} sentences`, ctx.inputs.text?.language);
+  },
+};
