@@ -21,7 +21,8 @@ export async function diagnose(catalog: Catalog): Promise<DoctorRow[]> {
 }
 
 export function formatDoctor(rows: DoctorRow[]): string {
-  const out = rows.map((r) => `${r.runnable ? '✓' : '✗'} ${r.task.padEnd(24)} ${r.id}${r.reason ? ` — ${r.reason}` : ''}${r.fix ? `\n    fix: ${r.fix}` : ''}`);
+  const width = Math.max(...rows.map((r) => r.task.length));
+  const out = rows.map((r) => `${r.runnable ? '✓' : '✗'} ${r.task.padEnd(width)}  ${r.id}${r.reason ? ` — ${r.reason}` : ''}${r.fix ? `\n    fix: ${r.fix}` : ''}`);
   const types = new Set(rows.filter((r) => r.runnable).map((r) => r.task));
   out.push('', `${types.size} task type${types.size === 1 ? '' : 's'} runnable here: ${[...types].join(', ') || 'none'}`);
   out.push(`No offline expert for: ${SERVED_ELSEWHERE.join(', ')} — use --llm or configure a remote expert.`);

@@ -14,14 +14,14 @@ const entry = ExpertEntrySchema.parse({
   id: 'local/apertium-translation',
   name: 'Apertium machine translation',
   task: 'translation',
-  description: 'Rule-based machine translation with Apertium for the language pairs installed on this machine (English↔Spanish by default); pivots through a shared language when no direct pair exists.',
+  description: 'Rule-based machine translation with Apertium for the language pairs installed on this machine (by default English↔Spanish, English↔Catalan, French↔Spanish, Spanish↔Portuguese); pivots through a shared language when no direct pair exists.',
   provider: { kind: 'local', program: 'apertium' },
-  languages: ['en', 'es'],
+  languages: ['en', 'es', 'ca', 'fr', 'pt'],
   license: 'GPL-3.0',
-  source: 'https://www.apertium.org (Debian apertium, apertium-eng-spa)',
+  source: 'https://www.apertium.org (Debian apertium and its eng-spa, eng-cat, fr-es, es-pt pairs)',
   usage: 'apertium -u eng-spa input.txt output.txt',
   popularity: 80,
-  requires: { debian: ['apertium', 'apertium-eng-spa'], commands: ['apertium'] },
+  requires: { debian: ['apertium', 'apertium-eng-spa', 'apertium-eng-cat', 'apertium-fr-es', 'apertium-es-pt'], commands: ['apertium'] },
 });
 
 function code(param: unknown, what: string): string | undefined {

@@ -68,6 +68,13 @@ describe('apertium translation', { skip: requireProgram('apertium') }, () => {
     assert.equal(r.output.value, 'La biblioteca está cerrada el domingo.');
     assert.match(r.note!, /English \(detected\) → Spanish/);
   });
+  it('pivots through Spanish when there is no direct pair, and says so', async () => {
+    const r = await runExpert(apertiumTranslation, { text: text('The library is closed on Sunday.') }, { target_language: 'pt', source_language: 'en' });
+    assert.match(String(r.output.value), /biblioteca/);
+    assert.match(r.note!, /eng-spa \+ es-pt, pivoting through Spanish \(no direct pair\)/);
+    assert.equal(r.output.language, 'pt');
+  });
+
   it('refuses a pair that is not installed, listing those that are', async () => {
     await assert.rejects(
       runExpert(apertiumTranslation, { text: text('The library is closed on Sunday.') }, { target_language: 'ja' }),
