@@ -198,6 +198,36 @@ const RAW: unknown[] = [
     },
     examples: ['convert this recording to flac', 'resample the audio to 16000 hz', 'trim the silence from this recording', 'make the audio louder'],
   },
+  {
+    id: 'object-detection',
+    name: 'Object detection',
+    hfPipelineTag: 'object-detection',
+    description: 'Detect and locate the objects in a photo — people, animals, cars, furniture, food and other everyday things — with a box and label for each, and count them.',
+    inputs: [{ name: 'image', modality: 'image', description: 'the photo' }],
+    output: { modality: 'json', description: '{objects: [{label, score, box}]}, plus the image with boxes drawn' },
+    params: { type: 'object', properties: {} },
+    examples: ['what objects are in this picture', 'detect the objects in this photo', 'how many people are in the image', 'find the cars in this picture'],
+  },
+  {
+    id: 'face-analysis',
+    name: 'Face detection and analysis',
+    hfPipelineTag: 'image-classification',
+    description: 'Find the faces in a photo and estimate each person\'s age, gender and emotion (happy, sad, angry, surprised, neutral), with a box drawn around each face.',
+    inputs: [{ name: 'image', modality: 'image', description: 'the photo' }],
+    output: { modality: 'json', description: '{faces: [{box, age, gender, emotion}]}, plus the image with boxes drawn' },
+    params: { type: 'object', properties: {} },
+    examples: ['find the faces in this photo', 'how old does this person look', 'is the person smiling, what is their emotion', 'detect faces and guess their gender'],
+  },
+  {
+    id: 'keypoint-detection',
+    name: 'Pose estimation',
+    hfPipelineTag: 'keypoint-detection',
+    description: 'Estimate a person\'s body pose in a photo: the positions of the keypoints (head, shoulders, elbows, wrists, hips, knees, ankles) joined as a skeleton.',
+    inputs: [{ name: 'image', modality: 'image', description: 'the photo of a person' }],
+    output: { modality: 'json', description: '{people: [{score, box, keypoints: [{part, x, y, score}]}]}, plus the skeleton drawn' },
+    params: { type: 'object', properties: {} },
+    examples: ['estimate the pose of the person in this photo', 'find the body keypoints', 'draw the skeleton of the person'],
+  },
 ];
 
 export const BUILTIN_TASK_TYPES: readonly TaskType[] = RAW.map((t) => TaskTypeSchema.parse(t));

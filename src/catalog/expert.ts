@@ -44,7 +44,10 @@ export interface ExpertContext {
 }
 
 export interface ExpertResult {
+  /** The task's result: what later tasks receive when they refer to this task. */
   output: Artifact;
+  /** Further files for the person (e.g. detections drawn on the image); not passed on. */
+  extra?: Artifact[];
   /** A short human account of what was done (e.g. "eng→spa via apertium"). */
   note?: string;
 }

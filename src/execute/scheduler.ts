@@ -102,12 +102,12 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
       for (let attempt = 1; attempt <= 1 + opts.retries; attempt++) {
         emit({ type: 'task-started', taskId: task.id, expert: expert.entry.id, attempt });
         try {
-          const { output, note } = await attemptOnce(task, expert);
-          record.outputs = [output];
+          const { output, extra, note } = await attemptOnce(task, expert);
+          record.outputs = [output, ...(extra ?? [])];
           if (note) record.note = note;
           record.attempts.push({ expert: expert.entry.id });
           record.status = 'succeeded';
-          emit({ type: 'artifact-written', taskId: task.id, artifact: output });
+          for (const artifact of record.outputs) emit({ type: 'artifact-written', taskId: task.id, artifact });
           emit({ type: 'task-succeeded', taskId: task.id, expert: expert.entry.id, ...(note ? { note } : {}) });
           return;
         } catch (error) {

@@ -75,6 +75,11 @@ describe('planWithoutLlm', () => {
     assert.deepEqual(tasks.map((t) => [t.task, t.args.image]), [['image-to-image', { file: 'photo.jpg' }], ['ocr', { ref: 't1' }]]);
   });
 
+  it('plans one task when two clauses ask for the same thing on the same input', () => {
+    const tasks = plan('how old does the person in this photo look and what is their emotion');
+    assert.deepEqual(tasks.map((t) => t.task), ['face-analysis']);
+  });
+
   it('refuses a request no task type serves, with NO_PLAN and a hint', () => {
     assert.throws(
       () => planWithoutLlm('book me a flight to Lisbon next Tuesday', catalog, none),

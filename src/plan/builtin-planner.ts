@@ -48,7 +48,9 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       id: t.id,
       fields: { name: `${t.name} ${t.id.replace(/-/g, ' ')}`, description: t.description, examples: t.examples.join('. '), params: paramText(t) },
     })),
-    { name: 2, description: 1, examples: 1.5, params: 0.5 },
+    { name: 2, description: 1, examples: 1.5, params: 1 },
+    1.2,
+    { params: 0.2 },
   );
   const analysis = analyzeRequest(request);
   const available: Available = {
@@ -81,7 +83,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     for (const slot of best.type.inputs) {
       let value = fill(slot.modality, clause, available);
       if (value === undefined) {
-        const bridge = bridgeFor(slot.modality, available, types);
+        const bridge = bridgeFor(slot.modality, available, types, (t) => index.search(clauseWords(clause)).find((r) => r.id === t.id)?.score ?? 0);
         if (bridge) {
           const bridged = addTask(bridge, clause.text, { [bridge.inputs[0]!.name]: fill(bridge.inputs[0]!.modality, clause, available) });
           notes.push(`added ${bridge.id} (${bridged}) to turn ${bridge.inputs[0]!.modality} into the ${slot.modality} that ${best.type.id} needs`);
@@ -102,6 +104,12 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   return { plan: { tasks: planned.map((p) => p.task) }, tasks: planned, notes };
 
   function addTask(type: TaskType, clause: string, args: Record<string, unknown>): string {
+    // Two clauses can ask one thing ("how old is she and what is her emotion"): same type, same arguments, one task.
+    const same = planned.find((p) => p.task.task === type.id && JSON.stringify(p.task.args) === JSON.stringify(args));
+    if (same) {
+      same.clause = `${same.clause}; ${clause}`;
+      return same.task.id;
+    }
     const id = `t${planned.length + 1}`;
     const deps = Object.values(args).flatMap((v) => (v && typeof v === 'object' && 'ref' in v ? [String((v as { ref: string }).ref)] : []));
     planned.push({ task: { id, task: type.id, args, deps }, clause });
@@ -157,12 +165,18 @@ function fill(modality: Modality, clause: Clause, available: Available): unknown
   }
 }
 
-/** A type that turns something already available into `modality` (e.g. OCR: image → text). */
-function bridgeFor(modality: Modality, available: Available, types: TaskType[]): TaskType | undefined {
+/**
+ * A type that turns something already available into `modality` (e.g. OCR: image → text).
+ * One producing exactly that modality beats one whose output is merely accepted (JSON as
+ * text); among those, the one whose documentation the request's words match best.
+ */
+function bridgeFor(modality: Modality, available: Available, types: TaskType[], relevance?: (type: TaskType) => number): TaskType | undefined {
   const have = new Set<Modality>([...available.files.map((f) => f.modality), ...available.outputs.map((o) => o.modality)]);
   const bridges = types.filter((t) => accepts(modality, t.output.modality) && t.inputs.length === 1 && have.has(t.inputs[0]!.modality) && t.inputs[0]!.modality !== modality);
-  // Only an unambiguous bridge is taken; with several, the request must say which.
-  return bridges.length === 1 ? bridges[0] : undefined;
+  const exact = bridges.filter((t) => t.output.modality === modality);
+  const pool = exact.length ? exact : bridges;
+  if (pool.length <= 1 || !relevance) return pool[0];
+  return [...pool].sort((a, b) => relevance(b) - relevance(a))[0];
 }
 
 /**

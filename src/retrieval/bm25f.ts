@@ -20,13 +20,16 @@ export class Bm25fIndex<F extends string> {
   private readonly docs: Array<{ id: string; tf: Record<F, Map<string, number>>; len: Record<F, number> }> = [];
   private readonly df = new Map<string, number>();
   private readonly avgLen = {} as Record<F, number>;
+  private readonly b: number | Partial<Record<F, number>>;
 
   constructor(
     documents: Array<FieldedDocument<F>>,
     private readonly weights: Record<F, number>,
     private readonly k1 = 1.2,
-    private readonly b = 0.75,
+    /** Length normalisation, per field if given: a list of synonyms should not be penalised for its length. */
+    b: number | Partial<Record<F, number>> = 0.75,
   ) {
+    this.b = b;
     const fields = Object.keys(weights) as F[];
     for (const doc of documents) {
       const tf = {} as Record<F, Map<string, number>>;
@@ -75,7 +78,8 @@ export class Bm25fIndex<F extends string> {
         let tf = 0;
         for (const f of fields) {
           const c = doc.tf[f].get(t);
-          if (c) tf += (this.weights[f] * c) / (1 - this.b + (this.b * doc.len[f]) / this.avgLen[f]);
+          const b = typeof this.b === 'number' ? this.b : (this.b[f] ?? 0.75);
+          if (c) tf += (this.weights[f] * c) / (1 - b + (b * doc.len[f]) / this.avgLen[f]);
         }
         if (tf > 0) {
           score += (this.idf(t) * tf) / (this.k1 + tf);

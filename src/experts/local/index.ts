@@ -5,6 +5,7 @@ import { energyVad } from './energy-vad.js';
 import { espeakTts } from './espeak-tts.js';
 import { fliteTts } from './flite-tts.js';
 import { francLanguageId } from './franc-language-id.js';
+import { humanFaceAnalysis, humanObjectDetection, humanPoseEstimation } from './human/human-experts.js';
 import { pocketsphinxAsr } from './pocketsphinx-asr.js';
 import { sharpImageTransform } from './sharp-image-transform.js';
 import { soxAudioTransform } from './sox-audio-transform.js';
@@ -25,4 +26,7 @@ export const LOCAL_EXPERTS: readonly Expert[] = [
   pocketsphinxAsr,
   energyVad,
   soxAudioTransform,
+  humanObjectDetection,
+  humanFaceAnalysis,
+  humanPoseEstimation,
 ];

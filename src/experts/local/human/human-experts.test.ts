@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import type { Artifact } from '../../../execute/artifact.js';
+import { ErrorCode, TroupeError } from '../../../errors.js';
+import { runExpert } from '../../../test-support/run-expert.js';
+import { humanFaceAnalysis, humanObjectDetection, humanPoseEstimation } from './human-experts.js';
+
+const photo = (name: string): Artifact => ({ kind: 'image', mime: 'image/jpeg', path: fileURLToPath(new URL(`../../../../test-fixtures/${name}`, import.meta.url)) });
+const ASTRONAUT = photo('astronaut.jpg');
+const COFFEE = photo('coffee.jpg');
+
+describe('Human vision experts on the tfjs WASM backend (models from the npm package)', () => {
+  it('all three report runnable', async () => {
+    for (const e of [humanObjectDetection, humanFaceAnalysis, humanPoseEstimation]) assert.deepEqual(await e.check(), { runnable: true });
+  });
+
+  it('finds the one face on the astronaut portrait, with age, gender and emotion, and draws it', async () => {
+    const r = await runExpert(humanFaceAnalysis, { image: ASTRONAUT });
+    const { faces } = r.output.value as { faces: Array<{ box: number[]; age: number; gender: string; emotion: string }> };
+    assert.equal(faces.length, 1);
+    const [x, y, w, h] = faces[0]!.box as [number, number, number, number];
+    // The face is in the upper middle of the 512×512 portrait.
+    assert.ok(x > 100 && x + w < 350 && y > 20 && y + h < 260, JSON.stringify(faces[0]));
+    assert.ok(faces[0]!.age > 15 && faces[0]!.age < 60);
+    assert.ok(['female', 'male'].includes(faces[0]!.gender));
+    assert.equal(typeof faces[0]!.emotion, 'string');
+    const drawn = r.extra![0]!;
+    assert.equal(drawn.mime, 'image/png');
+    const meta = await sharp(drawn.path!).metadata();
+    assert.deepEqual([meta.width, meta.height], [512, 512]);
+  });
+
+  it('detects the person in the portrait and the cup on the coffee photo', async () => {
+    const people = await runExpert(humanObjectDetection, { image: ASTRONAUT });
+    assert.ok((people.output.value as { objects: Array<{ label: string }> }).objects.some((o) => o.label === 'person'), people.note);
+    const cup = await runExpert(humanObjectDetection, { image: COFFEE });
+    assert.ok((cup.output.value as { objects: Array<{ label: string }> }).objects.some((o) => o.label === 'cup'), cup.note);
+  });
+
+  it('estimates a pose with the head keypoints on the face', async () => {
+    const r = await runExpert(humanPoseEstimation, { image: ASTRONAUT });
+    const { people } = r.output.value as { people: Array<{ keypoints: Array<{ part: string; x: number; y: number }> }> };
+    assert.equal(people.length, 1);
+    const nose = people[0]!.keypoints.find((k) => k.part === 'nose');
+    assert.ok(nose && nose.x > 150 && nose.x < 300 && nose.y > 50 && nose.y < 200, JSON.stringify(nose));
+  });
+
+  it('finds no faces on a photo without people, and fails clearly on a corrupt file', async () => {
+    const none = await runExpert(humanFaceAnalysis, { image: COFFEE });
+    assert.deepEqual((none.output.value as { faces: unknown[] }).faces, []);
+    assert.equal(none.note, 'no faces found');
+    const dir = await mkdtemp(join(tmpdir(), 'troupe-human-'));
+    await writeFile(join(dir, 'half.jpg'), (await readFile(ASTRONAUT.path!)).subarray(0, 2000));
+    await assert.rejects(runExpert(humanFaceAnalysis, { image: { ...ASTRONAUT, path: join(dir, 'half.jpg') } }), (e) => TroupeError.is(e, ErrorCode.InputCorrupt) && /human-face-analysis/.test(e.message));
+  });
+});

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultCatalog } from '../catalog/catalog.js';
+import type { Modality, SniffedFile } from '../catalog/modality.js';
+import { planWithoutLlm } from './builtin-planner.js';
+import { validatePlan } from './validate-plan.js';
+
+// Requests in users' words, with the task chain the built-in planner must produce from
+// the default catalog's documentation. None of these wordings appears in that documentation.
+const CASES: Array<[string, Modality | null, string[]]> = [
+  ['Read the sign in this photo, translate it into Spanish and read it aloud', 'image', ['ocr', 'translation', 'text-to-speech']],
+  ['Translate the text in this picture into Catalan', 'image', ['ocr', 'translation']],
+  ['blur the photo, then read the text in it', 'image', ['image-to-image', 'ocr']],
+  ['what objects can you see in this picture?', 'image', ['object-detection']],
+  ['how many people are in this photo', 'image', ['object-detection']],
+  ['find the faces in this photo and tell me how old they look', 'image', ['face-analysis']],
+  ['draw the skeleton of the person in this photo', 'image', ['keypoint-detection']],
+  ['transcribe this recording and translate it into Spanish', 'audio', ['automatic-speech-recognition', 'translation']],
+  ['what does the speaker say?', 'audio', ['automatic-speech-recognition']],
+  ['find the speech segments in this recording', 'audio', ['voice-activity-detection']],
+  ['convert this recording to flac', 'audio', ['audio-to-audio']],
+  ['trim the silence from this recording and make it louder', 'audio', ['audio-to-audio', 'audio-to-audio']],
+  ['transcribe the recording, then tell me whether the speaker sounds positive or negative', 'audio', ['automatic-speech-recognition', 'sentiment-analysis']],
+  ['summarize this article in 2 sentences', 'text', ['summarization']],
+  ['summarize this article, then read the summary aloud', 'text', ['summarization', 'text-to-speech']],
+  ['who and what places are mentioned in this text?', 'text', ['token-classification']],
+  ['tag the parts of speech in this text', 'text', ['token-classification']],
+  ["is this review positive or negative: 'The food was wonderful but the service was painfully slow.'", null, ['sentiment-analysis']],
+  ["which language is 'Dit is een korte zin in het Nederlands' written in?", null, ['language-identification']],
+];
+
+const FILES: Record<Modality, [string, SniffedFile]> = {
+  image: ['photo.jpg', { modality: 'image', mime: 'image/jpeg' }],
+  audio: ['talk.wav', { modality: 'audio', mime: 'audio/wav' }],
+  text: ['article.txt', { modality: 'text', mime: 'text/plain' }],
+  json: ['data.json', { modality: 'json', mime: 'application/json' }],
+};
+
+describe('built-in planner on requests in users\' words', () => {
+  const catalog = defaultCatalog();
+  for (const [request, modality, expected] of CASES) {
+    it(`${request} → ${expected.join(' → ')}`, () => {
+      const files = new Map(modality ? [FILES[modality]] : []);
+      const { plan } = validatePlan(planWithoutLlm(request, catalog, files).plan, catalog, files);
+      assert.deepEqual(plan.tasks.map((t) => t.task), expected);
+      // Each step after the first works on the previous step's result.
+      plan.tasks.slice(1).forEach((t, i) => assert.deepEqual(t.deps, [plan.tasks[i]!.id], `${t.id} should follow ${plan.tasks[i]!.id}`));
+    });
+  }
+});
