@@ -1,4 +1,3 @@
-import { francAll } from 'franc';
 import { findLanguage } from './languages.js';
 
 const SHORT_TEXT = 40;
@@ -18,7 +17,8 @@ export interface DetectedLanguage {
  * ISO 639-1 codes, which makes short texts far more reliable when the caller knows
  * which languages it can handle. Returns [] when the text is too short to tell.
  */
-export function detectLanguages(text: string, options: { only?: string[]; limit?: number } = {}): DetectedLanguage[] {
+export async function detectLanguages(text: string, options: { only?: string[]; limit?: number } = {}): Promise<DetectedLanguage[]> {
+  const { francAll } = await import('franc'); // loaded on first use: franc's trigram tables cost start-up time
   // Among 187 languages a few words are a coin toss ("go forward ten meters" came out
   // Norwegian); below SHORT_TEXT characters the choice is kept to widely used languages.
   const among = options.only ?? (text.trim().length < SHORT_TEXT ? WIDELY_USED : undefined);
@@ -36,8 +36,8 @@ export function detectLanguages(text: string, options: { only?: string[]; limit?
  * candidate leads the runner-up by less than AMBIGUOUS_LEAD is a guess, and callers do
  * better with their own default (or by asking) than with a confident-looking wrong answer.
  */
-export function detectLanguage(text: string, only?: string[]): DetectedLanguage | undefined {
-  const [best, second] = detectLanguages(text, { ...(only ? { only } : {}), limit: 2 });
+export async function detectLanguage(text: string, only?: string[]): Promise<DetectedLanguage | undefined> {
+  const [best, second] = await detectLanguages(text, { ...(only ? { only } : {}), limit: 2 });
   if (best && second && text.trim().length < SHORT_TEXT && best.confidence - second.confidence < AMBIGUOUS_LEAD) return undefined;
   return best;
 }

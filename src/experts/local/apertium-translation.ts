@@ -52,7 +52,7 @@ export const apertiumTranslation: Expert = {
     let source = code(ctx.params.source_language, 'source') ?? ctx.inputs.text?.language;
     let detected = false;
     if (!source) {
-      source = detectLanguage(text, sources)?.code;
+      source = (await detectLanguage(text, sources))?.code;
       detected = true;
       if (!source) throw new TroupeError(ErrorCode.UnsupportedLanguage, `${entry.id}: could not tell the language of the text`, { hint: 'give the source language, e.g. "from English"' });
     }

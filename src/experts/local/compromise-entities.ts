@@ -1,11 +1,18 @@
-import nlp from 'compromise';
-import datesPlugin from 'compromise-dates';
+import type nlpType from 'compromise';
 import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { requireText } from './require-text.js';
 import { jsonOutput } from './write-output.js';
 
-nlp.plugin(datesPlugin);
+let loaded: Promise<typeof nlpType> | undefined;
+/** compromise and its dates plugin take ~100 ms to load: only when this expert first runs. */
+function loadNlp(): Promise<typeof nlpType> {
+  loaded ??= Promise.all([import('compromise'), import('compromise-dates')]).then(([{ default: nlp }, { default: dates }]) => {
+    nlp.plugin(dates);
+    return nlp;
+  });
+  return loaded;
+}
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/compromise-token-classification',
@@ -20,7 +27,7 @@ const entry = ExpertEntrySchema.parse({
   popularity: 60,
 });
 
-type Doc = ReturnType<typeof nlp>;
+type Doc = ReturnType<typeof nlpType>;
 /** What the entity views have in common: json with offsets. */
 type View = { json(options?: object): unknown };
 interface Match {
@@ -46,6 +53,7 @@ export const compromiseTokenClassification: Expert = {
   async run(ctx) {
     const text = await requireText(ctx.inputs.text, entry.id);
     const scheme = String(ctx.params.scheme ?? 'entities');
+    const nlp = await loadNlp();
     const doc = nlp(text);
     if (scheme === 'parts-of-speech') {
       const tokens = (doc.terms().json() as Array<{ text: string; terms: Array<{ tags: string[] }> }>).map((t) => ({ text: clean(t.text), tags: t.terms[0]?.tags ?? [] }));

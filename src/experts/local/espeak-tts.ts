@@ -35,7 +35,7 @@ export const espeakTts: Expert = {
     const asked = typeof ctx.params.language === 'string' && ctx.params.language ? findLanguage(ctx.params.language)?.code ?? ctx.params.language : undefined;
     // The producer's word (a translation knows its target) beats a guess from the letters.
     const known = ctx.inputs.text?.language;
-    const detected = asked ?? known ? undefined : detectLanguage(text)?.code;
+    const detected = asked ?? known ? undefined : (await detectLanguage(text))?.code;
     const language = asked ?? known ?? detected ?? 'en';
     const why = asked ? 'as asked' : known ? 'language of the input' : detected ? 'detected from the text' : 'default; the language could not be told';
     const voice = voiceFor(voices, language);

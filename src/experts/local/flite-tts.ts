@@ -33,7 +33,7 @@ export const fliteTts: Expert = {
     const text = await requireText(ctx.inputs.text, entry.id, 50_000);
     const asked = typeof ctx.params.language === 'string' && ctx.params.language ? findLanguage(ctx.params.language)?.code ?? ctx.params.language : undefined;
     // The producer's word (a translation knows its target) beats a guess from the letters.
-    const language = asked ?? ctx.inputs.text?.language ?? detectLanguage(text)?.code ?? 'en';
+    const language = asked ?? ctx.inputs.text?.language ?? (await detectLanguage(text))?.code ?? 'en';
     if (language !== 'en') {
       throw new TroupeError(ErrorCode.UnsupportedLanguage, `${entry.id}: flite speaks only English, and the text is ${languageName(language)}`);
     }

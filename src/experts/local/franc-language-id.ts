@@ -23,7 +23,7 @@ export const francLanguageId: Expert = {
   },
   async run(ctx) {
     const text = await requireText(ctx.inputs.text, entry.id);
-    const candidates = detectLanguages(text, { limit: 5 });
+    const candidates = await detectLanguages(text, { limit: 5 });
     const best = candidates[0];
     if (!best) {
       throw new TroupeError(ErrorCode.InputCorrupt, `${entry.id}: the text is too short to tell its language`, { hint: 'give at least a few words' });

@@ -1,4 +1,3 @@
-import vader from 'vader-sentiment';
 import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
 import { splitSentences } from '../../text/sentences.js';
 import { requireText } from './require-text.js';
@@ -29,6 +28,7 @@ export const vaderSentiment: Expert = {
   },
   async run(ctx) {
     const text = await requireText(ctx.inputs.text, entry.id);
+    const { default: vader } = await import('vader-sentiment'); // its lexicon loads on first use
     const overall = vader.SentimentIntensityAnalyzer.polarity_scores(text);
     const sentences = splitSentences(text).map((s) => {
       const scores = vader.SentimentIntensityAnalyzer.polarity_scores(s);
