@@ -1,0 +1,12 @@
+// `npm run bench <name> [-- options]`: benchmarks that print figures. Never run by `npm test`.
+import { benchExperts } from './experts-bench.js';
+
+const BENCHES: Record<string, (args: string[]) => number | Promise<number>> = { experts: benchExperts };
+
+const [name, ...args] = process.argv.slice(2);
+const bench = name ? BENCHES[name] : undefined;
+if (!bench) {
+  process.stderr.write(`usage: npm run bench <${Object.keys(BENCHES).join('|')}> [-- options]\n`);
+  process.exit(2);
+}
+process.exitCode = await bench(args);
