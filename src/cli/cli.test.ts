@@ -93,6 +93,37 @@ describe('troupe run with an LLM controller over the OpenAI protocol', { skip: t
   });
 });
 
+describe('multi-step requests across experts, built-in controller, real media', { skip: tools || requireProgram('pocketsphinx_continuous') }, () => {
+  const fixture = (name: string) => fileURLToPath(new URL(`../../test-fixtures/${name}`, import.meta.url));
+  const runJson = async (request: string, input: string) => {
+    const { code, stdout, stderr } = await troupe(['run', request, '-i', input, '--json'], dir);
+    assert.equal(code, 0, stderr);
+    return JSON.parse(stdout) as { tasks: Array<{ task: string; outputs: Array<{ value?: unknown; path?: string; mime: string }> }>; answer: string };
+  };
+
+  it('transcribes a recording, translates it into Spanish and reads it aloud', async () => {
+    const r = await runJson('transcribe this recording, translate it into Spanish and read it aloud', fixture('goforward.wav'));
+    assert.deepEqual(r.tasks.map((t) => t.task), ['automatic-speech-recognition', 'translation', 'text-to-speech']);
+    assert.equal(r.tasks[0]!.outputs[0]!.value, 'go forward ten meters');
+    assert.match(String(r.tasks[1]!.outputs[0]!.value), /diez metros/);
+    assert.equal(r.tasks[2]!.outputs[0]!.mime, 'audio/wav');
+  });
+
+  it('finds the faces in a photo and says how old they look', async () => {
+    const r = await runJson('find the faces in this photo and tell me how old they look', fixture('astronaut.jpg'));
+    assert.deepEqual(r.tasks.map((t) => t.task), ['face-analysis']);
+    assert.match(r.answer, /1 face: (female|male), ~\d+/);
+    assert.deepEqual(r.tasks[0]!.outputs.map((o) => o.mime), ['application/json', 'image/png']);
+  });
+
+  it('summarizes a text and gives its sentiment', async () => {
+    await writeFile(join(dir, 'review.txt'), 'The new library is wonderful and the staff are very friendly. The reading room is bright and quiet. Sadly the cafe closes far too early, which is annoying. Overall it is a great place to study and I will come back often.\n');
+    const r = await runJson('summarize this text and tell me its sentiment', 'review.txt');
+    assert.deepEqual(r.tasks.map((t) => t.task), ['summarization', 'sentiment-analysis']);
+    assert.match(r.answer, /sentiment-analysis \(t2\) by local\/vader-sentiment: positive/);
+  });
+});
+
 describe('troupe plan', () => {
   it('prints the demo plan as three tasks in a chain', async () => {
     const { code, stdout } = await troupe(['plan', DEMO, '--input', 'sign.png', '--json'], dir);

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import type { TaskRecord } from '../execute/task-record.js';
 import { artifactText } from '../execute/artifact.js';
+import type { TaskRecord } from '../execute/task-record.js';
 import type { RunRecord } from './run-record.js';
 
 const QUOTE_LIMIT = 400;
@@ -10,41 +10,42 @@ function quote(text: string): string {
   return `"${flat.length > QUOTE_LIMIT ? `${flat.slice(0, QUOTE_LIMIT)}…` : flat}"`;
 }
 
-function describeOutput(task: TaskRecord): string {
+const shown = (path: string) => relative(process.cwd(), path) || path;
+
+/** A task's result in words: text is quoted; JSON, images and audio are summed up by the expert's note. */
+function result(task: TaskRecord): string {
   const out = task.outputs[0];
-  if (!out) return '';
-  const file = out.path ? ` (${relative(process.cwd(), out.path) || out.path})` : '';
-  if (out.kind === 'json' && out.value && typeof out.value === 'object') {
-    const v = out.value as Record<string, unknown>;
-    if (typeof v.name === 'string' && typeof v.confidence === 'number') return `${v.name} (${v.language}, confidence ${v.confidence})${file}`;
-  }
-  const text = artifactText(out);
-  if (text !== undefined) return `${quote(text)}${file}`;
-  return `${out.kind} file${file}`;
+  if (!out) return task.note ?? '';
+  const text = out.kind === 'text' ? artifactText(out) : undefined;
+  return text !== undefined ? quote(text) : (task.note ?? `${out.kind} result`);
+}
+
+function files(task: TaskRecord): string {
+  const paths = task.outputs.flatMap((o) => (o.path ? [shown(o.path)] : []));
+  return paths.length ? ` [${paths.join(', ')}]` : '';
 }
 
 /**
  * The built-in controller's answer: what was asked, each step with the expert that did
- * it and its result (text quoted, files named), then what failed and why.
+ * it and its result (text quoted, other results summarised, files named), then what
+ * failed and why, then the final result.
  */
 export function composeAnswer(record: RunRecord): string {
   const lines: string[] = [];
   const ok = record.tasks.filter((t) => t.status === 'succeeded');
-  const last = ok.at(-1);
-  if (ok.length === record.tasks.length && last) {
-    lines.push(`Done: ${record.tasks.length} step${record.tasks.length > 1 ? 's' : ''} for "${record.request}".`);
-  } else {
-    lines.push(`Finished ${ok.length} of ${record.tasks.length} steps for "${record.request}".`);
-  }
+  const n = record.tasks.length;
+  lines.push(ok.length === n ? `Done: ${n} step${n > 1 ? 's' : ''} for "${record.request}".` : `Finished ${ok.length} of ${n} steps for "${record.request}".`);
   record.tasks.forEach((t, i) => {
     const head = `${i + 1}. ${t.task} (${t.id})`;
     if (t.status === 'succeeded') {
-      lines.push(`${head} by ${t.expert}${t.note ? ` — ${t.note}` : ''}: ${describeOutput(t)}`);
+      const detail = t.outputs[0]?.kind === 'text' && t.note ? ` — ${t.note}` : '';
+      lines.push(`${head} by ${t.expert}${detail}: ${result(t)}${files(t)}`);
     } else {
       lines.push(`${head} ${t.status}${t.expert ? ` (${t.expert})` : ''}: ${t.error?.message ?? ''}${t.error?.hint ? ` → ${t.error.hint}` : ''}`);
     }
   });
-  if (last) lines.push(`Result: ${describeOutput(last)}`);
-  lines.push(`Everything is in ${relative(process.cwd(), record.outDir) || record.outDir}/ (run.json has the full record).`);
+  const last = ok.at(-1);
+  if (last) lines.push(`Result: ${result(last)}${files(last)}`);
+  lines.push(`Everything is in ${shown(record.outDir)}/ (run.json has the full record).`);
   return lines.join('\n');
 }
