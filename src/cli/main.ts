@@ -127,6 +127,38 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
       setExit(0);
     });
 
+  const bench = program.command('bench').description('benchmarks with published baselines (APIBench)');
+  const apibench = bench.command('apibench').description("Gorilla's APIBench: zero-shot API selection and its AST-matching scorer");
+  const hubOption = () => new Option('--hub <hub>', 'huggingface, tensorflowhub or torchhub').makeOptionMandatory();
+  apibench
+    .command('answer')
+    .description('select one catalog entry per question (no LLM) and write Gorilla-format responses')
+    .addOption(hubOption())
+    .option('--apis <file>', 'API documentation JSONL (default: ../shared/data/apibench/api/<hub>_api.jsonl)')
+    .option('--questions <file>', 'questions JSONL {question_id, text} (default for torchhub: the 0-shot questions in ../shared)')
+    .requiredOption('--out <file>', 'where to write the responses (JSONL)')
+    .action(async (opts: { hub: string; apis?: string; questions?: string; out: string }) => {
+      const { answerCommand, parseHub } = await import('../bench/apibench/apibench-commands.js');
+      const r = await answerCommand({ ...opts, hub: parseHub(opts.hub) }, (line) => process.stderr.write(`${line}\n`));
+      process.stderr.write(`wrote ${r.answered} responses to ${r.out} (${r.msPerQuestion.toFixed(2)} ms per question)\n`);
+      setExit(0);
+    });
+  apibench
+    .command('score')
+    .description("score responses with Gorilla's AST sub-tree matching")
+    .addOption(hubOption())
+    .option('--apis <file>', 'API documentation JSONL (default: ../shared/data/apibench/api/<hub>_api.jsonl)')
+    .option('--eval <file>', 'labels: one {api_data: {domain, ...}} per question (default: ../shared)')
+    .requiredOption('--responses <file>', 'responses JSONL {question_id, text}')
+    .option('--json', 'print {n, accuracy, hallucination, error} as fractions')
+    .action(async (opts: { hub: string; apis?: string; eval?: string; responses: string; json?: boolean }) => {
+      const { scoreCommand, parseHub } = await import('../bench/apibench/apibench-commands.js');
+      const r = await scoreCommand({ ...opts, hub: parseHub(opts.hub) });
+      const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+      process.stdout.write(opts.json ? `${JSON.stringify(r)}\n` : `n ${r.n}  accuracy ${pct(r.accuracy)}  hallucination ${pct(r.hallucination)}  error ${pct(r.error)}\n`);
+      setExit(0);
+    });
+
   program
     .command('setup')
     .description("install the Debian packages the local experts need (as root with apt; otherwise prints the command)")

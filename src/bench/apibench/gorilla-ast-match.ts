@@ -19,8 +19,8 @@ export function subTrees(root: Node): Array<{ node: Node; head: string | null }>
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
-    out.push({ node, head: node.childCount > 0 ? node.children[0]!.text : null });
-    for (const child of node.children) if (child.childCount > 0) stack.push(child);
+    out.push({ node, head: node.childCount > 0 ? (node.children[0]?.text ?? null) : null });
+    for (const child of node.children) if (child && child.childCount > 0) stack.push(child);
   }
   return out;
 }
@@ -33,6 +33,7 @@ export function referenceArguments(module: Node, hub: Hub): string[] {
   const argumentList = module.children[0]?.children[0]?.children[1];
   const args: string[] = [];
   for (const child of argumentList?.children ?? []) {
+    if (!child) continue;
     const text = child.text;
     const value = () => child.children[2]?.text;
     if (hub === 'huggingface') {
@@ -63,7 +64,7 @@ export interface ReferenceApi {
 export function prepareReference(module: Node, hub: Hub): ReferenceApi {
   const first = module.children[0]?.children[0];
   if (!first || first.childCount === 0) return { name: null, args: [] };
-  return { name: first.children[0]!.text, args: referenceArguments(module, hub) };
+  return { name: first.children[0]?.text ?? null, args: referenceArguments(module, hub) };
 }
 
 /** Index of the first API of the database the candidate call matches, or -1 (a hallucination). */
