@@ -1,24 +1,42 @@
 import { z } from 'zod';
+import { MODALITIES } from './modality.js';
 import type { Artifact } from '../execute/artifact.js';
 
 /**
- * One documentation schema for every expert, local or remote (after TaskMatrix.AI):
- * what it does, what it needs, where it comes from. Planners and selectors read only this.
+ * One documentation schema for every expert, local or remote (after TaskMatrix.AI's API
+ * platform): what it does, what it takes and gives, how to call it, where it comes from.
+ * Planners, the selector and the catalog store read only this.
  */
 export const ExpertEntrySchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
+  /** A task type: a Hugging Face pipeline tag, or one of Troupe's own. */
   task: z.string().min(1),
-  description: z.string().min(1),
+  description: z.string().default(''),
+  /** A finer label of the field, where the source has one (APIBench "Image Classification"). */
+  domain: z.string().optional(),
+  /** JSON Schema of the parameters, when the source documents them. */
+  parameters: z.record(z.string(), z.unknown()).optional(),
+  inputs: z.array(z.enum(MODALITIES)).default([]),
+  outputs: z.array(z.enum(MODALITIES)).default([]),
+  /** A usage example: a call, a command line, a request. */
+  usage: z.string().default(''),
+  /** What it combines with: which outputs feed it, what it feeds. */
+  composition: z.string().default(''),
   provider: z.object({
-    kind: z.enum(['local', 'huggingface', 'openai-compatible', 'openapi', 'mcp']),
+    kind: z.enum(['local', 'huggingface', 'torchhub', 'tensorflowhub', 'taskbench', 'openai-compatible', 'openapi', 'mcp']),
     program: z.string().optional(),
+    /** How the entry is called in code, e.g. APIBench's api_call. */
+    call: z.string().optional(),
+    framework: z.string().optional(),
   }),
   languages: z.array(z.string()).default([]),
   license: z.string().default('unknown'),
   source: z.string().default(''),
-  usage: z.string().default(''),
+  /** A ranking prior from 0 to 100 (from downloads and likes where known). */
   popularity: z.number().nonnegative().default(0),
+  downloads: z.number().nonnegative().optional(),
+  likes: z.number().nonnegative().optional(),
   requires: z
     .object({ debian: z.array(z.string()).default([]), commands: z.array(z.string()).default([]) })
     .default({ debian: [], commands: [] }),

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 
 /** What flows along the plan's edges. Every task input and output has one. */
-export const MODALITIES = ['text', 'image', 'audio', 'json'] as const;
+export const MODALITIES = ['text', 'image', 'audio', 'video', 'json'] as const;
 export type Modality = (typeof MODALITIES)[number];
 
 export interface SniffedFile {

@@ -2,7 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { defaultCatalog } from '../catalog/catalog.js';
 import { BuiltinController } from '../controller/builtin-controller.js';
 import type { Controller } from '../controller/controller.js';
-import { describeError, isUsageError } from '../errors.js';
+import { describeError, ErrorCode, isUsageError, TroupeError } from '../errors.js';
 import { toHuggingGpt } from '../plan/formats/hugginggpt.js';
 import { toTaskBench } from '../plan/formats/taskbench.js';
 import { planRequest, runRequest } from '../run/run-request.js';
@@ -124,6 +124,84 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .action(async (opts: { json?: boolean }) => {
       const rows = await diagnose(defaultCatalog());
       process.stdout.write(opts.json ? JSON.stringify({ experts: rows }) + '\n' : formatDoctor(rows) + '\n');
+      setExit(0);
+    });
+
+  const catalog = program.command('catalog').description('the catalog of experts and APIs: import sources, search, count');
+  const dbOption = () => new Option('--db <file>', 'catalog database (default: $TROUPE_CATALOG or ~/.local/share/troupe/catalog.db)');
+  const openStore = async (db?: string) => {
+    const [{ CatalogStore }, { defaultCatalogPath }] = await Promise.all([import('../catalog/catalog-store.js'), import('../catalog/catalog-path.js')]);
+    return new CatalogStore(db ?? defaultCatalogPath());
+  };
+  catalog
+    .command('import')
+    .description('import a source into the catalog (idempotent: re-importing changes nothing)')
+    .argument('<kind>', 'apibench, hugginggpt, taskbench or local')
+    .argument('[path]', 'the source file (not for local)')
+    .addOption(dbOption())
+    .option('--json', 'print {kind, path, read, added, updated, unchanged, entries, ms}')
+    .action(async (kind: string, path: string | undefined, opts: { db?: string; json?: boolean }) => {
+      const { IMPORTERS } = await import('../catalog/importers/index.js');
+      const importer = IMPORTERS[kind];
+      if (!importer) throw new TroupeError(ErrorCode.BadUsage, `unknown import kind "${kind}"`, { hint: Object.entries(IMPORTERS).map(([k, v]) => `${k}: ${v.describe}`).join('; ') });
+      if (importer.needsPath && !path) throw new TroupeError(ErrorCode.BadUsage, `catalog import ${kind} needs a path`, { hint: importer.describe });
+      const start = performance.now();
+      const entries = await importer.run(path ?? '');
+      const store = await openStore(opts.db);
+      try {
+        const counts = store.upsert(entries, kind);
+        const result = { kind, path: path ?? null, read: entries.length, ...counts, entries: store.stats().entries, ms: Math.round(performance.now() - start) };
+        process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `imported ${result.read} ${kind} entries (${result.added} new, ${result.updated} updated, ${result.unchanged} unchanged) in ${result.ms} ms; the catalog now holds ${result.entries}\n`);
+      } finally {
+        store.close();
+      }
+      setExit(0);
+    });
+  catalog
+    .command('search')
+    .description('search the catalog by words (name, task, domain, description, usage)')
+    .argument('<query>', 'what you are looking for')
+    .option('--task <task>', 'only entries of this task type')
+    .option('--limit <n>', 'how many results', positiveNumber, 10)
+    .addOption(dbOption())
+    .option('--json', 'print {query, ms, results: [{id, name, task, score, description, call?}]}')
+    .action(async (query: string, opts: { task?: string; limit: number; db?: string; json?: boolean }) => {
+      const store = await openStore(opts.db);
+      try {
+        const start = performance.now();
+        const hits = store.search(query, { ...(opts.task ? { task: opts.task } : {}), limit: Math.floor(opts.limit) });
+        const ms = Math.round((performance.now() - start) * 100) / 100;
+        if (opts.json) {
+          const results = hits.map((h) => ({ id: h.entry.id, name: h.entry.name, task: h.entry.task, score: Math.round(h.score * 1000) / 1000, description: h.entry.description.slice(0, 300), ...(h.entry.provider.call ? { call: h.entry.provider.call } : {}) }));
+          process.stdout.write(`${JSON.stringify({ query, ms, results })}\n`);
+        } else {
+          if (hits.length === 0) process.stdout.write(`no entries match "${query}"${store.stats().entries === 0 ? ' (the catalog is empty: run `troupe catalog import ...`)' : ''}\n`);
+          hits.forEach((h, i) => process.stdout.write(`${String(i + 1).padStart(2)}. ${h.entry.id}  [${h.entry.task}]  ${h.score.toFixed(2)}\n    ${h.entry.description.slice(0, 160)}\n`));
+          process.stderr.write(`${hits.length} results in ${ms} ms\n`);
+        }
+      } finally {
+        store.close();
+      }
+      setExit(0);
+    });
+  catalog
+    .command('stats')
+    .description('how many entries, by source and by task type')
+    .addOption(dbOption())
+    .option('--json', 'print {entries, byOrigin, byTask, path}')
+    .action(async (opts: { db?: string; json?: boolean }) => {
+      const store = await openStore(opts.db);
+      try {
+        const stats = store.stats();
+        if (opts.json) process.stdout.write(`${JSON.stringify(stats)}\n`);
+        else {
+          process.stdout.write(`${stats.entries} entries in ${stats.path}\n`);
+          for (const [origin, n] of Object.entries(stats.byOrigin)) process.stdout.write(`  ${origin.padEnd(12)} ${n}\n`);
+          process.stdout.write(`${stats.byTask.length} task types; largest: ${stats.byTask.slice(0, 8).map((t) => `${t.task} ${t.entries}`).join(', ')}\n`);
+        }
+      } finally {
+        store.close();
+      }
       setExit(0);
     });
 

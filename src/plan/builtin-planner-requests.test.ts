@@ -34,6 +34,7 @@ const FILES: Record<Modality, [string, SniffedFile]> = {
   audio: ['talk.wav', { modality: 'audio', mime: 'audio/wav' }],
   text: ['article.txt', { modality: 'text', mime: 'text/plain' }],
   json: ['data.json', { modality: 'json', mime: 'application/json' }],
+  video: ['clip.mp4', { modality: 'video', mime: 'video/mp4' }],
 };
 
 describe('built-in planner on requests in users\' words', () => {

@@ -1,0 +1,135 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { ErrorCode, TroupeError } from '../errors.js';
+import { words } from '../text/tokenize.js';
+import { ExpertEntrySchema, type ExpertEntry } from './expert.js';
+
+export interface SearchHit {
+  entry: ExpertEntry;
+  /** Higher is better (FTS5's bm25, negated). */
+  score: number;
+}
+
+export interface CatalogStats {
+  entries: number;
+  byOrigin: Record<string, number>;
+  byTask: Array<{ task: string; entries: number }>;
+  path: string;
+}
+
+// Column weights for FTS5's bm25(): name, task, domain, description, usage.
+const WEIGHTS = [4, 2, 2, 1, 0.5];
+
+/**
+ * The catalog on disk: SQLite with an FTS5 index (Porter stemming) over the documentation
+ * fields, so lexical search over 100k+ entries stays in milliseconds without loading them.
+ * Imports are upserts keyed by entry id: importing the same file twice changes nothing.
+ */
+export class CatalogStore {
+  private readonly db: Database.Database;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    try {
+      this.db = new Database(path);
+    } catch (error) {
+      throw new TroupeError(ErrorCode.InputUnreadable, `cannot open the catalog database ${path}: ${(error as Error).message}`, { hint: 'pass another path with --db or TROUPE_CATALOG' });
+    }
+    this.db.pragma('journal_mode = WAL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS entries (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        origin TEXT NOT NULL,
+        task TEXT NOT NULL,
+        name TEXT NOT NULL,
+        domain TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        usage TEXT NOT NULL DEFAULT '',
+        popularity REAL NOT NULL DEFAULT 0,
+        json TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS entries_task ON entries(task);
+      CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(
+        name, task, domain, description, usage,
+        content='entries', content_rowid='rowid', tokenize='porter unicode61'
+      );
+      CREATE TRIGGER IF NOT EXISTS entries_ai AFTER INSERT ON entries BEGIN
+        INSERT INTO entries_fts(rowid, name, task, domain, description, usage) VALUES (new.rowid, new.name, new.task, new.domain, new.description, new.usage);
+      END;
+      CREATE TRIGGER IF NOT EXISTS entries_ad AFTER DELETE ON entries BEGIN
+        INSERT INTO entries_fts(entries_fts, rowid, name, task, domain, description, usage) VALUES ('delete', old.rowid, old.name, old.task, old.domain, old.description, old.usage);
+      END;
+      CREATE TRIGGER IF NOT EXISTS entries_au AFTER UPDATE ON entries BEGIN
+        INSERT INTO entries_fts(entries_fts, rowid, name, task, domain, description, usage) VALUES ('delete', old.rowid, old.name, old.task, old.domain, old.description, old.usage);
+        INSERT INTO entries_fts(rowid, name, task, domain, description, usage) VALUES (new.rowid, new.name, new.task, new.domain, new.description, new.usage);
+      END;
+    `);
+  }
+
+  /** Inserts or updates entries in one transaction; returns how many were new and how many changed. */
+  upsert(entries: readonly ExpertEntry[], origin: string): { added: number; updated: number; unchanged: number } {
+    const get = this.db.prepare<[string], { json: string }>('SELECT json FROM entries WHERE id = ?');
+    const insert = this.db.prepare(
+      `INSERT INTO entries (id, origin, task, name, domain, description, usage, popularity, json)
+       VALUES (@id, @origin, @task, @name, @domain, @description, @usage, @popularity, @json)
+       ON CONFLICT(id) DO UPDATE SET origin=excluded.origin, task=excluded.task, name=excluded.name, domain=excluded.domain,
+         description=excluded.description, usage=excluded.usage, popularity=excluded.popularity, json=excluded.json`,
+    );
+    const counts = { added: 0, updated: 0, unchanged: 0 };
+    this.db.transaction(() => {
+      for (const raw of entries) {
+        const entry = ExpertEntrySchema.parse(raw);
+        const json = JSON.stringify(entry);
+        const before = get.get(entry.id);
+        if (before?.json === json) {
+          counts.unchanged++;
+          continue;
+        }
+        insert.run({ id: entry.id, origin, task: entry.task, name: entry.name, domain: entry.domain ?? '', description: entry.description, usage: entry.usage, popularity: entry.popularity, json });
+        counts[before ? 'updated' : 'added']++;
+      }
+    })();
+    return counts;
+  }
+
+  /**
+   * Lexical search: any of the query's words (stemmed) in any field, ranked by weighted
+   * BM25, optionally within one task type.
+   */
+  search(query: string, options: { task?: string; limit?: number } = {}): SearchHit[] {
+    const terms = [...new Set(words(query))];
+    if (terms.length === 0) return [];
+    const match = terms.map((t) => `"${t}"`).join(' OR ');
+    const sql = `SELECT e.json AS json, -bm25(entries_fts, ${WEIGHTS.join(', ')}) AS score
+      FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid
+      WHERE entries_fts MATCH @match ${options.task ? 'AND e.task = @task' : ''}
+      ORDER BY bm25(entries_fts, ${WEIGHTS.join(', ')}) LIMIT @limit`;
+    const rows = this.db.prepare<{ match: string; task?: string; limit: number }, { json: string; score: number }>(sql).all({ match, ...(options.task ? { task: options.task } : {}), limit: options.limit ?? 10 });
+    return rows.map((r) => ({ entry: ExpertEntrySchema.parse(JSON.parse(r.json)), score: r.score }));
+  }
+
+  get(id: string): ExpertEntry | undefined {
+    const row = this.db.prepare<[string], { json: string }>('SELECT json FROM entries WHERE id = ?').get(id);
+    return row ? ExpertEntrySchema.parse(JSON.parse(row.json)) : undefined;
+  }
+
+  byTask(task: string, limit = 50): ExpertEntry[] {
+    return this.db
+      .prepare<[string, number], { json: string }>('SELECT json FROM entries WHERE task = ? ORDER BY popularity DESC LIMIT ?')
+      .all(task, limit)
+      .map((r) => ExpertEntrySchema.parse(JSON.parse(r.json)));
+  }
+
+  stats(): CatalogStats {
+    const entries = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM entries').get()!.n;
+    const byOrigin = Object.fromEntries(this.db.prepare<[], { origin: string; n: number }>('SELECT origin, count(*) AS n FROM entries GROUP BY origin ORDER BY n DESC').all().map((r) => [r.origin, r.n]));
+    const byTask = this.db.prepare<[], { task: string; entries: number }>('SELECT task, count(*) AS entries FROM entries GROUP BY task ORDER BY entries DESC').all();
+    return { entries, byOrigin, byTask, path: this.path };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,13 @@
+import type { ExpertEntry } from '../expert.js';
+import { importApiBench } from './import-apibench.js';
+import { importHuggingGpt } from './import-hugginggpt.js';
+import { importLocal } from './import-local.js';
+import { importTaskBench } from './import-taskbench.js';
+
+/** The catalog importers by the name `troupe catalog import <kind>` takes. */
+export const IMPORTERS: Record<string, { describe: string; needsPath: boolean; run: (path: string) => Promise<ExpertEntry[]> }> = {
+  apibench: { describe: 'APIBench API docs: ../shared/data/apibench/api/<hub>_api.jsonl', needsPath: true, run: importApiBench },
+  hugginggpt: { describe: "HuggingGPT's model metadata: ../shared/data/hugginggpt/p0_models.jsonl", needsPath: true, run: importHuggingGpt },
+  taskbench: { describe: 'a TaskBench tool list: ../shared/data/taskbench/<domain>/tool_desc.json', needsPath: true, run: importTaskBench },
+  local: { describe: "Troupe's own local experts (no path)", needsPath: false, run: () => importLocal() },
+};
