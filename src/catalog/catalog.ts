@@ -1,4 +1,7 @@
-import type { Availability, Expert } from './expert.js';
+import { existsSync } from 'node:fs';
+import type { Availability, Expert, ExpertEntry } from './expert.js';
+import type { CatalogStore } from './catalog-store.js';
+import { defaultCatalogPath } from './catalog-path.js';
 import type { TaskType } from './task-type.js';
 import { BUILTIN_TASK_TYPES } from './builtin-task-types.js';
 import { LOCAL_EXPERTS } from '../experts/local/index.js';
@@ -9,9 +12,21 @@ export class Catalog {
   readonly experts: readonly Expert[];
   private readonly availability = new Map<string, Promise<Availability>>();
 
-  constructor(taskTypes: readonly TaskType[], experts: readonly Expert[]) {
+  constructor(
+    taskTypes: readonly TaskType[],
+    experts: readonly Expert[],
+    /** Imported documentation (thousands of entries); consulted for candidates when present. */
+    readonly store?: CatalogStore,
+  ) {
     this.taskTypes = new Map(taskTypes.map((t) => [t.id, t]));
     this.experts = experts;
+  }
+
+  /** Imported entries of a task type that the request's words retrieve, best first; none without a store. */
+  documented(task: string, words: string, limit = 5): ExpertEntry[] {
+    if (!this.store) return [];
+    const hits = this.store.search(words, { task, limit });
+    return (hits.length ? hits.map((h) => h.entry) : this.store.byTask(task, limit)).filter((e) => !this.experts.some((x) => x.entry.id === e.id));
   }
 
   taskType(id: string): TaskType | undefined {
@@ -34,4 +49,14 @@ export class Catalog {
 
 export function defaultCatalog(): Catalog {
   return new Catalog(BUILTIN_TASK_TYPES, LOCAL_EXPERTS);
+}
+
+/**
+ * The default catalog plus the imported store, when one exists at `path` (never created
+ * here: a run does not leave a database behind).
+ */
+export async function catalogWithStore(path = defaultCatalogPath()): Promise<Catalog> {
+  if (!existsSync(path)) return defaultCatalog();
+  const { CatalogStore } = await import('./catalog-store.js');
+  return new Catalog(BUILTIN_TASK_TYPES, LOCAL_EXPERTS, new CatalogStore(path));
 }

@@ -159,6 +159,26 @@ describe('bad input and usage', () => {
   }
 });
 
+describe('troupe catalog and run with a catalog database', () => {
+  it('imports, searches, and lets a run consider the documented entries of a task type', async () => {
+    await writeFile(
+      join(dir, 'torchhub_api.jsonl'),
+      JSON.stringify({ domain: 'Object Detection', framework: 'PyTorch', api_name: 'torch.hub.load', api_call: "torch.hub.load(repo_or_dir='ultralytics/yolov5', model='yolov5s', pretrained=True)", description: 'YOLOv5 detects objects in photos in real time' }) + '\n',
+    );
+    const db = join(dir, 'catalog.db');
+    const imported = await troupe(['catalog', 'import', 'apibench', 'torchhub_api.jsonl', '--db', db, '--json'], dir);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.equal(JSON.parse(imported.stdout).added, 1);
+    const found = await troupe(['catalog', 'search', 'detect objects in photos', '--db', db, '--json'], dir);
+    assert.equal(JSON.parse(found.stdout).results[0].id, 'apibench/torchhub/torch.hub.load:yolov5s');
+    const plan = await troupe(['plan', 'detect the objects in this photo', '-i', 'sign.png', '--json'], dir);
+    assert.equal(JSON.parse(plan.stdout).plan.tasks[0].task, 'object-detection');
+    const missing = await troupe(['run', 'detect the objects in this photo', '-i', 'sign.png', '--db', 'nope.db'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /catalog database not found: nope\.db/);
+  });
+});
+
 describe('troupe doctor and --help', () => {
   it('lists every expert with runnable, reason and fix', async () => {
     const { code, stdout } = await troupe(['doctor', '--json'], dir);

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { defaultCatalog } from '../catalog/catalog.js';
+import { catalogWithStore, defaultCatalog } from '../catalog/catalog.js';
 import { BuiltinController } from '../controller/builtin-controller.js';
 import type { Controller } from '../controller/controller.js';
 import { describeError, ErrorCode, isUsageError, TroupeError } from '../errors.js';
@@ -61,10 +62,12 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .option('--json', 'print the run record as one JSON object on stdout')
     .addOption(llmOption())
     .option('--timeout <seconds>', 'per-task time limit', positiveNumber, 120)
+    .option('--db <file>', 'catalog database to select from as well (default: $TROUPE_CATALOG or ~/.local/share/troupe/catalog.db, if it exists)')
     .option('--concurrency <n>', 'tasks run at once', positiveNumber, 2)
-    .action(async (request: string, opts: { input: string[]; out?: string; json?: boolean; llm?: string; timeout: number; concurrency: number }) => {
+    .action(async (request: string, opts: { input: string[]; out?: string; json?: boolean; llm?: string; timeout: number; concurrency: number; db?: string }) => {
       const controller = await controllerFor(opts.llm);
-      const catalog = defaultCatalog();
+      if (opts.db && !existsSync(opts.db)) throw new TroupeError(ErrorCode.InputNotFound, `catalog database not found: ${opts.db}`, { hint: 'create it with `troupe catalog import ... --db FILE`, or leave out --db' });
+      const catalog = await catalogWithStore(opts.db);
       const progress = opts.json && !process.stderr.isTTY ? undefined : createProgress();
       const abort = new AbortController();
       const onSigint = () => {

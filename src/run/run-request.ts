@@ -63,7 +63,7 @@ export async function runRequest(options: RunOptions): Promise<RunRecord> {
   const candidates = new Map<string, Expert[]>();
   for (const task of outcome.plan.tasks) {
     const clause = outcome.clauses[task.id] ?? request;
-    const { ranked, unavailable } = await rankCandidates(task.task, clause, catalog);
+    const { ranked, unavailable, documented } = await rankCandidates(task.task, clause, catalog);
     if (ranked.length > 1) {
       const choice = await controller.choose(task, clause, ranked.map((e) => e.entry));
       const [chosen] = ranked.splice(Math.max(0, Math.min(choice.index, ranked.length - 1)), 1);
@@ -71,6 +71,9 @@ export async function runRequest(options: RunOptions): Promise<RunRecord> {
       if (choice.reason) record.notes.push(`${task.id}: chose ${chosen!.entry.id} (${choice.reason})`);
     }
     for (const u of unavailable) record.notes.push(`${task.id}: ${u.expert.entry.id} cannot run here: ${u.availability.reason ?? 'unavailable'}`);
+    if (documented.length) {
+      record.notes.push(`${task.id}: the catalog also documents ${documented.map((d) => d.id).join(', ')} (${[...new Set(documented.map((d) => d.provider))].join(', ')}; no runner configured here)`);
+    }
     candidates.set(task.id, ranked);
   }
 

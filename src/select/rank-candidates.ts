@@ -6,6 +6,8 @@ export interface CandidateSet {
   /** Runnable experts, best first. */
   ranked: Expert[];
   unavailable: Array<{ expert: Expert; availability: Availability }>;
+  /** Catalog entries of the task's type that have no runner here yet (remote experts). */
+  documented: Array<{ id: string; provider: string }>;
 }
 
 /**
@@ -27,5 +29,6 @@ export async function rankCandidates(taskType: string, clause: string, catalog: 
       (relevance.get(b.entry.id) ?? 0) - (relevance.get(a.entry.id) ?? 0) ||
       b.entry.popularity - a.entry.popularity,
   );
-  return { ranked, unavailable: checked.filter((c) => !c.availability.runnable) };
+  const documented = catalog.documented(taskType, clause).map((e) => ({ id: e.id, provider: e.provider.kind }));
+  return { ranked, unavailable: checked.filter((c) => !c.availability.runnable), documented };
 }
