@@ -1,4 +1,5 @@
-import { terms } from '../text/tokenize.js';
+import { stemmer } from 'stemmer';
+import { isStopword, words } from '../text/tokenize.js';
 
 export interface FieldedDocument<F extends string> {
   id: string;
@@ -13,17 +14,19 @@ export interface Scored {
 }
 
 /**
- * BM25F: term frequencies are weighted and length-normalised per field, summed, then
- * saturated once, so a term repeated across fields does not count twice over.
+ * BM25F as an inverted index. Per term, a posting list of (document, weight) where the
+ * weight is the field-weighted, length-normalised term frequency summed over fields; a
+ * query saturates it once per term (k1), so a term repeated across fields does not count
+ * twice over. Queries touch only the postings of their terms.
  */
 export class Bm25fIndex<F extends string> {
-  private readonly docs: Array<{ id: string; tf: Record<F, Map<string, number>>; len: Record<F, number> }> = [];
-  private readonly df = new Map<string, number>();
-  private readonly avgLen = {} as Record<F, number>;
+  private readonly ids: string[] = [];
+  private readonly postings = new Map<string, { docs: number[]; weights: number[] }>();
+  private readonly stems = new Map<string, string | null>();
   private readonly b: number | Partial<Record<F, number>>;
 
   constructor(
-    documents: Array<FieldedDocument<F>>,
+    documents: Iterable<FieldedDocument<F>>,
     private readonly weights: Record<F, number>,
     private readonly k1 = 1.2,
     /** Length normalisation, per field if given: a list of synonyms should not be penalised for its length. */
@@ -31,32 +34,59 @@ export class Bm25fIndex<F extends string> {
   ) {
     this.b = b;
     const fields = Object.keys(weights) as F[];
+    // Two passes: field lengths must be known (their averages) before weights can be normalised.
+    const counts: Array<Array<Map<string, number>>> = [];
+    const lengths: number[][] = [];
     for (const doc of documents) {
-      const tf = {} as Record<F, Map<string, number>>;
-      const len = {} as Record<F, number>;
-      const seen = new Set<string>();
-      for (const f of fields) {
-        const ts = terms(doc.fields[f] ?? '');
-        const counts = new Map<string, number>();
-        for (const t of ts) {
-          counts.set(t, (counts.get(t) ?? 0) + 1);
-          seen.add(t);
-        }
-        tf[f] = counts;
-        len[f] = ts.length;
+      this.ids.push(doc.id);
+      const perField = fields.map((f) => {
+        const m = new Map<string, number>();
+        for (const t of this.terms(doc.fields[f] ?? '')) m.set(t, (m.get(t) ?? 0) + 1);
+        return m;
+      });
+      counts.push(perField);
+      lengths.push(perField.map((m) => [...m.values()].reduce((s, c) => s + c, 0)));
+    }
+    const avg = fields.map((_, i) => lengths.reduce((s, l) => s + l[i]!, 0) / Math.max(1, lengths.length) || 1);
+    const bOf = (f: F) => (typeof this.b === 'number' ? this.b : (this.b[f] ?? 0.75));
+    counts.forEach((perField, d) => {
+      const weight = new Map<string, number>();
+      perField.forEach((m, i) => {
+        const f = fields[i]!;
+        const norm = 1 - bOf(f) + (bOf(f) * lengths[d]![i]!) / avg[i]!;
+        for (const [t, c] of m) weight.set(t, (weight.get(t) ?? 0) + (this.weights[f] * c) / norm);
+      });
+      for (const [t, w] of weight) {
+        let p = this.postings.get(t);
+        if (!p) this.postings.set(t, (p = { docs: [], weights: [] }));
+        p.docs.push(d);
+        p.weights.push(w);
       }
-      for (const t of seen) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      this.docs.push({ id: doc.id, tf, len });
+      counts[d] = []; // free as we go
+    });
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Content words, stemmed, with a stem cache (a catalog's vocabulary is small next to its text). */
+  private terms(text: string): string[] {
+    const out: string[] = [];
+    for (const w of words(text)) {
+      let s = this.stems.get(w);
+      if (s === undefined) {
+        s = isStopword(w) ? null : stemmer(w);
+        this.stems.set(w, s);
+      }
+      if (s) out.push(s);
     }
-    for (const f of fields) {
-      this.avgLen[f] = this.docs.reduce((s, d) => s + d.len[f], 0) / Math.max(1, this.docs.length) || 1;
-    }
+    return out;
   }
 
   idf(term: string): number {
-    const n = this.docs.length;
-    const df = this.df.get(term) ?? 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const df = this.postings.get(term)?.docs.length ?? 0;
+    return Math.log(1 + (this.ids.length - df + 0.5) / (df + 0.5));
   }
 
   /**
@@ -64,30 +94,25 @@ export class Bm25fIndex<F extends string> {
    * comparable across queries and catalog sizes; unknown words count against the match.
    */
   ceiling(query: string): number {
-    return [...new Set(terms(query))].reduce((s, t) => s + this.idf(t), 0);
+    return [...new Set(this.terms(query))].reduce((s, t) => s + this.idf(t), 0);
   }
 
-  search(query: string, limit = this.docs.length): Scored[] {
-    const qterms = [...new Set(terms(query))];
-    const fields = Object.keys(this.weights) as F[];
-    const results: Scored[] = [];
-    for (const doc of this.docs) {
-      let score = 0;
-      const matched: string[] = [];
-      for (const t of qterms) {
-        let tf = 0;
-        for (const f of fields) {
-          const c = doc.tf[f].get(t);
-          const b = typeof this.b === 'number' ? this.b : (this.b[f] ?? 0.75);
-          if (c) tf += (this.weights[f] * c) / (1 - b + (b * doc.len[f]) / this.avgLen[f]);
-        }
-        if (tf > 0) {
-          score += (this.idf(t) * tf) / (this.k1 + tf);
-          matched.push(t);
-        }
+  search(query: string, limit = this.ids.length): Scored[] {
+    const scores = new Map<number, { score: number; matched: string[] }>();
+    for (const t of new Set(this.terms(query))) {
+      const p = this.postings.get(t);
+      if (!p) continue;
+      const idf = this.idf(t);
+      for (let i = 0; i < p.docs.length; i++) {
+        const w = p.weights[i]!;
+        const d = p.docs[i]!;
+        let acc = scores.get(d);
+        if (!acc) scores.set(d, (acc = { score: 0, matched: [] }));
+        acc.score += (idf * w) / (this.k1 + w);
+        acc.matched.push(t);
       }
-      if (score > 0) results.push({ id: doc.id, score, matched });
     }
-    return results.sort((a, b) => b.score - a.score).slice(0, limit);
+    const ranked = [...scores].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);
+    return ranked.slice(0, limit).map(([d, { score, matched }]) => ({ id: this.ids[d]!, score, matched }));
   }
 }
