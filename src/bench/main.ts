@@ -1,7 +1,8 @@
 // `npm run bench <name> [-- options]`: benchmarks that print figures. Never run by `npm test`.
 import { benchExperts } from './experts-bench.js';
+import { benchRetrieval } from './retrieval/retrieval-bench.js';
 
-const BENCHES: Record<string, (args: string[]) => number | Promise<number>> = { experts: benchExperts };
+const BENCHES: Record<string, (args: string[]) => number | Promise<number>> = { experts: benchExperts, retrieval: benchRetrieval };
 
 const [name, ...args] = process.argv.slice(2);
 const bench = name ? BENCHES[name] : undefined;

@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, TroupeError } from '../errors.js';
-import { words } from '../text/tokenize.js';
+import { stemmer } from 'stemmer';
+import type { z } from 'zod';
+import { isStopword, words } from '../text/tokenize.js';
 import { ExpertEntrySchema, type ExpertEntry } from './expert.js';
 
 export interface SearchHit {
@@ -17,6 +19,9 @@ export interface CatalogStats {
   byTask: Array<{ task: string; entries: number }>;
   path: string;
 }
+
+/** Longer queries keep their rarest words: bm25 over a 20-word OR query scores most of the catalog. */
+const MAX_QUERY_TERMS = 8;
 
 // Column weights for FTS5's bm25(): name, task, domain, description, usage.
 const WEIGHTS = [4, 2, 2, 1, 0.5];
@@ -55,6 +60,7 @@ export class CatalogStore {
         name, task, domain, description, usage,
         content='entries', content_rowid='rowid', tokenize='porter unicode61'
       );
+      CREATE VIRTUAL TABLE IF NOT EXISTS entries_vocab USING fts5vocab(entries_fts, 'row');
       CREATE TRIGGER IF NOT EXISTS entries_ai AFTER INSERT ON entries BEGIN
         INSERT INTO entries_fts(rowid, name, task, domain, description, usage) VALUES (new.rowid, new.name, new.task, new.domain, new.description, new.usage);
       END;
@@ -69,7 +75,7 @@ export class CatalogStore {
   }
 
   /** Inserts or updates entries in one transaction; returns how many were new and how many changed. */
-  upsert(entries: readonly ExpertEntry[], origin: string): { added: number; updated: number; unchanged: number } {
+  upsert(entries: ReadonlyArray<z.input<typeof ExpertEntrySchema>>, origin: string): { added: number; updated: number; unchanged: number } {
     const get = this.db.prepare<[string], { json: string }>('SELECT json FROM entries WHERE id = ?');
     const insert = this.db.prepare(
       `INSERT INTO entries (id, origin, task, name, domain, description, usage, popularity, json)
@@ -99,8 +105,10 @@ export class CatalogStore {
    * BM25, optionally within one task type.
    */
   search(query: string, options: { task?: string; limit?: number } = {}): SearchHit[] {
-    const terms = [...new Set(words(query))];
+    // Stop words would only add huge OR'ed posting lists.
+    let terms = [...new Set(words(query))].filter((w) => !isStopword(w));
     if (terms.length === 0) return [];
+    if (terms.length > MAX_QUERY_TERMS) terms = this.rarest(terms, MAX_QUERY_TERMS);
     const match = terms.map((t) => `"${t}"`).join(' OR ');
     const sql = `SELECT e.json AS json, -bm25(entries_fts, ${WEIGHTS.join(', ')}) AS score
       FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid
@@ -108,6 +116,17 @@ export class CatalogStore {
       ORDER BY bm25(entries_fts, ${WEIGHTS.join(', ')}) LIMIT @limit`;
     const rows = this.db.prepare<{ match: string; task?: string; limit: number }, { json: string; score: number }>(sql).all({ match, ...(options.task ? { task: options.task } : {}), limit: options.limit ?? 10 });
     return rows.map((r) => ({ entry: ExpertEntrySchema.parse(JSON.parse(r.json)), score: r.score }));
+  }
+
+  /**
+   * The query words with the fewest documents (after FTS5's Porter stemming): they carry
+   * the ranking, while very common ones mostly add rows to score.
+   */
+  private rarest(terms: string[], keep: number): string[] {
+    const df = this.db.prepare<[string], { doc: number }>('SELECT doc FROM entries_vocab WHERE term = ?');
+    // FTS5's porter tokenizer and the stemmer package both implement Porter's original algorithm.
+    const counted = terms.map((t) => ({ t, n: df.get(stemmer(t))?.doc ?? 0 }));
+    return counted.filter((c) => c.n > 0).sort((a, b) => a.n - b.n).slice(0, keep).map((c) => c.t);
   }
 
   get(id: string): ExpertEntry | undefined {

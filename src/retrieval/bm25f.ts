@@ -97,22 +97,74 @@ export class Bm25fIndex<F extends string> {
     return [...new Set(this.terms(query))].reduce((s, t) => s + this.idf(t), 0);
   }
 
+  private scratch: Float64Array | undefined;
+
   search(query: string, limit = this.ids.length): Scored[] {
-    const scores = new Map<number, { score: number; matched: string[] }>();
-    for (const t of new Set(this.terms(query))) {
-      const p = this.postings.get(t);
-      if (!p) continue;
+    const qterms = [...new Set(this.terms(query))].filter((t) => this.postings.has(t));
+    // A dense accumulator reused across queries, reset through the list of touched documents.
+    const scores = (this.scratch ??= new Float64Array(this.ids.length));
+    const touched: number[] = [];
+    for (const t of qterms) {
+      const p = this.postings.get(t)!;
       const idf = this.idf(t);
       for (let i = 0; i < p.docs.length; i++) {
-        const w = p.weights[i]!;
         const d = p.docs[i]!;
-        let acc = scores.get(d);
-        if (!acc) scores.set(d, (acc = { score: 0, matched: [] }));
-        acc.score += (idf * w) / (this.k1 + w);
-        acc.matched.push(t);
+        const w = p.weights[i]!;
+        if (scores[d] === 0) touched.push(d);
+        scores[d] = scores[d]! + (idf * w) / (this.k1 + w);
       }
     }
-    const ranked = [...scores].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);
-    return ranked.slice(0, limit).map(([d, { score, matched }]) => ({ id: this.ids[d]!, score, matched }));
+    const top = topK(touched, scores, Math.min(limit, touched.length));
+    const results = top.map((d) => ({ id: this.ids[d]!, score: scores[d]!, matched: qterms.filter((t) => hasDoc(this.postings.get(t)!.docs, d)) }));
+    for (const d of touched) scores[d] = 0;
+    return results;
   }
+}
+
+/** Posting lists are in document order: binary search. */
+function hasDoc(docs: number[], d: number): boolean {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid] === d) return true;
+    if (docs[mid]! < d) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** The k best documents, best first (ties: earlier document first), with a bounded min-heap. */
+function topK(candidates: number[], scores: Float64Array, k: number): number[] {
+  if (k <= 0) return [];
+  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  if (k >= candidates.length / 4) return [...candidates].sort((a, b) => (better(a, b) ? -1 : 1)).slice(0, k);
+  const heap: number[] = [];
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && better(heap[m]!, heap[l]!)) m = l;
+      if (r < heap.length && better(heap[m]!, heap[r]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const d of candidates) {
+    if (heap.length < k) {
+      heap.push(d);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!better(heap[parent]!, heap[i]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (better(d, heap[0]!)) {
+      heap[0] = d;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
 }
