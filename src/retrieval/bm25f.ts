@@ -99,14 +99,27 @@ export class Bm25fIndex<F extends string> {
 
   private scratch: Float64Array | undefined;
 
-  search(query: string, limit = this.ids.length): Scored[] {
+  /**
+   * `expand` adds related words (synonyms) for each query word, counted at `weight` of a
+   * query word's contribution: a semantic signal fused into the lexical score.
+   */
+  search(query: string, limit = this.ids.length, options: { expand?: (word: string) => string[]; weight?: number } = {}): Scored[] {
     const qterms = [...new Set(this.terms(query))].filter((t) => this.postings.has(t));
+    const boost = new Map<string, number>(qterms.map((t) => [t, 1]));
+    if (options.expand) {
+      for (const w of new Set(words(query))) {
+        if (isStopword(w)) continue;
+        for (const related of options.expand(w)) {
+          for (const t of this.terms(related)) if (!boost.has(t) && this.postings.has(t)) boost.set(t, options.weight ?? 0.3);
+        }
+      }
+    }
     // A dense accumulator reused across queries, reset through the list of touched documents.
     const scores = (this.scratch ??= new Float64Array(this.ids.length));
     const touched: number[] = [];
-    for (const t of qterms) {
+    for (const [t, factor] of boost) {
       const p = this.postings.get(t)!;
-      const idf = this.idf(t);
+      const idf = this.idf(t) * factor;
       for (let i = 0; i < p.docs.length; i++) {
         const d = p.docs[i]!;
         const w = p.weights[i]!;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { CatalogStore } from '../../catalog/catalog-store.js';
 import { Bm25fIndex } from '../../retrieval/bm25f.js';
+import { wordNet } from '../../retrieval/wordnet.js';
 import { stemmer } from 'stemmer';
 import { isStopword } from '../../text/tokenize.js';
 import type { Doc } from './synth-catalog.js';
@@ -25,6 +26,15 @@ export const ENGINES: Record<string, () => Engine> = {
     return {
       build: (docs) => (index = new Bm25fIndex(docs, WEIGHTS)),
       search: (q, k) => index.search(q, k).map((r) => r.id),
+    };
+  },
+  /** The same index with WordNet synonyms fused in at 0.2 of a query word's weight. */
+  'bm25f+wordnet': () => {
+    let index: Bm25fIndex<keyof typeof WEIGHTS>;
+    const wn = wordNet();
+    return {
+      build: (docs) => (index = new Bm25fIndex(docs, WEIGHTS)),
+      search: (q, k) => index.search(q, k, { expand: (w) => wn.synonyms(w), weight: 0.2 }).map((r) => r.id),
     };
   },
   /** Troupe's catalog store: SQLite FTS5 on disk. */

