@@ -19,7 +19,8 @@ export const TaskTypeSchema = z.object({
   description: z.string().min(1),
   /** The Hugging Face pipeline tag this type corresponds to, when it is not itself one. */
   hfPipelineTag: z.string().optional(),
-  inputs: z.array(TaskInputSchema).min(1),
+  // API tools (TaskBench's daily-life APIs) take only parameters.
+  inputs: z.array(TaskInputSchema),
   output: z.object({ modality: z.enum(MODALITIES), description: z.string().default('') }),
   /** JSON Schema of the parameters (type object). `format: "language"` marks a language code. */
   params: z.record(z.string(), z.unknown()).default({ type: 'object', properties: {} }),

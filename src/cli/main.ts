@@ -240,6 +240,38 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
       setExit(0);
     });
 
+  const taskbench = bench.command('taskbench').description('TaskBench (JARVIS): task planning measured by node, edge and parameter F1');
+  taskbench
+    .command('predict')
+    .description("plan every record with the built-in planner over the domain's tools; write TaskBench-format predictions")
+    .requiredOption('--tools <file>', "the domain's tool_desc.json")
+    .requiredOption('--data <file>', 'records JSONL with id and instruction (or user_request)')
+    .requiredOption('--out <file>', 'where to write the predictions (JSONL)')
+    .action(async (opts: { tools: string; data: string; out: string }) => {
+      const { predictCommand } = await import('../bench/taskbench/taskbench-commands.js');
+      const r = await predictCommand(opts, (line) => process.stderr.write(`${line}\n`));
+      process.stderr.write(`wrote ${r.records} predictions to ${r.out} (${r.msPerRecord.toFixed(2)} ms per record)\n`);
+      setExit(0);
+    });
+  taskbench
+    .command('score')
+    .description('node F1, edge F1, parameter-name and -value F1 and normalised edit distance, overall and by type')
+    .requiredOption('--tools <file>', "the domain's tool_desc.json")
+    .requiredOption('--gold <file>', 'gold records JSONL')
+    .requiredOption('--pred <file>', 'predictions JSONL')
+    .option('--json', 'print {n, node_f1, edge_f1, param_name_f1, param_value_f1, ned, by_type} as fractions')
+    .action(async (opts: { tools: string; gold: string; pred: string; json?: boolean }) => {
+      const { scoreCommand } = await import('../bench/taskbench/taskbench-commands.js');
+      const r = await scoreCommand(opts);
+      if (opts.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+      else {
+        const row = (label: string, m: typeof r) => `${label.padEnd(8)} ${String(m.n).padStart(5)}  ${[m.node_f1, m.edge_f1, m.param_name_f1, m.param_value_f1].map((x) => (x * 100).toFixed(2).padStart(8)).join('')}  ${m.ned.toFixed(4).padStart(8)}`;
+        process.stdout.write(`type         n   node F1  edge F1  name F1 value F1       NED\n${row('overall', r)}\n`);
+        for (const [t, m] of Object.entries(r.by_type)) process.stdout.write(`${row(t, m as typeof r)}\n`);
+      }
+      setExit(0);
+    });
+
   program
     .command('setup')
     .description("install the Debian packages the local experts need (as root with apt; otherwise prints the command)")

@@ -1,3 +1,5 @@
+import type { Modality } from '../catalog/modality.js';
+
 /**
  * What the built-in planner reads off a request before choosing tasks: the quoted texts
  * (kept verbatim, replaced by placeholders so their words do not look like instructions)
@@ -15,6 +17,22 @@ export interface RequestAnalysis {
   request: string;
   quotes: string[];
   clauses: Clause[];
+  /** Files and URLs the request names ('example.jpg', https://…/a.png), with their modality. */
+  resources: Array<{ name: string; modality: Modality }>;
+}
+
+const FILE_TYPES: Array<[Modality, string]> = [
+  ['image', 'jpg|jpeg|png|gif|bmp|tiff?|svg|ico|webp'],
+  ['audio', 'mp3|wav|wma|ogg|aac|flac|aiff|au|m4a'],
+  ['video', 'mp4|avi|mov|flv|wmv|mkv|webm|m4v|mpe?g'],
+  ['text', 'txt|md|csv|pdf|docx?'],
+];
+export const FILE_NAME = new RegExp(`(?:https?://\\S+|[\\w./-]+\\.(?:${FILE_TYPES.map(([, e]) => e).join('|')}))(?![\\w])`, 'gi');
+
+/** The modality a file name's extension implies (a URL without one is text). */
+export function modalityOfName(name: string): Modality {
+  for (const [modality, exts] of FILE_TYPES) if (new RegExp(`\\.(?:${exts})(?:$|[?#])`, 'i').test(name)) return modality;
+  return 'text';
 }
 
 const QUOTE = /"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’|(?<![\p{L}\p{N}])'([^']+)'(?![\p{L}\p{N}])/gu;
@@ -27,9 +45,12 @@ export function analyzeRequest(request: string): RequestAnalysis {
   const quotes: string[] = [];
   const masked = request.replace(QUOTE, (...m: unknown[]) => {
     const body = (m.slice(1, 6).find((g) => typeof g === 'string') as string).trim();
+    // A quoted file name is a resource, not text to work on.
+    if (new RegExp(`^${FILE_NAME.source}$`, 'i').test(body)) return body;
     quotes.push(body);
     return `⟦${quotes.length - 1}⟧`;
   });
+  const resources = [...new Set((masked.match(FILE_NAME) ?? []).map((n) => n.replace(/[.,;:!?)'"]+$/, '')))].map((name) => ({ name, modality: modalityOfName(name) }));
 
   const pieces = masked.split(CONNECTOR);
   const merged: string[] = [];
@@ -51,10 +72,10 @@ export function analyzeRequest(request: string): RequestAnalysis {
     quotes: [...text.matchAll(PLACEHOLDER)].map((m) => Number(m[1])),
     anaphoric: ANAPHOR.test(text.replace(PLACEHOLDER, '')),
   }));
-  return { request, quotes, clauses };
+  return { request, quotes, clauses, resources };
 }
 
-/** A clause's words without its quotes, for matching against documentation. */
+/** A clause's words without its quotes and file names, for matching against documentation. */
 export function clauseWords(clause: Clause): string {
-  return clause.text.replace(PLACEHOLDER, ' ');
+  return clause.text.replace(PLACEHOLDER, ' ').replace(FILE_NAME, ' ');
 }

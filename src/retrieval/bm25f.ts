@@ -91,10 +91,11 @@ export class Bm25fIndex<F extends string> {
 
   /**
    * The most a query could score: the sum of its terms' IDF. Dividing by it makes scores
-   * comparable across queries and catalog sizes; unknown words count against the match.
+   * comparable across queries and catalog sizes; words no document has count against the
+   * match at `unknownWeight` of their IDF.
    */
-  ceiling(query: string): number {
-    return [...new Set(this.terms(query))].reduce((s, t) => s + this.idf(t), 0);
+  ceiling(query: string, unknownWeight = 1): number {
+    return [...new Set(this.terms(query))].reduce((s, t) => s + this.idf(t) * (this.postings.has(t) ? 1 : unknownWeight), 0);
   }
 
   private scratch: Float64Array | undefined;

@@ -1,0 +1,51 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { ErrorCode, TroupeError } from '../../errors.js';
+import { GoldSchema, PredictionSchema, readToolDesc } from './taskbench-data.js';
+import { predictOne } from './taskbench-predict.js';
+import { toolCatalog } from './taskbench-predict.js';
+import { scoreTaskBench, type TaskBenchMetrics } from './taskbench-score.js';
+
+async function readLines<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new TroupeError(ErrorCode.InputNotFound, `cannot read ${path}`);
+  }
+  return text.split('\n').flatMap((line, i) => {
+    if (!line.trim()) return [];
+    const parsed = schema.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new TroupeError(ErrorCode.InputCorrupt, `${path}:${i + 1}: ${z.prettifyError(parsed.error)}`);
+    return [parsed.data];
+  });
+}
+
+const RecordSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String), instruction: z.string().optional(), user_request: z.string().optional() });
+
+/** `troupe bench taskbench predict`: the built-in planner over a domain's tools, one prediction per record. */
+export async function predictCommand(opts: { tools: string; data: string; out: string }, progress: (s: string) => void) {
+  const tools = await readToolDesc(opts.tools);
+  const { catalog, toolName } = toolCatalog(tools);
+  const named = tools.some((t) => t.parameters);
+  const records = await readLines(opts.data, RecordSchema);
+  const start = performance.now();
+  const lines = records.map((r, i) => {
+    if ((i + 1) % 100 === 0) progress(`planned ${i + 1}/${records.length}`);
+    return JSON.stringify(predictOne(r, catalog, toolName, named));
+  });
+  await writeFile(opts.out, `${lines.join('\n')}\n`);
+  return { records: records.length, out: opts.out, msPerRecord: (performance.now() - start) / Math.max(1, records.length) };
+}
+
+/** `troupe bench taskbench score`: overall and by type (single, chain, dag). */
+export async function scoreCommand(opts: { tools: string; gold: string; pred: string }): Promise<TaskBenchMetrics & { by_type: Record<string, TaskBenchMetrics> }> {
+  const tools = await readToolDesc(opts.tools);
+  const gold = await readLines(opts.gold, GoldSchema);
+  const predictions = await readLines(opts.pred, PredictionSchema);
+  const types = [...new Set(gold.map((g) => g.type).filter((t): t is string => Boolean(t)))];
+  return {
+    ...scoreTaskBench(tools, gold, predictions),
+    by_type: Object.fromEntries(types.map((t) => [t, scoreTaskBench(tools, gold.filter((g) => g.type === t), predictions)])),
+  };
+}

@@ -1,0 +1,88 @@
+import { Catalog } from '../../catalog/catalog.js';
+import { MODALITIES, type Modality, type SniffedFile } from '../../catalog/modality.js';
+import { TaskTypeSchema, type TaskType } from '../../catalog/task-type.js';
+import { kebab } from '../../catalog/importers/kebab.js';
+import { TroupeError } from '../../errors.js';
+import { planWithoutLlm } from '../../plan/builtin-planner.js';
+import { isFile, isRef, type Plan } from '../../plan/plan.js';
+import { analyzeRequest } from '../../plan/request-analysis.js';
+import { validatePlan } from '../../plan/validate-plan.js';
+import type { Gold, Tool } from './taskbench-data.js';
+
+const asModality = (t: string): Modality => ((MODALITIES as readonly string[]).includes(t.toLowerCase()) ? (t.toLowerCase() as Modality) : 'text');
+const JSON_TYPES: Record<string, string> = { string: 'string', integer: 'integer', number: 'number', float: 'number', boolean: 'boolean', bool: 'boolean' };
+
+/** A TaskBench tool list as a catalog of task types: the planner sees only this documentation. */
+export function toolCatalog(tools: Tool[]): { catalog: Catalog; toolName: Map<string, string> } {
+  const toolName = new Map<string, string>();
+  const types: TaskType[] = tools.map((tool) => {
+    const id = kebab(tool.id) || 'tool';
+    toolName.set(id, tool.id);
+    const seen = new Map<string, number>();
+    const inputs = (tool['input-type'] ?? []).map((t) => {
+      const modality = asModality(t);
+      const n = (seen.get(modality) ?? 0) + 1;
+      seen.set(modality, n);
+      return { name: n > 1 ? `${modality}${n}` : modality, modality, required: true, description: '' };
+    });
+    const params = tool.parameters
+      ? {
+          type: 'object',
+          properties: Object.fromEntries(tool.parameters.map((p) => [p.name, { type: JSON_TYPES[p.type.toLowerCase()] ?? 'string', description: p.desc ?? '' }])),
+        }
+      : { type: 'object', properties: {} };
+    return TaskTypeSchema.parse({
+      id,
+      name: tool.id,
+      description: tool.desc,
+      inputs,
+      output: { modality: tool['output-type']?.[0] ? asModality(tool['output-type'][0]) : 'json' },
+      params,
+      examples: [],
+    });
+  });
+  return { catalog: new Catalog(types, []), toolName };
+}
+
+export interface TaskBenchPrediction {
+  id: string;
+  task_steps: string[];
+  task_nodes: Array<{ task: string; arguments: unknown[] }>;
+  task_links: Array<{ source: string; target: string }>;
+}
+
+/** One prediction in TaskBench's format from the built-in planner (no LLM). */
+export function predictOne(record: Pick<Gold, 'id' | 'instruction' | 'user_request'>, catalog: Catalog, toolName: Map<string, string>, namedArguments: boolean): TaskBenchPrediction {
+  const request = record.instruction ?? record.user_request ?? '';
+  const files = new Map<string, SniffedFile>(analyzeRequest(request).resources.map((r) => [r.name, { modality: r.modality, mime: '' }]));
+  let plan: Plan = { tasks: [] };
+  try {
+    const drafted = planWithoutLlm(request, catalog, files);
+    try {
+      plan = validatePlan(drafted.plan, catalog, files).plan;
+    } catch {
+      plan = drafted.plan; // best effort: an incomplete plan still scores its nodes
+    }
+  } catch (error) {
+    if (!(error instanceof TroupeError)) throw error;
+  }
+  const index = new Map(plan.tasks.map((t, i) => [t.id, i]));
+  const name = (task: string) => toolName.get(task) ?? task;
+  const byId = new Map(plan.tasks.map((t) => [t.id, t]));
+  const show = (v: unknown) => (isRef(v) ? `<node-${index.get(v.ref)}>` : isFile(v) ? v.file : v);
+  return {
+    id: record.id,
+    task_steps: plan.tasks.map((t, i) => `Step ${i + 1}: ${name(t.task)}`),
+    task_nodes: plan.tasks.map((t) => {
+      const inputs = new Set(catalog.taskType(t.task)?.inputs.map((i) => i.name) ?? []);
+      const entries = Object.entries(t.args);
+      return {
+        task: name(t.task),
+        arguments: namedArguments
+          ? entries.filter(([k]) => !inputs.has(k)).map(([k, v]) => ({ name: k, value: show(v) }))
+          : entries.filter(([k]) => inputs.has(k)).map(([, v]) => show(v)),
+      };
+    }),
+    task_links: plan.tasks.flatMap((t) => t.deps.map((d) => ({ source: name(byId.get(d)!.task), target: name(t.task) }))),
+  };
+}
