@@ -116,7 +116,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   function plan(type: TaskType, clause: Clause): void {
     const args: Record<string, unknown> = {};
     for (const slot of type.inputs) {
-      let value = fill(slot.modality, clause, available);
+      // A second input of the same kind takes a different source (two texts to compare).
+      let value = fill(slot.modality, clause, available, Object.values(args));
       if (value === undefined) {
         const bridge = bridgeFor(slot.modality, available, types, (t) => index.search(clauseWords(clause)).find((r) => r.id === t.id)?.score ?? 0);
         if (bridge) {
@@ -128,6 +129,15 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       if (value !== undefined) args[slot.name] = value;
     }
     Object.assign(args, extractParams(paramSpecs(type), clause));
+    // Two clauses describing one step ("the audio is noisy … clean up the sound") would chain a
+    // type onto itself with nothing new: keep one task. Different parameters (rotate, then
+    // grayscale) make a real second step.
+    const previous = planned.at(-1)?.task;
+    if (previous?.task === type.id) {
+      const params = (a: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(a).filter(([k]) => !type.inputs.some((i) => i.name === k))));
+      const chainsOntoPrevious = Object.values(args).some((v) => isRefTo(v, previous.id));
+      if (chainsOntoPrevious && params(args) === params(previous.args)) return;
+    }
     addTask(type, clause.text, args);
   }
 
@@ -167,6 +177,10 @@ function paramText(type: TaskType): string {
     .join(' ');
 }
 
+function isRefTo(value: unknown, id: string): boolean {
+  return typeof value === 'object' && value !== null && (value as { ref?: unknown }).ref === id;
+}
+
 function stripLanguageNames(text: string): string {
   let out = text;
   for (const m of languageMentions(text)) out = out.replace(m.language.name, ' ').replace(m.language.name.toLowerCase(), ' ');
@@ -187,9 +201,10 @@ function canFill(modality: Modality, clause: Clause, available: Available): bool
  * output (the chain), else a text file, else a quote not yet used. Images and audio: the
  * user's file, unless the clause points back at an earlier result of that kind.
  */
-function fill(modality: Modality, clause: Clause, available: Available): unknown {
-  const latest = [...available.outputs].reverse().find((o) => accepts(modality, o.modality));
-  const file = available.files.find((f) => f.modality === modality);
+function fill(modality: Modality, clause: Clause, available: Available, taken: unknown[] = []): unknown {
+  const isTaken = (v: unknown) => taken.some((t) => JSON.stringify(t) === JSON.stringify(v));
+  const latest = [...available.outputs].reverse().find((o) => accepts(modality, o.modality) && !isTaken({ ref: o.id }));
+  const file = available.files.find((f) => f.modality === modality && !isTaken({ file: f.path }));
   if (modality === 'text') {
     const q = clause.quotes.find((i) => !available.usedQuotes.has(i)) ?? clause.quotes[0];
     if (q !== undefined) return use(q);

@@ -35,7 +35,8 @@ export function modalityOfName(name: string): Modality {
   return 'text';
 }
 
-const QUOTE = /"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’|(?<![\p{L}\p{N}])'([^']+)'(?![\p{L}\p{N}])/gu;
+// A single-quoted text may contain apostrophes inside words ('What's the best way?').
+const QUOTE = /"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’|(?<![\p{L}\p{N}])'((?:[^'\n]|(?<=\p{L})'(?=\p{L}))+)'(?![\p{L}\p{N}])/gu;
 const PLACEHOLDER = /⟦(\d+)⟧/g;
 // Step connectors; "and" is decided separately (it also joins words: "black and white").
 const CONNECTOR = /([.;!?]+\s+|\s*,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+after\s+that,?\s+|\s+and\s+(?:also\s+)?)/i;
