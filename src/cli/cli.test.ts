@@ -72,6 +72,22 @@ describe('troupe run (the demo, end to end)', { skip: tools }, () => {
   });
 });
 
+describe('falling back to the next expert', { skip: tools }, () => {
+  it('hands OCR to tesseract.js when the tesseract program crashes, and records both attempts', async () => {
+    // A broken install, simulated by a tesseract first on PATH that fails the way a damaged one does.
+    const bin = join(dir, 'broken-bin');
+    await (await import('node:fs/promises')).mkdir(bin, { recursive: true });
+    await writeFile(join(bin, 'tesseract'), '#!/bin/sh\ncase "$1" in --list-langs) echo "List of available languages (1):"; echo eng;; *) echo "Error opening data file" >&2; exit 1;; esac\n', { mode: 0o755 });
+    const { code, stdout, stderr } = await troupe(['run', 'read the sign in this photo', '-i', 'sign.png', '--json', '--out', 'fallback-run'], dir, { PATH: `${bin}:${process.env.PATH}` });
+    assert.equal(code, 0, stderr);
+    const task = JSON.parse(stdout).tasks[0];
+    assert.equal(task.expert, 'local/tesseractjs-ocr');
+    assert.deepEqual(task.attempts.map((a: { expert: string; error?: { message: string } }) => [a.expert, Boolean(a.error)]), [['local/tesseract-ocr', true], ['local/tesseractjs-ocr', false]]);
+    assert.match(task.attempts[0].error.message, /Error opening data file/);
+    assert.match(task.outputs[0].value, /The library is closed on Sunday/);
+  });
+});
+
 describe('troupe run with an LLM controller over the OpenAI protocol', { skip: tools }, () => {
   let server: Awaited<ReturnType<typeof startOpenAiServer>>;
   before(async () => {

@@ -12,7 +12,8 @@ export interface CandidateSet {
 
 /**
  * Candidates for one task: the experts of its type, filtered by what can run here, ranked
- * by locality, then relevance of their documentation to the task's clause, then popularity.
+ * local first, then by popularity (local) or by relevance of their documentation to the
+ * task's clause (remote).
  */
 export async function rankCandidates(taskType: string, clause: string, catalog: Catalog): Promise<CandidateSet> {
   const experts = catalog.expertsFor(taskType);
@@ -23,9 +24,13 @@ export async function rankCandidates(taskType: string, clause: string, catalog: 
     { name: 1, description: 1 },
   );
   const relevance = new Map(index.search(clause).map((s) => [s.id, s.score]));
+  // Local experts first; among them popularity decides (so a fallback stays a fallback), while
+  // remote entries of a large catalog are ordered by how well their documentation fits.
+  const local = (e: Expert) => e.entry.provider.kind === 'local';
   const ranked = [...runnable].sort(
     (a, b) =>
-      Number(b.entry.provider.kind === 'local') - Number(a.entry.provider.kind === 'local') ||
+      Number(local(b)) - Number(local(a)) ||
+      (local(a) && local(b) ? b.entry.popularity - a.entry.popularity : 0) ||
       (relevance.get(b.entry.id) ?? 0) - (relevance.get(a.entry.id) ?? 0) ||
       b.entry.popularity - a.entry.popularity,
   );

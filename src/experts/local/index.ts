@@ -10,11 +10,13 @@ import { pocketsphinxAsr } from './pocketsphinx-asr.js';
 import { sharpImageTransform } from './sharp-image-transform.js';
 import { soxAudioTransform } from './sox-audio-transform.js';
 import { tesseractOcr } from './tesseract-ocr.js';
+import { tesseractJsOcr } from './tesseractjs-ocr.js';
 import { textRankSummarizer } from './textrank-summarizer.js';
 import { vaderSentiment } from './vader-sentiment.js';
 
 export const LOCAL_EXPERTS: readonly Expert[] = [
   tesseractOcr,
+  tesseractJsOcr,
   apertiumTranslation,
   espeakTts,
   fliteTts,

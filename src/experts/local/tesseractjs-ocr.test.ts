@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ErrorCode, TroupeError } from '../../errors.js';
+import { EXAMPLE_SIGN, runExpert } from '../../test-support/run-expert.js';
+import { tesseractJsOcr } from './tesseractjs-ocr.js';
+
+describe('tesseract.js OCR (WASM, model from npm)', () => {
+  it('reads the example sign with no system packages', async () => {
+    assert.deepEqual(await tesseractJsOcr.check(), { runnable: true });
+    const { output } = await runExpert(tesseractJsOcr, { image: { kind: 'image', mime: 'image/png', path: EXAMPLE_SIGN } });
+    assert.equal(output.value, 'The library is closed on Sunday.\nThe garden is closed for repairs.');
+  });
+  it('refuses languages it has no model for', async () => {
+    await assert.rejects(runExpert(tesseractJsOcr, { image: { kind: 'image', mime: 'image/png', path: EXAMPLE_SIGN } }, { language: 'fr' }), (e) => TroupeError.is(e, ErrorCode.UnsupportedLanguage));
+  });
+});
