@@ -14,6 +14,7 @@ const ARTICLE =
 /** The input each local expert is measured on: the project's own fixtures and example. */
 export const BENCH_INPUTS: Record<string, { inputs: Record<string, Artifact>; params?: Record<string, unknown> }> = {
   'local/tesseract-ocr': { inputs: { image: image('examples/sign.png') } },
+  'local/tesseractjs-ocr': { inputs: { image: image('examples/sign.png') } },
   'local/apertium-translation': { inputs: { text: text('The library is closed on Sunday. The garden is closed for repairs.') }, params: { target_language: 'es' } },
   'local/espeak-ng-tts': { inputs: { text: text('La biblioteca está cerrada el domingo y el jardín está cerrado.') } },
   'local/flite-tts': { inputs: { text: text('The library is closed on Sunday.') } },
