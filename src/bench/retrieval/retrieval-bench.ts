@@ -35,16 +35,16 @@ export function benchRetrieval(args: string[]): number {
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   process.stdout.write('Recall on TorchHub (94 APIs, 186 questions):\n');
   for (const r of recall) {
-    process.stdout.write(`  ${r.engine.padEnd(11)} ${r.recall ? `API recall@1 ${pct(r.recall.at1)}  @5 ${pct(r.recall.at5)}   domain recall@1 ${pct(r.recall.domainAt1)}  @5 ${pct(r.recall.domainAt5)}` : r.error}\n`);
+    process.stdout.write(`  ${r.engine.padEnd(13)} ${r.recall ? `API recall@1 ${pct(r.recall.at1)}  @5 ${pct(r.recall.at5)}   domain recall@1 ${pct(r.recall.domainAt1)}  @5 ${pct(r.recall.domainAt5)}` : r.error}\n`);
   }
-  process.stdout.write('\n                                 long questions     4-word queries\nengine       entries    build s   p50 ms   p99 ms   p50 ms   p99 ms   heap MB   RSS MB   disk MB\n');
+  process.stdout.write('\n                                   long questions     4-word queries\nengine         entries    build s   p50 ms   p99 ms   p50 ms   p99 ms   heap MB   RSS MB   disk MB\n');
   for (const r of rows) {
     if (r.error) {
       process.stdout.write(`${r.engine.padEnd(11)} ${String(r.size).padStart(8)}   failed: ${r.error}\n`);
       continue;
     }
     const cells = [(r.buildMs / 1000).toFixed(1), r.p50.toFixed(2), r.p99.toFixed(2), r.shortP50.toFixed(2), r.shortP99.toFixed(2), String(r.heapMb), String(r.rssMb), r.diskMb === undefined ? '-' : String(r.diskMb)];
-    process.stdout.write(`${r.engine.padEnd(11)} ${String(r.size).padStart(8)}  ${cells.map((c, i) => c.padStart([8, 8, 8, 9, 8, 10, 8, 9][i]!)).join('')}\n`);
+    process.stdout.write(`${r.engine.padEnd(13)} ${String(r.size).padStart(8)}  ${cells.map((c, i) => ` ${c.padStart([8, 8, 8, 9, 8, 10, 8, 9][i]! - 1)}`).join('')}\n`);
   }
   const partial = rows.filter((r) => r.queriesTimed && r.queriesTimed < 558).map((r) => `${r.engine} ${r.size}: ${r.queriesTimed}`);
   if (partial.length) process.stdout.write(`\nLong-question latency measured on fewer queries within the 30 s budget: ${partial.join(', ')}.`);
