@@ -109,12 +109,24 @@ export class CatalogStore {
     let terms = [...new Set(words(query))].filter((w) => !isStopword(w));
     if (terms.length === 0) return [];
     if (terms.length > MAX_QUERY_TERMS) terms = this.rarest(terms, MAX_QUERY_TERMS);
-    const match = terms.map((t) => `"${t}"`).join(' OR ');
-    const sql = `SELECT e.json AS json, -bm25(entries_fts, ${WEIGHTS.join(', ')}) AS score
-      FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid
-      WHERE entries_fts MATCH @match ${options.task ? 'AND e.task = @task' : ''}
-      ORDER BY bm25(entries_fts, ${WEIGHTS.join(', ')}) LIMIT @limit`;
-    const rows = this.db.prepare<{ match: string; task?: string; limit: number }, { json: string; score: number }>(sql).all({ match, ...(options.task ? { task: options.task } : {}), limit: options.limit ?? 10 });
+    const limit = options.limit ?? 10;
+    const run = (match: string, max: number) =>
+      this.db
+        .prepare<{ match: string; task?: string; limit: number }, { id: string; json: string; score: number }>(
+          `SELECT e.id AS id, e.json AS json, -bm25(entries_fts, ${WEIGHTS.join(', ')}) AS score
+           FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid
+           WHERE entries_fts MATCH @match ${options.task ? 'AND e.task = @task' : ''}
+           ORDER BY bm25(entries_fts, ${WEIGHTS.join(', ')}) LIMIT @limit`,
+        )
+        .all({ match, ...(options.task ? { task: options.task } : {}), limit: max });
+    const quoted = terms.map((t) => `"${t}"`);
+    // Entries with every word first: few rows to rank, so fast on large catalogs. Only when
+    // they are too few does the OR query (any word, ranked by BM25) fill the rest.
+    let rows = quoted.length > 1 ? run(quoted.join(' AND '), limit) : [];
+    if (rows.length < limit) {
+      const seen = new Set(rows.map((r) => r.id));
+      rows = [...rows, ...run(quoted.join(' OR '), limit).filter((r) => !seen.has(r.id))].slice(0, limit);
+    }
     return rows.map((r) => ({ entry: ExpertEntrySchema.parse(JSON.parse(r.json)), score: r.score }));
   }
 
