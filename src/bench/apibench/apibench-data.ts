@@ -2,18 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ErrorCode, TroupeError } from '../../errors.js';
 
-export const ApiDocSchema = z.object({
-  domain: z.string(),
-  framework: z.string().optional(),
-  functionality: z.unknown().optional(),
-  api_name: z.string(),
-  api_call: z.string(),
-  api_arguments: z.unknown().optional(),
-  python_environment_requirements: z.unknown().optional(),
-  example_code: z.unknown().optional(),
-  performance: z.unknown().optional(),
-  description: z.unknown().optional(),
-});
+export { ApiDocSchema } from '../../catalog/importers/apibench-schema.js';
+import { ApiDocSchema } from '../../catalog/importers/apibench-schema.js';
 export type ApiDoc = z.infer<typeof ApiDocSchema>;
 
 export const QuestionSchema = z.object({ question_id: z.number().int(), text: z.string() });

@@ -4,18 +4,9 @@ import { flatten } from '../../bench/apibench/api-documents.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import type { ExpertEntry } from '../expert.js';
 import { kebab } from './kebab.js';
+import { ApiDocSchema } from './apibench-schema.js';
 import { jsonLines, readSource } from './read-source.js';
 
-const ApiLine = z.object({
-  domain: z.string(),
-  framework: z.string().optional(),
-  functionality: z.unknown().optional(),
-  api_name: z.string(),
-  api_call: z.string(),
-  api_arguments: z.unknown().optional(),
-  example_code: z.unknown().optional(),
-  description: z.unknown().optional(),
-});
 
 // APIBench domains start with the field ("Computer Vision Image Classification"); the rest is the task.
 const FIELDS = /^(natural language processing|computer vision|multimodal|audio|tabular|reinforcement learning)\s+/i;
@@ -27,7 +18,7 @@ export async function importApiBench(path: string): Promise<ExpertEntry[]> {
   if (!hub) throw new TroupeError(ErrorCode.BadUsage, `cannot tell the hub of ${path}`, { hint: 'APIBench files are named huggingface_api.jsonl, tensorflowhub_api.jsonl or torchhub_api.jsonl' });
   const seen = new Map<string, number>();
   return jsonLines(await readSource(path), path).map((raw, i) => {
-    const parsed = ApiLine.safeParse(raw);
+    const parsed = ApiDocSchema.safeParse(raw);
     if (!parsed.success) throw new TroupeError(ErrorCode.InputCorrupt, `${path}:${i + 1}: ${z.prettifyError(parsed.error)}`);
     const api = parsed.data;
     // api_name repeats in TorchHub ("torch.hub.load"); the model argument tells entries apart.

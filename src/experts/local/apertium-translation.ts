@@ -5,9 +5,9 @@ import { ErrorCode, TroupeError } from '../../errors.js';
 import { detectLanguage } from '../../text/detect-language.js';
 import { findLanguage, languageName } from '../../text/languages.js';
 import { installedModes, route, type ApertiumMode } from './apertium-pairs.js';
-import { aptFix } from './debian-fix.js';
+import { aptFix, missingProgram } from './debian-fix.js';
 import { requireText } from './require-text.js';
-import { hasProgram, runProgram } from './run-program.js';
+import { runProgram } from './run-program.js';
 import { textOutput } from './write-output.js';
 
 const entry = ExpertEntrySchema.parse({
@@ -38,7 +38,8 @@ function pairsList(modes: ApertiumMode[]): string {
 export const apertiumTranslation: Expert = {
   entry,
   async check() {
-    if (!(await hasProgram('apertium'))) return { runnable: false, reason: 'the apertium program is not installed', fix: aptFix(entry.requires.debian) };
+    const missing = await missingProgram(entry);
+    if (missing) return missing;
     const modes = await installedModes().catch(() => []);
     if (modes.length === 0) return { runnable: false, reason: 'apertium has no language pairs installed', fix: aptFix(['apertium-eng-spa']) };
     return { runnable: true, reason: `pairs: ${pairsList(modes)}` };

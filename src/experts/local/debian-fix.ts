@@ -1,4 +1,15 @@
+import type { Availability, ExpertEntry } from '../../catalog/expert.js';
+import { hasProgram } from './run-program.js';
+
 /** The command that installs Debian packages, as shown in `troupe doctor`. */
 export function aptFix(packages: string[]): string {
   return `sudo apt-get install -y ${packages.join(' ')}   (or: npx troupe setup)`;
+}
+
+/** Unavailable, with the fix, when a program the entry requires is not on PATH; undefined when all are. */
+export async function missingProgram(entry: ExpertEntry): Promise<Availability | undefined> {
+  for (const program of entry.requires.commands) {
+    if (!(await hasProgram(program))) return { runnable: false, reason: `the ${program} program is not installed`, fix: aptFix(entry.requires.debian) };
+  }
+  return undefined;
 }

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
-import { aptFix } from './debian-fix.js';
+import { missingProgram } from './debian-fix.js';
 import { decodeAudio } from './prepare-audio.js';
-import { hasProgram } from './run-program.js';
 import { jsonOutput } from './write-output.js';
 
 const RATE = 16000;
@@ -69,7 +68,8 @@ const round = (x: number) => Math.round(x * 100) / 100;
 export const energyVad: Expert = {
   entry,
   async check() {
-    if (!(await hasProgram('sox'))) return { runnable: false, reason: 'the sox program is not installed', fix: aptFix(['sox']) };
+    const missing = await missingProgram(entry);
+    if (missing) return missing;
     return { runnable: true };
   },
   async run(ctx) {

@@ -4,10 +4,10 @@ import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { detectLanguage } from '../../text/detect-language.js';
 import { findLanguage, languageName } from '../../text/languages.js';
-import { aptFix } from './debian-fix.js';
+import { missingProgram } from './debian-fix.js';
 import { installedVoices, voiceFor } from './espeak-voices.js';
 import { requireText } from './require-text.js';
-import { hasProgram, runProgram } from './run-program.js';
+import { runProgram } from './run-program.js';
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/espeak-ng-tts',
@@ -26,7 +26,8 @@ const entry = ExpertEntrySchema.parse({
 export const espeakTts: Expert = {
   entry,
   async check() {
-    if (!(await hasProgram('espeak-ng'))) return { runnable: false, reason: 'the espeak-ng program is not installed', fix: aptFix(entry.requires.debian) };
+    const missing = await missingProgram(entry);
+    if (missing) return missing;
     return { runnable: true };
   },
   async run(ctx) {

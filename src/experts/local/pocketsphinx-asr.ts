@@ -1,9 +1,9 @@
 import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { findLanguage } from '../../text/languages.js';
-import { aptFix } from './debian-fix.js';
+import { aptFix, missingProgram } from './debian-fix.js';
 import { decodeAudio } from './prepare-audio.js';
-import { hasProgram, runProgram } from './run-program.js';
+import { runProgram } from './run-program.js';
 import { textOutput } from './write-output.js';
 import { access } from 'node:fs/promises';
 
@@ -26,9 +26,8 @@ const entry = ExpertEntrySchema.parse({
 export const pocketsphinxAsr: Expert = {
   entry,
   async check() {
-    for (const program of ['pocketsphinx_continuous', 'sox']) {
-      if (!(await hasProgram(program))) return { runnable: false, reason: `the ${program} program is not installed`, fix: aptFix(entry.requires.debian) };
-    }
+    const missing = await missingProgram(entry);
+    if (missing) return missing;
     try {
       await access(MODEL_DIR);
     } catch {

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
-import { aptFix } from './debian-fix.js';
-import { hasProgram, runProgram } from './run-program.js';
+import { missingProgram } from './debian-fix.js';
+import { runProgram } from './run-program.js';
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/sox-audio-transform',
@@ -23,7 +23,8 @@ const MIME: Record<string, string> = { wav: 'audio/wav', flac: 'audio/flac', ogg
 export const soxAudioTransform: Expert = {
   entry,
   async check() {
-    if (!(await hasProgram('sox'))) return { runnable: false, reason: 'the sox program is not installed', fix: aptFix(entry.requires.debian) };
+    const missing = await missingProgram(entry);
+    if (missing) return missing;
     return { runnable: true };
   },
   async run(ctx) {

@@ -1,9 +1,9 @@
 import { ExpertEntrySchema, type Availability, type Expert } from '../../catalog/expert.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { findLanguage } from '../../text/languages.js';
-import { aptFix } from './debian-fix.js';
+import { aptFix, missingProgram } from './debian-fix.js';
 import { prepareImage } from './prepare-image.js';
-import { hasProgram, runProgram } from './run-program.js';
+import { runProgram } from './run-program.js';
 import { textOutput } from './write-output.js';
 
 const entry = ExpertEntrySchema.parse({
@@ -28,7 +28,8 @@ async function installedLanguages(signal?: AbortSignal): Promise<string[]> {
 export const tesseractOcr: Expert = {
   entry,
   async check(): Promise<Availability> {
-    if (!(await hasProgram('tesseract'))) return { runnable: false, reason: 'the tesseract program is not installed', fix: aptFix(entry.requires.debian) };
+    const missing = await missingProgram(entry);
+    if (missing) return missing;
     const langs: string[] = await installedLanguages().catch(() => []);
     if (!langs.includes('eng')) return { runnable: false, reason: 'tesseract has no English language data', fix: aptFix(['tesseract-ocr-eng']) };
     return { runnable: true };
