@@ -243,14 +243,15 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
   const taskbench = bench.command('taskbench').description('TaskBench (JARVIS): task planning measured by node, edge and parameter F1');
   taskbench
     .command('predict')
-    .description("plan every record with the built-in planner over the domain's tools; write TaskBench-format predictions")
+    .description("plan every record over the domain's tools (built-in planner, or --llm); write TaskBench-format predictions")
     .requiredOption('--tools <file>', "the domain's tool_desc.json")
     .requiredOption('--data <file>', 'records JSONL with id and instruction (or user_request)')
     .requiredOption('--out <file>', 'where to write the predictions (JSONL)')
-    .action(async (opts: { tools: string; data: string; out: string }) => {
+    .addOption(llmOption())
+    .action(async (opts: { tools: string; data: string; out: string; llm?: string }) => {
       const { predictCommand } = await import('../bench/taskbench/taskbench-commands.js');
-      const r = await predictCommand(opts, (line) => process.stderr.write(`${line}\n`));
-      process.stderr.write(`wrote ${r.records} predictions to ${r.out} (${r.msPerRecord.toFixed(2)} ms per record)\n`);
+      const r = await predictCommand({ ...opts, ...((opts.llm ?? process.env.TROUPE_LLM) ? { llm: opts.llm ?? process.env.TROUPE_LLM } : {}) }, (line) => process.stderr.write(`${line}\n`));
+      process.stderr.write(`wrote ${r.records} predictions to ${r.out} (${r.msPerRecord.toFixed(2)} ms per record${r.handedOver ? `; ${r.handedOver} plans by the built-in planner after the LLM failed` : ''})\n`);
       setExit(0);
     });
   taskbench

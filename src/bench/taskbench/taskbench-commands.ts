@@ -2,8 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { GoldSchema, PredictionSchema, readToolDesc } from './taskbench-data.js';
-import { predictOne } from './taskbench-predict.js';
-import { toolCatalog } from './taskbench-predict.js';
+import type { Plan } from '../../plan/plan.js';
+import { predictOne, requestFiles, toolCatalog, toPrediction } from './taskbench-predict.js';
+
+async function llmController(spec: string) {
+  const [{ LlmController }, { parseLlmSpec }] = await Promise.all([import('../../controller/llm/llm-controller.js'), import('../../controller/llm/llm-spec.js')]);
+  return new LlmController(parseLlmSpec(spec));
+}
 import { scoreTaskBench, type TaskBenchMetrics } from './taskbench-score.js';
 
 async function readLines<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
@@ -24,18 +29,35 @@ async function readLines<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
 const RecordSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String), instruction: z.string().optional(), user_request: z.string().optional() });
 
 /** `troupe bench taskbench predict`: the built-in planner over a domain's tools, one prediction per record. */
-export async function predictCommand(opts: { tools: string; data: string; out: string }, progress: (s: string) => void) {
+export async function predictCommand(opts: { tools: string; data: string; out: string; llm?: string }, progress: (s: string) => void) {
   const tools = await readToolDesc(opts.tools);
   const { catalog, toolName } = toolCatalog(tools);
   const named = tools.some((t) => t.parameters);
   const records = await readLines(opts.data, RecordSchema);
+  const llm = opts.llm ? await llmController(opts.llm) : undefined;
   const start = performance.now();
-  const lines = records.map((r, i) => {
-    if ((i + 1) % 100 === 0) progress(`planned ${i + 1}/${records.length}`);
-    return JSON.stringify(predictOne(r, catalog, toolName, named));
-  });
+  const lines: string[] = [];
+  let handedOver = 0;
+  for (const [i, r] of records.entries()) {
+    if ((i + 1) % 20 === 0) progress(`planned ${i + 1}/${records.length}${llm ? ` (${handedOver} handed to the built-in planner)` : ''}`);
+    if (!llm) {
+      lines.push(JSON.stringify(predictOne(r, catalog, toolName, named)));
+      continue;
+    }
+    // The LLM controller: retrieved tools in the prompt, validation, retries, hand-over.
+    const request = r.instruction ?? r.user_request ?? '';
+    let plan: Plan = { tasks: [] };
+    try {
+      const outcome = await llm.plan({ request, catalog, files: requestFiles(request) });
+      plan = outcome.plan;
+      if (outcome.fallback) handedOver++;
+    } catch (error) {
+      if (!(error instanceof TroupeError)) throw error;
+    }
+    lines.push(JSON.stringify(toPrediction(r.id, plan, catalog, toolName, named)));
+  }
   await writeFile(opts.out, `${lines.join('\n')}\n`);
-  return { records: records.length, out: opts.out, msPerRecord: (performance.now() - start) / Math.max(1, records.length) };
+  return { records: records.length, out: opts.out, msPerRecord: (performance.now() - start) / Math.max(1, records.length), handedOver };
 }
 
 /** `troupe bench taskbench score`: overall and by type (single, chain, dag). */

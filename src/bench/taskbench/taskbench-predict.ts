@@ -51,27 +51,35 @@ export interface TaskBenchPrediction {
   task_links: Array<{ source: string; target: string }>;
 }
 
-/** One prediction in TaskBench's format from the built-in planner (no LLM). */
-export function predictOne(record: Pick<Gold, 'id' | 'instruction' | 'user_request'>, catalog: Catalog, toolName: Map<string, string>, namedArguments: boolean): TaskBenchPrediction {
-  const request = record.instruction ?? record.user_request ?? '';
-  const files = new Map<string, SniffedFile>(analyzeRequest(request).resources.map((r) => [r.name, { modality: r.modality, mime: '' }]));
-  let plan: Plan = { tasks: [] };
+/** The files a request names, as the planner's resources. */
+export function requestFiles(request: string): Map<string, SniffedFile> {
+  return new Map(analyzeRequest(request).resources.map((r) => [r.name, { modality: r.modality, mime: '' }]));
+}
+
+/** The built-in planner's best plan for a request (empty when nothing fits; unvalidated when validation fails). */
+export function builtinPlan(request: string, catalog: Catalog): Plan {
+  const files = requestFiles(request);
   try {
     const drafted = planWithoutLlm(request, catalog, files);
     try {
-      plan = validatePlan(drafted.plan, catalog, files).plan;
+      return validatePlan(drafted.plan, catalog, files).plan;
     } catch {
-      plan = drafted.plan; // best effort: an incomplete plan still scores its nodes
+      return drafted.plan; // best effort: an incomplete plan still scores its nodes
     }
   } catch (error) {
-    if (!(error instanceof TroupeError)) throw error;
+    if (error instanceof TroupeError) return { tasks: [] };
+    throw error;
   }
+}
+
+/** A plan in TaskBench's prediction format: tool names, `<node-j>` references, links. */
+export function toPrediction(id: string, plan: Plan, catalog: Catalog, toolName: Map<string, string>, namedArguments: boolean): TaskBenchPrediction {
   const index = new Map(plan.tasks.map((t, i) => [t.id, i]));
   const name = (task: string) => toolName.get(task) ?? task;
   const byId = new Map(plan.tasks.map((t) => [t.id, t]));
   const show = (v: unknown) => (isRef(v) ? `<node-${index.get(v.ref)}>` : isFile(v) ? v.file : v);
   return {
-    id: record.id,
+    id,
     task_steps: plan.tasks.map((t, i) => `Step ${i + 1}: ${name(t.task)}`),
     task_nodes: plan.tasks.map((t) => {
       const inputs = new Set(catalog.taskType(t.task)?.inputs.map((i) => i.name) ?? []);
@@ -83,6 +91,11 @@ export function predictOne(record: Pick<Gold, 'id' | 'instruction' | 'user_reque
           : entries.filter(([k]) => inputs.has(k)).map(([, v]) => show(v)),
       };
     }),
-    task_links: plan.tasks.flatMap((t) => t.deps.map((d) => ({ source: name(byId.get(d)!.task), target: name(t.task) }))),
+    task_links: plan.tasks.flatMap((t) => t.deps.filter((d) => byId.has(d)).map((d) => ({ source: name(byId.get(d)!.task), target: name(t.task) }))),
   };
+}
+
+/** One prediction in TaskBench's format from the built-in planner (no LLM). */
+export function predictOne(record: Pick<Gold, 'id' | 'instruction' | 'user_request'>, catalog: Catalog, toolName: Map<string, string>, namedArguments: boolean): TaskBenchPrediction {
+  return toPrediction(record.id, builtinPlan(record.instruction ?? record.user_request ?? '', catalog), catalog, toolName, namedArguments);
 }

@@ -50,6 +50,31 @@ describe('TaskBench predictor (built-in planner over the tool list)', () => {
   });
 });
 
+describe('TaskBench predictor with an LLM (OpenAI protocol on loopback)', () => {
+  it('writes the LLM\'s plans with the original tool names and <node-j> references', async () => {
+    const { startOpenAiServer } = await import('../../test-support/openai-server.js');
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { predictCommand } = await import('./taskbench-commands.js');
+    const server = await startOpenAiServer([
+      { content: JSON.stringify({ tasks: [{ task: 'image-to-text', id: 0, dep: [-1], args: { image: 'photo.png' } }, { task: 'translation', id: 1, dep: [0], args: { text: '<GENERATED>-0' } }] }) },
+    ]);
+    try {
+      const dir = await mkdtemp(join(tmpdir(), 'troupe-tb-'));
+      await writeFile(join(dir, 'tool_desc.json'), JSON.stringify({ nodes: TOOLS }));
+      await writeFile(join(dir, 'data.jsonl'), JSON.stringify({ id: 7, instruction: "Describe 'photo.png' and translate the caption into French." }) + '\n');
+      const r = await predictCommand({ tools: join(dir, 'tool_desc.json'), data: join(dir, 'data.jsonl'), out: join(dir, 'pred.jsonl'), llm: `openai-compatible:${server.url}#m` }, () => {});
+      assert.equal(r.handedOver, 0);
+      const line = JSON.parse((await readFile(join(dir, 'pred.jsonl'), 'utf8')).trim());
+      assert.deepEqual(line.task_nodes, [{ task: 'Image-to-Text', arguments: ['photo.png'] }, { task: 'Translation', arguments: ['<node-0>'] }]);
+      assert.match(JSON.stringify(server.requests[0]!.body.messages), /image-to-text/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 const DEV = fileURLToPath(new URL('../../../../shared/data/taskbench/huggingface/', import.meta.url));
 describe('TaskBench dev sample in ../shared', { skip: existsSync(DEV) ? false : `../shared/data/taskbench is not beside this checkout (${DEV})` }, () => {
   it('scores gold against itself as perfect, and the built-in planner above a floor', async () => {
