@@ -19,6 +19,8 @@ export const ErrorCode = {
   MissingCredential: 'MISSING_CREDENTIAL',
   UnknownLlmProvider: 'UNKNOWN_LLM_PROVIDER',
   LlmFailed: 'LLM_FAILED',
+  /** A state-changing remote operation that was not approved (--yes): the task is skipped. */
+  NeedsApproval: 'NEEDS_APPROVAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -153,6 +153,13 @@ export class CatalogStore {
       .map((r) => ExpertEntrySchema.parse(JSON.parse(r.json)));
   }
 
+  byOrigin(origin: string): ExpertEntry[] {
+    return this.db
+      .prepare<[string], { json: string }>('SELECT json FROM entries WHERE origin = ? ORDER BY id')
+      .all(origin)
+      .map((r) => ExpertEntrySchema.parse(JSON.parse(r.json)));
+  }
+
   stats(): CatalogStats {
     const entries = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM entries').get()!.n;
     const byOrigin = Object.fromEntries(this.db.prepare<[], { origin: string; n: number }>('SELECT origin, count(*) AS n FROM entries GROUP BY origin ORDER BY n DESC').all().map((r) => [r.origin, r.n]));

@@ -57,6 +57,9 @@ export function defaultCatalog(): Catalog {
  */
 export async function catalogWithStore(path = defaultCatalogPath()): Promise<Catalog> {
   if (!existsSync(path)) return defaultCatalog();
-  const { CatalogStore } = await import('./catalog-store.js');
-  return new Catalog(BUILTIN_TASK_TYPES, LOCAL_EXPERTS, new CatalogStore(path));
+  const [{ CatalogStore }, { mcpTaskType, mcpToolExpert }] = await Promise.all([import('./catalog-store.js'), import('../experts/remote/mcp-tool-expert.js')]);
+  const store = new CatalogStore(path);
+  // Imported MCP tools are runnable here: each brings its own task type and expert.
+  const mcp = store.byOrigin('mcp');
+  return new Catalog([...BUILTIN_TASK_TYPES, ...mcp.map(mcpTaskType)], [...LOCAL_EXPERTS, ...mcp.map(mcpToolExpert)], store);
 }

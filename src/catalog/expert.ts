@@ -59,6 +59,8 @@ export interface ExpertContext {
   outputPath(extension: string): string;
   /** A private scratch folder for this attempt, removed afterwards. */
   scratchDir: string;
+  /** The user approved state-changing operations for this run (--yes). */
+  approved?: boolean;
 }
 
 export interface ExpertResult {

@@ -64,7 +64,8 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .option('--timeout <seconds>', 'per-task time limit', positiveNumber, 120)
     .option('--db <file>', 'catalog database to select from as well (default: $TROUPE_CATALOG or ~/.local/share/troupe/catalog.db, if it exists)')
     .option('--concurrency <n>', 'tasks run at once', positiveNumber, 2)
-    .action(async (request: string, opts: { input: string[]; out?: string; json?: boolean; llm?: string; timeout: number; concurrency: number; db?: string }) => {
+    .option('--yes', 'allow operations that may change state (MCP tools not marked read-only); without it they are skipped')
+    .action(async (request: string, opts: { input: string[]; out?: string; json?: boolean; llm?: string; timeout: number; concurrency: number; db?: string; yes?: boolean }) => {
       const controller = await controllerFor(opts.llm);
       if (opts.db && !existsSync(opts.db)) throw new TroupeError(ErrorCode.InputNotFound, `catalog database not found: ${opts.db}`, { hint: 'create it with `troupe catalog import ... --db FILE`, or leave out --db' });
       const catalog = await catalogWithStore(opts.db);
@@ -86,6 +87,7 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
           timeoutMs: opts.timeout * 1000,
           concurrency: Math.floor(opts.concurrency),
           signal: abort.signal,
+          ...(opts.yes ? { approve: true } : {}),
           ...(progress ? { onEvent: progress.onEvent } : {}),
         });
         if (opts.json) process.stdout.write(JSON.stringify(record) + '\n');
@@ -105,9 +107,11 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .option('--json', 'print the plan as JSON')
     .addOption(new Option('--format <format>', 'plan format for --json').choices(['troupe', 'hugginggpt', 'taskbench']).default('troupe'))
     .addOption(llmOption())
-    .action(async (request: string, opts: { input: string[]; json?: boolean; format: string; llm?: string }) => {
+    .option('--db <file>', 'catalog database whose MCP tools may be planned too (default: as for run)')
+    .action(async (request: string, opts: { input: string[]; json?: boolean; format: string; llm?: string; db?: string }) => {
       const controller = await controllerFor(opts.llm);
-      const { outcome } = await planRequest(request, opts.input, controller, defaultCatalog());
+      if (opts.db && !existsSync(opts.db)) throw new TroupeError(ErrorCode.InputNotFound, `catalog database not found: ${opts.db}`);
+      const { outcome } = await planRequest(request, opts.input, controller, await catalogWithStore(opts.db));
       const plan = opts.format === 'hugginggpt' ? toHuggingGpt(outcome.plan) : opts.format === 'taskbench' ? toTaskBench(outcome.plan) : outcome.plan;
       if (opts.json) {
         process.stdout.write(JSON.stringify({ request, controller: controller.name, planner: outcome.planner, ...(outcome.fallback ? { fallback: outcome.fallback } : {}), plan, notes: outcome.notes, repairs: outcome.repairs }) + '\n');

@@ -22,6 +22,8 @@ export interface SchedulerOptions {
   retries?: number;
   retryDelayMs?: number;
   signal?: AbortSignal;
+  /** State-changing operations (non-read-only MCP tools, …) may run. */
+  approve?: boolean;
   onEvent?: RunEventListener;
   /** Called whenever a task's record changes state for good (to persist run.json). */
   onRecord?: (records: TaskRecord[]) => void;
@@ -120,6 +122,13 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
           }
           lastError = toTaskError(error);
           record.attempts.push({ expert: expert.entry.id, error: lastError });
+          if (TroupeError.is(error, ErrorCode.NeedsApproval)) {
+            // Not a failure of the expert: the user has not allowed it. Skip, and say why.
+            record.status = 'skipped';
+            record.error = lastError;
+            emit({ type: 'task-skipped', taskId: task.id, reason: lastError.message });
+            return;
+          }
           const transient = error instanceof TroupeError && error.transient;
           if (transient && attempt <= opts.retries) {
             emit({ type: 'task-retrying', taskId: task.id, expert: expert.entry.id, attempt: attempt + 1, error: lastError });
@@ -173,6 +182,7 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
         params,
         signal: controller.signal,
         scratchDir,
+        ...(opts.approve ? { approved: true } : {}),
         outputPath: (ext) => join(opts.outDir, `${task.id}-${task.task}.${ext}`),
       });
       work.catch(() => {}); // a late rejection after the race is settled is not unhandled

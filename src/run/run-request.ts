@@ -21,6 +21,8 @@ export interface RunOptions {
   concurrency?: number;
   timeoutMs?: number;
   retries?: number;
+  /** Allow state-changing operations (--yes). */
+  approve?: boolean;
   signal?: AbortSignal;
   onEvent?: RunEventListener;
 }
@@ -86,6 +88,7 @@ export async function runRequest(options: RunOptions): Promise<RunRecord> {
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retries !== undefined ? { retries: options.retries } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.approve ? { approve: true } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     onRecord: (tasks) => {
       record.tasks = tasks;

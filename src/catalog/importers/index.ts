@@ -2,6 +2,7 @@ import type { ExpertEntry } from '../expert.js';
 import { importApiBench } from './import-apibench.js';
 import { importHuggingGpt } from './import-hugginggpt.js';
 import { importLocal } from './import-local.js';
+import { importMcp } from './import-mcp.js';
 import { importTaskBench } from './import-taskbench.js';
 
 /** The catalog importers by the name `troupe catalog import <kind>` takes. */
@@ -10,4 +11,5 @@ export const IMPORTERS: Record<string, { describe: string; needsPath: boolean; r
   hugginggpt: { describe: "HuggingGPT's model metadata: ../shared/data/hugginggpt/p0_models.jsonl", needsPath: true, run: importHuggingGpt },
   taskbench: { describe: 'a TaskBench tool list: ../shared/data/taskbench/<domain>/tool_desc.json', needsPath: true, run: importTaskBench },
   local: { describe: "Troupe's own local experts (no path)", needsPath: false, run: () => importLocal() },
+  mcp: { describe: 'the tools of an MCP server: a command started over stdio, or a streamable-HTTP URL', needsPath: true, run: importMcp },
 };
