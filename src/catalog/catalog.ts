@@ -57,9 +57,14 @@ export function defaultCatalog(): Catalog {
  */
 export async function catalogWithStore(path = defaultCatalogPath()): Promise<Catalog> {
   if (!existsSync(path)) return defaultCatalog();
-  const [{ CatalogStore }, { mcpTaskType, mcpToolExpert }] = await Promise.all([import('./catalog-store.js'), import('../experts/remote/mcp-tool-expert.js')]);
+  const [{ CatalogStore }, { mcpToolExpert }, { openApiExpert }, { remoteTaskType }] = await Promise.all([
+    import('./catalog-store.js'),
+    import('../experts/remote/mcp-tool-expert.js'),
+    import('../experts/remote/openapi-expert.js'),
+    import('../experts/remote/remote-task-type.js'),
+  ]);
   const store = new CatalogStore(path);
-  // Imported MCP tools are runnable here: each brings its own task type and expert.
-  const mcp = store.byOrigin('mcp');
-  return new Catalog([...BUILTIN_TASK_TYPES, ...mcp.map(mcpTaskType)], [...LOCAL_EXPERTS, ...mcp.map(mcpToolExpert)], store);
+  // Imported MCP tools and OpenAPI operations run here: each brings its own task type and expert.
+  const remote = [...store.byOrigin('mcp').map((e) => [e, mcpToolExpert(e)] as const), ...store.byOrigin('openapi').map((e) => [e, openApiExpert(e)] as const)];
+  return new Catalog([...BUILTIN_TASK_TYPES, ...remote.map(([e]) => remoteTaskType(e))], [...LOCAL_EXPERTS, ...remote.map(([, x]) => x)], store);
 }

@@ -1,37 +1,12 @@
 import { z } from 'zod';
 import { ExpertEntrySchema, type Expert, type ExpertEntry } from '../../catalog/expert.js';
-import { TaskTypeSchema, type TaskType } from '../../catalog/task-type.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { artifactText } from '../../execute/artifact.js';
 import { textOutput } from '../local/write-output.js';
 import { withMcpClient } from './mcp-connection.js';
+import { textArgument } from './remote-task-type.js';
 
 const CallSchema = z.object({ target: z.string(), tool: z.string(), readOnly: z.boolean() });
-type Schema = { properties?: Record<string, { type?: string; description?: string }>; required?: string[] };
-
-/** The tool's one required string argument, if it has exactly one: it takes text from the plan. */
-function textArgument(entry: ExpertEntry): string | undefined {
-  const schema = (entry.parameters ?? {}) as Schema;
-  const strings = (schema.required ?? []).filter((k) => schema.properties?.[k]?.type === 'string');
-  return strings.length === 1 ? strings[0] : undefined;
-}
-
-/** An MCP tool as a task type the planners can use: documented by the tool's own description and schema. */
-export function mcpTaskType(entry: ExpertEntry): TaskType {
-  const schema = (entry.parameters ?? {}) as Schema;
-  const text = textArgument(entry);
-  const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([k]) => k !== text));
-  return TaskTypeSchema.parse({
-    id: entry.task,
-    name: `${entry.name} (${entry.domain ?? 'MCP'})`,
-    description: entry.description,
-    inputs: text ? [{ name: text, modality: 'text', description: schema.properties?.[text]?.description ?? '' }] : [],
-    output: { modality: 'text', description: 'the tool result' },
-    params: { type: 'object', properties, required: (schema.required ?? []).filter((k) => k !== text) },
-    examples: [],
-  });
-}
-
 /**
  * Runs an MCP tool through the official SDK: inputs and parameters become the call's
  * arguments, text content the result, a tool error a task error with the server's message.

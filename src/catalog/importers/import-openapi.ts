@@ -1,0 +1,131 @@
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ErrorCode, TroupeError } from '../../errors.js';
+import { fetchWithPolicy } from '../../experts/remote/http-policy.js';
+import type { ExpertEntry } from '../expert.js';
+import { kebab } from './kebab.js';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'] as const;
+const SpecSchema = z.object({
+  openapi: z.string().regex(/^3\./, 'only OpenAPI 3.x is supported'),
+  info: z.object({ title: z.string(), version: z.string().optional() }),
+  servers: z.array(z.object({ url: z.string() })).optional(),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+  components: z.record(z.string(), z.unknown()).optional(),
+});
+
+type Json = Record<string, unknown>;
+
+/** How an imported operation is called; stored as the entry's provider.call. */
+export interface OpenApiCall {
+  baseUrl: string;
+  method: string;
+  path: string;
+  params: Array<{ name: string; in: 'path' | 'query' | 'header' | 'body' }>;
+  readOnly: boolean;
+  auth?: { env: string; scheme: 'bearer' | 'header'; header?: string };
+}
+
+/** Resolves local $refs ("#/components/..."), guarding against cycles. */
+function deref(node: unknown, root: Json, seen = new Set<string>()): unknown {
+  if (Array.isArray(node)) return node.map((n) => deref(n, root, seen));
+  if (!node || typeof node !== 'object') return node;
+  const ref = (node as { $ref?: unknown }).$ref;
+  if (typeof ref === 'string' && ref.startsWith('#/')) {
+    if (seen.has(ref)) return {};
+    const target = ref.slice(2).split('/').reduce<unknown>((o, k) => (o as Json | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], root);
+    return deref(target, root, new Set([...seen, ref]));
+  }
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, deref(v, root, seen)]));
+}
+
+async function readSpec(source: string): Promise<{ text: string; base?: URL }> {
+  if (/^https?:\/\//.test(source)) {
+    const response = await fetchWithPolicy(source, {}, `the OpenAPI spec at ${source}`);
+    return { text: await response.text(), base: new URL(source) };
+  }
+  try {
+    return { text: await readFile(source, 'utf8') };
+  } catch {
+    throw new TroupeError(ErrorCode.InputNotFound, `cannot read the OpenAPI spec ${source}`);
+  }
+}
+
+/**
+ * Every operation of an OpenAPI 3 spec (JSON or YAML, file or URL) becomes an entry: its
+ * parameters and JSON body as one JSON Schema, its summary as the description, and how to
+ * call it. `authEnv` names the environment variable holding the credential (never stored).
+ */
+export async function importOpenApi(source: string, options: { authEnv?: string } = {}): Promise<ExpertEntry[]> {
+  const { text, base } = await readSpec(source);
+  let raw: unknown;
+  try {
+    raw = text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new TroupeError(ErrorCode.InputCorrupt, `${source} is neither JSON nor YAML: ${(error as Error).message}`);
+  }
+  const parsed = SpecSchema.safeParse(raw);
+  if (!parsed.success) throw new TroupeError(ErrorCode.InputCorrupt, `${source} is not an OpenAPI 3 document: ${z.prettifyError(parsed.error)}`);
+  const root = raw as Json;
+  const spec = parsed.data;
+  const server = spec.servers?.[0]?.url ?? (base ? base.origin : undefined);
+  if (!server) throw new TroupeError(ErrorCode.InputCorrupt, `${source} names no server URL`, { hint: 'add "servers: [{url: ...}]" to the spec' });
+  const baseUrl = new URL(server, base ?? 'http://invalid/').href.replace(/\/$/, '');
+  const auth = options.authEnv ? authFor(root, options.authEnv) : undefined;
+  const title = kebab(spec.info.title) || 'api';
+
+  const entries: ExpertEntry[] = [];
+  for (const [path, item] of Object.entries(spec.paths)) {
+    const shared = (deref(item.parameters ?? [], root) as Json[]) ?? [];
+    for (const method of METHODS) {
+      const op = deref(item[method], root) as Json | undefined;
+      if (!op) continue;
+      const params = [...shared, ...((op.parameters as Json[] | undefined) ?? [])].filter((p) => typeof p.name === 'string');
+      const properties: Record<string, unknown> = {};
+      const required: string[] = [];
+      const where: OpenApiCall['params'] = [];
+      for (const p of params) {
+        properties[String(p.name)] = { ...((p.schema as Json) ?? { type: 'string' }), ...(p.description ? { description: p.description } : {}) };
+        if (p.required || p.in === 'path') required.push(String(p.name));
+        where.push({ name: String(p.name), in: p.in as OpenApiCall['params'][number]['in'] });
+      }
+      const body = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as Json | undefined;
+      const bodySchema = body?.schema as Json | undefined;
+      for (const [name, schema] of Object.entries((bodySchema?.properties as Json | undefined) ?? {})) {
+        properties[name] = schema;
+        where.push({ name, in: 'body' });
+      }
+      if ((op.requestBody as Json | undefined)?.required) required.push(...((bodySchema?.required as string[] | undefined) ?? []));
+      const opId = typeof op.operationId === 'string' ? op.operationId : `${method}-${path}`;
+      const call: OpenApiCall = { baseUrl, method: method.toUpperCase(), path, params: where, readOnly: method === 'get' || method === 'head', ...(auth ? { auth } : {}) };
+      entries.push({
+        id: `openapi/${title}/${kebab(opId)}`,
+        name: opId,
+        task: `openapi-${title}-${kebab(opId)}`,
+        description: [op.summary, op.description].filter((s) => typeof s === 'string').join('. ') || `${method.toUpperCase()} ${path}`,
+        domain: spec.info.title,
+        parameters: { type: 'object', properties, required: [...new Set(required)] },
+        inputs: [],
+        outputs: ['text'],
+        usage: `${method.toUpperCase()} ${baseUrl}${path}`,
+        composition: '',
+        provider: { kind: 'openapi', call: JSON.stringify(call) },
+        languages: [],
+        license: 'unknown',
+        source: `OpenAPI ${spec.info.title} ${spec.info.version ?? ''} (${source})`.replace('  ', ' '),
+        popularity: 0,
+        requires: { debian: [], commands: [] },
+      });
+    }
+  }
+  return entries;
+}
+
+/** Bearer or API-key-in-header, from the spec's first security scheme. */
+function authFor(root: Json, env: string): OpenApiCall['auth'] {
+  const schemes = (((root.components as Json | undefined)?.securitySchemes as Json | undefined) ?? {}) as Record<string, Json>;
+  const first = Object.values(schemes)[0];
+  if (first?.type === 'apiKey' && first.in === 'header' && typeof first.name === 'string') return { env, scheme: 'header', header: first.name };
+  return { env, scheme: 'bearer' };
+}

@@ -1,0 +1,91 @@
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { ErrorCode, TroupeError } from '../../errors.js';
+
+export interface HttpPolicy {
+  timeoutMs: number;
+  retries: number;
+  /** Hosts that may be private or loopback (TROUPE_ALLOW_HOSTS, comma-separated). */
+  allowHosts: readonly string[];
+  signal?: AbortSignal;
+}
+
+export function defaultPolicy(env: NodeJS.ProcessEnv = process.env): HttpPolicy {
+  return { timeoutMs: Number(env.TROUPE_HTTP_TIMEOUT_MS) || 30_000, retries: 2, allowHosts: (env.TROUPE_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean) };
+}
+
+/** Loopback, private, link-local and unspecified addresses (IPv4 and IPv6). */
+export function isPrivateAddress(address: string): boolean {
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  if (isIP(v4) === 4) {
+    const [a, b] = v4.split('.').map(Number) as [number, number];
+    return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+  }
+  const v6 = address.toLowerCase();
+  return v6 === '::1' || v6 === '::' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe80');
+}
+
+async function assertAllowed(url: URL, policy: HttpPolicy): Promise<void> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (policy.allowHosts.includes(host)) return;
+  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
+  if (addresses.length === 0) throw new TroupeError(ErrorCode.ExpertFailed, `cannot resolve ${host}`, { hint: 'check the URL, and the network', transient: true });
+  if (addresses.some(isPrivateAddress)) {
+    throw new TroupeError(ErrorCode.ExpertFailed, `refusing a request to ${host}: it is a private, loopback or link-local address`, { hint: `allow it explicitly with TROUPE_ALLOW_HOSTS=${host}` });
+  }
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), reject(new TroupeError(ErrorCode.Cancelled, 'cancelled'))), { once: true });
+  });
+
+/** Seconds or an HTTP date, capped at 30 s. */
+function retryAfterMs(header: string | null, attempt: number): number {
+  const seconds = header && /^\d+$/.test(header) ? Number(header) * 1000 : header ? Date.parse(header) - Date.now() : NaN;
+  return Math.min(30_000, Number.isFinite(seconds) && seconds >= 0 ? seconds : 250 * 2 ** attempt);
+}
+
+/**
+ * fetch with the rules every remote expert follows: a timeout per attempt; retries with
+ * backoff on 429 and 5xx, honouring Retry-After; no request to private addresses unless
+ * allowed, and redirects followed by hand so they cannot lead there either; 401/403 as an
+ * error naming the endpoint. `name` is the endpoint as the user knows it.
+ */
+export async function fetchWithPolicy(input: string, init: RequestInit, name: string, policy: HttpPolicy = defaultPolicy()): Promise<Response> {
+  let url = new URL(input);
+  for (let attempt = 0; ; attempt++) {
+    let response: Response;
+    for (let hops = 0; ; hops++) {
+      await assertAllowed(url, policy);
+      const timeout = AbortSignal.timeout(policy.timeoutMs);
+      const signal = policy.signal ? AbortSignal.any([timeout, policy.signal]) : timeout;
+      try {
+        response = await fetch(url, { ...init, redirect: 'manual', signal });
+      } catch (error) {
+        if (policy.signal?.aborted) throw new TroupeError(ErrorCode.Cancelled, `${name}: cancelled`);
+        if (timeout.aborted) throw new TroupeError(ErrorCode.ExpertTimeout, `${name} did not answer within ${policy.timeoutMs / 1000} s`, { transient: true });
+        throw new TroupeError(ErrorCode.ExpertFailed, `${name}: ${(error as Error).message}`, { transient: true, cause: error });
+      }
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location && hops < 5) {
+        url = new URL(location, url);
+        continue;
+      }
+      break;
+    }
+    if (response.status === 401 || response.status === 403) {
+      throw new TroupeError(ErrorCode.MissingCredential, `${name} refused the request (${response.status}): the credential is missing or wrong`, { hint: 'set the environment variable the catalog entry names for this API' });
+    }
+    if ((response.status === 429 || response.status >= 500) && attempt < policy.retries) {
+      await sleep(retryAfterMs(response.headers.get('retry-after'), attempt), policy.signal);
+      continue;
+    }
+    if (!response.ok) {
+      const body = (await response.text().catch(() => '')).slice(0, 300);
+      throw new TroupeError(ErrorCode.ExpertFailed, `${name} answered ${response.status}${body ? `: ${body}` : ''}`, { transient: response.status === 429 || response.status >= 500 });
+    }
+    return response;
+  }
+}

@@ -1,0 +1,62 @@
+import { ExpertEntrySchema, type Expert, type ExpertEntry } from '../../catalog/expert.js';
+import type { OpenApiCall } from '../../catalog/importers/import-openapi.js';
+import { ErrorCode, TroupeError } from '../../errors.js';
+import { artifactText } from '../../execute/artifact.js';
+import { textOutput } from '../local/write-output.js';
+import { defaultPolicy, fetchWithPolicy } from './http-policy.js';
+import { textArgument } from './remote-task-type.js';
+
+/**
+ * Calls an imported OpenAPI operation over HTTP: path parameters substituted, query and
+ * header parameters set, the rest sent as a JSON body; the credential read from the
+ * environment variable the import named (never logged or recorded). Operations other
+ * than GET and HEAD change state and need approval.
+ */
+export function openApiExpert(raw: ExpertEntry): Expert {
+  const entry = ExpertEntrySchema.parse(raw);
+  const call = JSON.parse(entry.provider.call ?? '{}') as OpenApiCall;
+  const text = textArgument(entry);
+  const name = `${call.method} ${call.baseUrl}${call.path}`;
+  return {
+    entry,
+    async check() {
+      if (call.auth && !process.env[call.auth.env]) return { runnable: false, reason: `the credential variable ${call.auth.env} is not set`, fix: `export ${call.auth.env}=...` };
+      return { runnable: true };
+    },
+    async run(ctx) {
+      if (!call.readOnly && !ctx.approved) {
+        throw new TroupeError(ErrorCode.NeedsApproval, `${entry.id} (${call.method}) may change state; it was not approved`, { hint: 'run again with --yes to allow it' });
+      }
+      const values: Record<string, unknown> = { ...ctx.params };
+      if (text && ctx.inputs[text]) values[text] = artifactText(ctx.inputs[text]) ?? '';
+      let path = call.path;
+      const url = new URL(call.baseUrl);
+      const headers: Record<string, string> = { accept: 'application/json' };
+      const body: Record<string, unknown> = {};
+      for (const p of call.params) {
+        const v = values[p.name];
+        if (v === undefined) continue;
+        if (p.in === 'path') path = path.replace(`{${p.name}}`, encodeURIComponent(String(v)));
+        else if (p.in === 'query') url.searchParams.set(p.name, String(v));
+        else if (p.in === 'header') headers[p.name] = String(v);
+        else body[p.name] = v;
+      }
+      if (/\{[^}]+\}/.test(path)) throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: no value for the path parameter in ${path}`);
+      if (call.auth) {
+        const secret = process.env[call.auth.env];
+        if (!secret) throw new TroupeError(ErrorCode.MissingCredential, `${entry.id} needs the environment variable ${call.auth.env}, which is not set`, { hint: `export ${call.auth.env}=...` });
+        headers[call.auth.scheme === 'header' ? call.auth.header! : 'authorization'] = call.auth.scheme === 'header' ? secret : `Bearer ${secret}`;
+      }
+      const full = new URL(url.pathname.replace(/\/$/, '') + path + url.search, url);
+      const hasBody = Object.keys(body).length > 0;
+      const response = await fetchWithPolicy(
+        full.href,
+        { method: call.method, headers: { ...headers, ...(hasBody ? { 'content-type': 'application/json' } : {}) }, ...(hasBody ? { body: JSON.stringify(body) } : {}) },
+        name,
+        { ...defaultPolicy(), signal: ctx.signal },
+      );
+      const out = await response.text();
+      return textOutput(ctx, out, `${call.method} ${full.pathname} → ${response.status}`);
+    },
+  };
+}
