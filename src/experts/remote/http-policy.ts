@@ -25,7 +25,8 @@ export function isPrivateAddress(address: string): boolean {
   return v6 === '::1' || v6 === '::' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe80');
 }
 
-async function assertAllowed(url: URL, policy: HttpPolicy): Promise<void> {
+/** Refuses private, loopback and link-local targets unless the host is allowed. */
+export async function assertAllowed(url: URL, policy: HttpPolicy = defaultPolicy()): Promise<void> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (policy.allowHosts.includes(host)) return;
   const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);

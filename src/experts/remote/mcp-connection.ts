@@ -1,5 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
+import { assertAllowed } from './http-policy.js';
 
 /** An MCP server: a streamable-HTTP URL, or a command line started over stdio. */
 export function parseMcpTarget(target: string): { kind: 'http'; url: string } | { kind: 'stdio'; command: string; args: string[] } {
@@ -15,6 +16,7 @@ export function parseMcpTarget(target: string): { kind: 'http'; url: string } | 
  */
 export async function withMcpClient<T>(target: string, use: (client: Client) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
   const parsed = parseMcpTarget(target);
+  if (parsed.kind === 'http') await assertAllowed(new URL(parsed.url));
   const client = new Client({ name: 'troupe', version: '0.1.0' });
   const transport =
     parsed.kind === 'http'

@@ -15,7 +15,7 @@ const STDIO = `${process.execPath} --import ${TSX} ${SERVER}`;
 
 function troupe(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, ENTRY, ...args], { cwd, env: { ...process.env, TROUPE_LLM: '' } });
+    const child = spawn(process.execPath, ['--import', TSX, ENTRY, ...args], { cwd, env: { ...process.env, TROUPE_LLM: '', TROUPE_ALLOW_HOSTS: '127.0.0.1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -28,10 +28,21 @@ describe('MCP tools (official SDK, a real server over stdio and streamable HTTP)
   let http: Awaited<ReturnType<typeof startMcpHttpServer>>;
   let dir: string;
   before(async () => {
+    process.env.TROUPE_ALLOW_HOSTS = '127.0.0.1'; // the tests talk only to loopback, allowed explicitly
     http = await startMcpHttpServer();
     dir = await mkdtemp(join(tmpdir(), 'troupe-mcp-'));
   });
   after(() => http.close());
+
+  it('refuses an MCP server on a private address unless allowed', async () => {
+    const saved = process.env.TROUPE_ALLOW_HOSTS;
+    delete process.env.TROUPE_ALLOW_HOSTS;
+    try {
+      await assert.rejects(importMcp(http.url), /refusing a request to 127\.0\.0\.1/);
+    } finally {
+      process.env.TROUPE_ALLOW_HOSTS = saved;
+    }
+  });
 
   it('imports every tool with its schema and read-only flag, over stdio and over HTTP', async () => {
     for (const target of [STDIO, http.url]) {
