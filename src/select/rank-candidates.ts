@@ -16,7 +16,11 @@ export interface CandidateSet {
  * task's clause (remote).
  */
 export async function rankCandidates(taskType: string, clause: string, catalog: Catalog): Promise<CandidateSet> {
-  const experts = catalog.expertsFor(taskType);
+  // Documented Hugging Face models of this type become remote candidates (runnable with HF_TOKEN).
+  const documentedEntries = catalog.documented(taskType, clause);
+  const { HF_TASKS, hfInferenceExpert } = await import('../experts/remote/hf-inference-expert.js');
+  const hf = HF_TASKS.has(taskType) ? documentedEntries.filter((e) => e.provider.kind === 'huggingface').map(hfInferenceExpert) : [];
+  const experts = [...catalog.expertsFor(taskType), ...hf];
   const checked = await Promise.all(experts.map(async (expert) => ({ expert, availability: await catalog.check(expert) })));
   const runnable = checked.filter((c) => c.availability.runnable).map((c) => c.expert);
   const index = new Bm25fIndex(
@@ -34,6 +38,6 @@ export async function rankCandidates(taskType: string, clause: string, catalog: 
       (relevance.get(b.entry.id) ?? 0) - (relevance.get(a.entry.id) ?? 0) ||
       b.entry.popularity - a.entry.popularity,
   );
-  const documented = catalog.documented(taskType, clause).map((e) => ({ id: e.id, provider: e.provider.kind }));
+  const documented = documentedEntries.filter((e) => !hf.some((x) => x.entry.id === e.id)).map((e) => ({ id: e.id, provider: e.provider.kind }));
   return { ranked, unavailable: checked.filter((c) => !c.availability.runnable), documented };
 }
