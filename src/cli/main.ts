@@ -143,18 +143,26 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
   catalog
     .command('import')
     .description('import a source into the catalog (idempotent: re-importing changes nothing)')
-    .argument('<kind>', 'apibench, hugginggpt, taskbench, local, openapi or mcp')
+    .argument('<kind>', 'apibench, hugginggpt, taskbench, local, openapi, mcp or hf-hub')
     .argument('[path]', 'the source: a file; for openapi a file or URL; for mcp a command or URL (not for local)')
     .addOption(dbOption())
     .option('--auth-env <VAR>', 'openapi: the environment variable that holds the API credential (the value is never stored)')
+    .option('--task <tag>', 'hf-hub: the pipeline tag to list (e.g. summarization)')
+    .option('--limit <n>', 'hf-hub: how many models, most downloaded first', positiveNumber, 100)
+    .option('--hub-url <url>', 'hf-hub: another Hub (default https://huggingface.co)')
     .option('--json', 'print {kind, path, read, added, updated, unchanged, entries, ms}')
-    .action(async (kind: string, path: string | undefined, opts: { db?: string; json?: boolean; authEnv?: string }) => {
+    .action(async (kind: string, path: string | undefined, opts: { db?: string; json?: boolean; authEnv?: string; task?: string; limit: number; hubUrl?: string }) => {
       const { IMPORTERS } = await import('../catalog/importers/index.js');
       const importer = IMPORTERS[kind];
       if (!importer) throw new TroupeError(ErrorCode.BadUsage, `unknown import kind "${kind}"`, { hint: Object.entries(IMPORTERS).map(([k, v]) => `${k}: ${v.describe}`).join('; ') });
       if (importer.needsPath && !path) throw new TroupeError(ErrorCode.BadUsage, `catalog import ${kind} needs a path`, { hint: importer.describe });
       const start = performance.now();
-      const entries = await importer.run(path ?? '', opts.authEnv ? { authEnv: opts.authEnv } : {});
+      const entries = await importer.run(path ?? '', {
+        ...(opts.authEnv ? { authEnv: opts.authEnv } : {}),
+        ...(opts.task ? { task: opts.task } : {}),
+        limit: Math.floor(opts.limit),
+        ...(opts.hubUrl ? { hubUrl: opts.hubUrl } : {}),
+      });
       const store = await openStore(opts.db);
       try {
         const counts = store.upsert(entries, kind);
