@@ -5,7 +5,7 @@ import { ErrorCode, TroupeError } from '../../errors.js';
 import { detectLanguage } from '../../text/detect-language.js';
 import { findLanguage, languageName } from '../../text/languages.js';
 import { installedModes, route, type ApertiumMode } from './apertium-pairs.js';
-import { aptFix, missingProgram } from './debian-fix.js';
+import { aptFix, checkPrograms } from './debian-fix.js';
 import { requireText } from './require-text.js';
 import { runProgram } from './run-program.js';
 import { textOutput } from './write-output.js';
@@ -38,8 +38,8 @@ function pairsList(modes: ApertiumMode[]): string {
 export const apertiumTranslation: Expert = {
   entry,
   async check() {
-    const missing = await missingProgram(entry);
-    if (missing) return missing;
+    const programs = await checkPrograms(entry);
+    if (!programs.runnable) return programs;
     const modes = await installedModes().catch(() => []);
     if (modes.length === 0) return { runnable: false, reason: 'apertium has no language pairs installed', fix: aptFix(['apertium-eng-spa']) };
     return { runnable: true, reason: `pairs: ${pairsList(modes)}` };

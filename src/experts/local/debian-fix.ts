@@ -6,10 +6,10 @@ export function aptFix(packages: string[]): string {
   return `sudo apt-get install -y ${packages.join(' ')}   (or: npx troupe setup)`;
 }
 
-/** Unavailable, with the fix, when a program the entry requires is not on PATH; undefined when all are. */
-export async function missingProgram(entry: ExpertEntry): Promise<Availability | undefined> {
+/** Runnable when every program the entry requires is on PATH; otherwise why not, and the fix. */
+export async function checkPrograms(entry: ExpertEntry): Promise<Availability> {
   for (const program of entry.requires.commands) {
     if (!(await hasProgram(program))) return { runnable: false, reason: `the ${program} program is not installed`, fix: aptFix(entry.requires.debian) };
   }
-  return undefined;
+  return { runnable: true };
 }

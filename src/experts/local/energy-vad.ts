@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
-import { missingProgram } from './debian-fix.js';
+import { checkPrograms } from './debian-fix.js';
 import { decodeAudio } from './prepare-audio.js';
 import { jsonOutput } from './write-output.js';
 
@@ -67,11 +67,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 export const energyVad: Expert = {
   entry,
-  async check() {
-    const missing = await missingProgram(entry);
-    if (missing) return missing;
-    return { runnable: true };
-  },
+  check: () => checkPrograms(entry),
   async run(ctx) {
     const raw = await decodeAudio(ctx.inputs.audio, entry.id, ctx.scratchDir, { rate: RATE, channels: 1, raw: true, signal: ctx.signal });
     const bytes = await readFile(raw);

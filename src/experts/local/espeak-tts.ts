@@ -4,7 +4,7 @@ import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { detectLanguage } from '../../text/detect-language.js';
 import { findLanguage, languageName } from '../../text/languages.js';
-import { missingProgram } from './debian-fix.js';
+import { checkPrograms } from './debian-fix.js';
 import { installedVoices, voiceFor } from './espeak-voices.js';
 import { requireText } from './require-text.js';
 import { runProgram } from './run-program.js';
@@ -25,11 +25,7 @@ const entry = ExpertEntrySchema.parse({
 
 export const espeakTts: Expert = {
   entry,
-  async check() {
-    const missing = await missingProgram(entry);
-    if (missing) return missing;
-    return { runnable: true };
-  },
+  check: () => checkPrograms(entry),
   async run(ctx) {
     const text = await requireText(ctx.inputs.text, entry.id, 50_000);
     const voices = await installedVoices(ctx.signal);

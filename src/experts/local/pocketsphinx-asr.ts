@@ -1,7 +1,7 @@
 import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { findLanguage } from '../../text/languages.js';
-import { aptFix, missingProgram } from './debian-fix.js';
+import { aptFix, checkPrograms } from './debian-fix.js';
 import { decodeAudio } from './prepare-audio.js';
 import { runProgram } from './run-program.js';
 import { textOutput } from './write-output.js';
@@ -26,8 +26,8 @@ const entry = ExpertEntrySchema.parse({
 export const pocketsphinxAsr: Expert = {
   entry,
   async check() {
-    const missing = await missingProgram(entry);
-    if (missing) return missing;
+    const programs = await checkPrograms(entry);
+    if (!programs.runnable) return programs;
     try {
       await access(MODEL_DIR);
     } catch {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
-import { missingProgram } from './debian-fix.js';
+import { checkPrograms } from './debian-fix.js';
 import { runProgram } from './run-program.js';
 
 const entry = ExpertEntrySchema.parse({
@@ -22,11 +22,7 @@ const MIME: Record<string, string> = { wav: 'audio/wav', flac: 'audio/flac', ogg
 
 export const soxAudioTransform: Expert = {
   entry,
-  async check() {
-    const missing = await missingProgram(entry);
-    if (missing) return missing;
-    return { runnable: true };
-  },
+  check: () => checkPrograms(entry),
   async run(ctx) {
     const input = ctx.inputs.audio;
     if (!input?.path) throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: no audio input was given`);

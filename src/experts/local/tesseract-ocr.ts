@@ -1,7 +1,7 @@
 import { ExpertEntrySchema, type Availability, type Expert } from '../../catalog/expert.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { findLanguage } from '../../text/languages.js';
-import { aptFix, missingProgram } from './debian-fix.js';
+import { aptFix, checkPrograms } from './debian-fix.js';
 import { prepareImage } from './prepare-image.js';
 import { runProgram } from './run-program.js';
 import { textOutput } from './write-output.js';
@@ -28,8 +28,8 @@ async function installedLanguages(signal?: AbortSignal): Promise<string[]> {
 export const tesseractOcr: Expert = {
   entry,
   async check(): Promise<Availability> {
-    const missing = await missingProgram(entry);
-    if (missing) return missing;
+    const programs = await checkPrograms(entry);
+    if (!programs.runnable) return programs;
     const langs: string[] = await installedLanguages().catch(() => []);
     if (!langs.includes('eng')) return { runnable: false, reason: 'tesseract has no English language data', fix: aptFix(['tesseract-ocr-eng']) };
     return { runnable: true };
