@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,22 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startOpenAiServer } from '../test-support/openai-server.js';
 import { requireProgram } from '../test-support/programs.js';
+import { troupe } from '../test-support/troupe-cli.js';
 
-const ENTRY = fileURLToPath(new URL('./entry.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 const SIGN = fileURLToPath(new URL('../../examples/sign.png', import.meta.url));
 const DEMO = 'Read the sign in this photo, translate it into Spanish and read it aloud';
 
-function troupe(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, ENTRY, ...args], { cwd, env: { ...process.env, TROUPE_LLM: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 let dir: string;
 before(async () => {

@@ -115,11 +115,15 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   /** Adds a task of `type` for the clause, wiring its inputs (and a converting step if needed). */
   function plan(type: TaskType, clause: Clause): void {
     const args: Record<string, unknown> = {};
+    let relevance: Map<string, number> | undefined; // computed once, and only if a converting step is needed
     for (const slot of type.inputs) {
       // A second input of the same kind takes a different source (two texts to compare).
       let value = fill(slot.modality, clause, available, Object.values(args));
       if (value === undefined) {
-        const bridge = bridgeFor(slot.modality, available, types, (t) => index.search(clauseWords(clause)).find((r) => r.id === t.id)?.score ?? 0);
+        const bridge = bridgeFor(slot.modality, available, types, (t) => {
+          relevance ??= new Map(index.search(clauseWords(clause)).map((r) => [r.id, r.score]));
+          return relevance.get(t.id) ?? 0;
+        });
         if (bridge) {
           const bridged = addTask(bridge, clause.text, { [bridge.inputs[0]!.name]: fill(bridge.inputs[0]!.modality, clause, available) });
           notes.push(`added ${bridge.id} (${bridged}) to turn ${bridge.inputs[0]!.modality} into the ${slot.modality} that ${type.id} needs`);

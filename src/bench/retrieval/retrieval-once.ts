@@ -1,6 +1,5 @@
 // Child of `npm run bench retrieval`: one engine at one catalog size, in a fresh process so
 // that its memory is its own. Prints one JSON line.
-import { fileURLToPath } from 'node:url';
 import { ApiDocSchema, LabelSchema, QuestionSchema, readJsonl } from '../apibench/apibench-data.js';
 import { cleanQuestion } from '../apibench/select-api.js';
 import { isStopword, words } from '../../text/tokenize.js';
@@ -90,4 +89,3 @@ process.stdout.write(
   }) + '\n',
 );
 engine.close?.();
-void fileURLToPath;

@@ -6,6 +6,7 @@ import { detectLanguage } from '../../text/detect-language.js';
 import { findLanguage, languageName } from '../../text/languages.js';
 import { checkPrograms } from './debian-fix.js';
 import { installedVoices, voiceFor } from './espeak-voices.js';
+import { wavSeconds } from './prepare-audio.js';
 import { requireText } from './require-text.js';
 import { runProgram } from './run-program.js';
 
@@ -48,7 +49,7 @@ export const espeakTts: Expert = {
     const bytes = (await stat(path)).size;
     if (bytes <= 44) throw new TroupeError(ErrorCode.ExpertFailed, `${entry.id}: espeak-ng wrote no audio`);
     // espeak-ng writes 16-bit mono PCM at 22,050 Hz: the duration follows from the size.
-    const seconds = Math.round(((bytes - 44) / (22050 * 2)) * 10) / 10;
+    const seconds = Math.round(wavSeconds(bytes, 22050) * 10) / 10;
     return {
       output: { kind: 'audio', mime: 'audio/wav', path },
       note: `voice ${voice} (${languageName(language)}, ${why}), ${seconds} s`,

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,22 +6,14 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { importMcp } from '../../catalog/importers/import-mcp.js';
 import { startMcpHttpServer } from '../../test-support/mcp-server.js';
+import { troupe as runTroupe } from '../../test-support/troupe-cli.js';
 
 const TSX = import.meta.resolve('tsx');
 const SERVER = fileURLToPath(new URL('../../test-support/mcp-server.ts', import.meta.url));
-const ENTRY = fileURLToPath(new URL('../../cli/entry.ts', import.meta.url));
 const STDIO = `${process.execPath} --import ${TSX} ${SERVER}`;
 
-function troupe(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, ENTRY, ...args], { cwd, env: { ...process.env, TROUPE_LLM: '', TROUPE_ALLOW_HOSTS: '127.0.0.1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+// The remote tests talk only to loopback, which they allow explicitly.
+const troupe = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => runTroupe(args, cwd, { TROUPE_ALLOW_HOSTS: '127.0.0.1', ...env });
 
 describe('MCP tools (official SDK, a real server over stdio and streamable HTTP)', () => {
   let http: Awaited<ReturnType<typeof startMcpHttpServer>>;

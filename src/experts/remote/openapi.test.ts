@@ -1,30 +1,19 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { importOpenApi } from '../../catalog/importers/import-openapi.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { startPetStore } from '../../test-support/petstore.js';
 import { fetchWithPolicy, isPrivateAddress } from './http-policy.js';
+import { troupe as runTroupe } from '../../test-support/troupe-cli.js';
 
-const TSX = import.meta.resolve('tsx');
-const ENTRY = fileURLToPath(new URL('../../cli/entry.ts', import.meta.url));
 // The tests talk only to loopback, which they allow explicitly.
 const ALLOW = { timeoutMs: 2_000, retries: 2, allowHosts: ['127.0.0.1'] };
 
-function troupe(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, ENTRY, ...args], { cwd, env: { ...process.env, TROUPE_LLM: '', TROUPE_ALLOW_HOSTS: '127.0.0.1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+// The remote tests talk only to loopback, which they allow explicitly.
+const troupe = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => runTroupe(args, cwd, { TROUPE_ALLOW_HOSTS: '127.0.0.1', ...env });
 
 describe('outbound HTTP policy', () => {
   let store: Awaited<ReturnType<typeof startPetStore>>;
