@@ -3,6 +3,7 @@ import type { Availability, Expert, ExpertEntry } from './expert.js';
 import type { CatalogStore } from './catalog-store.js';
 import { defaultCatalogPath } from './catalog-path.js';
 import type { TaskType } from './task-type.js';
+import { EMPTY_CONFIG, type Config } from '../config/config.js';
 import { BUILTIN_TASK_TYPES } from './builtin-task-types.js';
 import { LOCAL_EXPERTS } from '../experts/local/index.js';
 
@@ -17,6 +18,8 @@ export class Catalog {
     experts: readonly Expert[],
     /** Imported documentation (thousands of entries); consulted for candidates when present. */
     readonly store?: CatalogStore,
+    /** What happened while building it (a configured server that could not be reached, …), for the run record. */
+    readonly notes: readonly string[] = [],
   ) {
     this.taskTypes = new Map(taskTypes.map((t) => [t.id, t]));
     this.experts = experts;
@@ -56,15 +59,62 @@ export function defaultCatalog(): Catalog {
  * here: a run does not leave a database behind).
  */
 export async function catalogWithStore(path = defaultCatalogPath()): Promise<Catalog> {
-  if (!existsSync(path)) return defaultCatalog();
-  const [{ CatalogStore }, { mcpToolExpert }, { openApiExpert }, { remoteTaskType }] = await Promise.all([
-    import('./catalog-store.js'),
+  return buildCatalog({ db: path });
+}
+
+/**
+ * Everything Troupe can use in this run: the local experts; the imported store's MCP tools
+ * and OpenAPI operations (each its own task type and expert); the config file's sources,
+ * refreshed now (MCP servers' tools, OpenAPI specs), and its OpenAI-compatible servers. A
+ * source that cannot be reached costs a note, not the run.
+ */
+export async function buildCatalog(options: { /** null: no store */ db?: string | null; config?: Config } = {}): Promise<Catalog> {
+  const path = options.db === null ? undefined : (options.db ?? defaultCatalogPath());
+  const config = options.config ?? EMPTY_CONFIG;
+  const hasSources = config.mcpServers.length + config.openapi.length + config.openaiCompatible.length > 0;
+  if ((!path || !existsSync(path)) && !hasSources) return defaultCatalog();
+  const [{ mcpToolExpert }, { openApiExpert }, { remoteTaskType }] = await Promise.all([
     import('../experts/remote/mcp-tool-expert.js'),
     import('../experts/remote/openapi-expert.js'),
     import('../experts/remote/remote-task-type.js'),
   ]);
-  const store = new CatalogStore(path);
-  // Imported MCP tools and OpenAPI operations run here: each brings its own task type and expert.
-  const remote = [...store.byOrigin('mcp').map((e) => [e, mcpToolExpert(e)] as const), ...store.byOrigin('openapi').map((e) => [e, openApiExpert(e)] as const)];
-  return new Catalog([...BUILTIN_TASK_TYPES, ...remote.map(([e]) => remoteTaskType(e))], [...LOCAL_EXPERTS, ...remote.map(([, x]) => x)], store);
+  const notes: string[] = [];
+  const store = path && existsSync(path) ? new (await import('./catalog-store.js')).CatalogStore(path) : undefined;
+  const entries = new Map<string, ExpertEntry>();
+  for (const e of [...(store?.byOrigin('mcp') ?? []), ...(store?.byOrigin('openapi') ?? [])]) entries.set(e.id, e);
+  for (const e of await refreshSources(config, notes)) entries.set(e.id, e);
+  const remote = [...entries.values()].map((e) => [e, e.provider.kind === 'mcp' ? mcpToolExpert(e) : openApiExpert(e)] as const);
+
+  const types = [...BUILTIN_TASK_TYPES, ...remote.map(([e]) => remoteTaskType(e))];
+  const experts: Expert[] = [...LOCAL_EXPERTS, ...remote.map(([, x]) => x)];
+  if (config.openaiCompatible.length) {
+    const [{ openAiCompatibleExpert, tasksOf }, { OPENAI_TASK_TYPES }] = await Promise.all([
+      import('../experts/remote/openai-compatible-expert.js'),
+      import('../experts/remote/openai-compatible-task-types.js'),
+    ]);
+    for (const server of config.openaiCompatible) {
+      for (const task of tasksOf(server)) {
+        const type = OPENAI_TASK_TYPES.find((t) => t.id === task);
+        if (type && !types.some((t) => t.id === task)) types.push(type);
+        experts.push(openAiCompatibleExpert(server, task));
+      }
+    }
+  }
+  return new Catalog(types, experts, store, notes);
+}
+
+/** The config's MCP servers and OpenAPI specs, read now, in parallel; failures become notes. */
+async function refreshSources(config: Config, notes: string[]): Promise<ExpertEntry[]> {
+  if (!config.mcpServers.length && !config.openapi.length) return [];
+  const [{ importMcp }, { importOpenApi }] = await Promise.all([import('./importers/import-mcp.js'), import('./importers/import-openapi.js')]);
+  const jobs = [
+    ...config.mcpServers.map((s) => ({ what: `MCP server ${s.command ?? s.url}`, load: () => importMcp((s.command ?? s.url)!, { timeoutMs: 10_000 }) })),
+    ...config.openapi.map((s) => ({ what: `OpenAPI spec ${s.spec}`, load: () => importOpenApi(s.spec, s.authEnv ? { authEnv: s.authEnv } : {}) })),
+  ];
+  const results = await Promise.allSettled(jobs.map((j) => j.load()));
+  return results.flatMap((r, i) => {
+    if (r.status === 'fulfilled') return r.value;
+    notes.push(`the config's ${jobs[i]!.what} could not be read, so its tools are not available in this run: ${(r.reason as Error).message}`);
+    return [];
+  });
 }

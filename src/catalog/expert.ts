@@ -74,6 +74,8 @@ export interface ExpertResult {
 
 export interface Expert {
   entry: ExpertEntry;
+  /** Set when running it may change state somewhere (what it would do, in words): it then needs approval. */
+  changesState?: string;
   check(): Promise<Availability>;
   run(ctx: ExpertContext): Promise<ExpertResult>;
 }

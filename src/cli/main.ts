@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { catalogWithStore, defaultCatalog } from '../catalog/catalog.js';
+import { buildCatalog, defaultCatalog } from '../catalog/catalog.js';
+import { loadConfig } from '../config/config.js';
+import { allowHostsFromConfig } from '../experts/remote/http-policy.js';
+import { terminalApprover } from './approval-prompt.js';
 import { BuiltinController } from '../controller/builtin-controller.js';
 import type { Controller } from '../controller/controller.js';
 import { describeError, ErrorCode, isUsageError, TroupeError } from '../errors.js';
@@ -30,6 +33,16 @@ function positiveNumber(value: string): number {
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
+
+/** The config file's sources and allowed hosts, then the catalog they and the store make. */
+async function catalogFor(opts: { db?: string; config?: string }) {
+  if (opts.db && !existsSync(opts.db)) throw new TroupeError(ErrorCode.InputNotFound, `catalog database not found: ${opts.db}`, { hint: 'create it with `troupe catalog import ... --db FILE`, or leave out --db' });
+  const config = await loadConfig(opts.config);
+  allowHostsFromConfig(config.allowHosts);
+  return buildCatalog({ ...(opts.db ? { db: opts.db } : {}), config });
+}
+
+const configOption = () => new Option('--config <file>', 'config file: MCP servers, OpenAPI specs, OpenAI-compatible servers, allowed hosts (default: $TROUPE_CONFIG or ~/.config/troupe/config.yaml, if it exists)');
 
 const llmOption = () => new Option('--llm <spec>', 'LLM controller: openai:<model>, anthropic:<model>, ollama:<model>, openai-compatible:<baseURL>#<model> (env TROUPE_LLM); default: the built-in controller, no LLM');
 
@@ -64,12 +77,14 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .option('--timeout <seconds>', 'per-task time limit', positiveNumber, 120)
     .option('--db <file>', 'catalog database to select from as well (default: $TROUPE_CATALOG or ~/.local/share/troupe/catalog.db, if it exists)')
     .option('--concurrency <n>', 'tasks run at once', positiveNumber, 2)
-    .option('--yes', 'allow operations that may change state (MCP tools not marked read-only); without it they are skipped')
-    .action(async (request: string, opts: { input: string[]; out?: string; json?: boolean; llm?: string; timeout: number; concurrency: number; db?: string; yes?: boolean }) => {
+    .addOption(configOption())
+    .option('--yes', 'allow operations that may change state (non-GET OpenAPI operations, MCP tools not marked read-only); without it a terminal asks, and otherwise they are skipped')
+    .action(async (request: string, opts: { input: string[]; out?: string; json?: boolean; llm?: string; timeout: number; concurrency: number; db?: string; config?: string; yes?: boolean }) => {
       const controller = await controllerFor(opts.llm);
-      if (opts.db && !existsSync(opts.db)) throw new TroupeError(ErrorCode.InputNotFound, `catalog database not found: ${opts.db}`, { hint: 'create it with `troupe catalog import ... --db FILE`, or leave out --db' });
-      const catalog = await catalogWithStore(opts.db);
+      const catalog = await catalogFor(opts);
       const progress = opts.json && !process.stderr.isTTY ? undefined : createProgress();
+      // Without --yes, a person at a terminal is asked; a script (no TTY) gets the skip and the reason.
+      const approve = opts.yes ? true : process.stdin.isTTY && process.stderr.isTTY ? terminalApprover(progress ?? { pause() {}, resume() {} }) : undefined;
       const abort = new AbortController();
       const onSigint = () => {
         if (abort.signal.aborted) process.exit(130);
@@ -87,7 +102,7 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
           timeoutMs: opts.timeout * 1000,
           concurrency: Math.floor(opts.concurrency),
           signal: abort.signal,
-          ...(opts.yes ? { approve: true } : {}),
+          ...(approve ? { approve } : {}),
           ...(progress ? { onEvent: progress.onEvent } : {}),
         });
         if (opts.json) process.stdout.write(JSON.stringify(record) + '\n');
@@ -108,10 +123,11 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .addOption(new Option('--format <format>', 'plan format for --json').choices(['troupe', 'hugginggpt', 'taskbench']).default('troupe'))
     .addOption(llmOption())
     .option('--db <file>', 'catalog database whose MCP tools may be planned too (default: as for run)')
-    .action(async (request: string, opts: { input: string[]; json?: boolean; format: string; llm?: string; db?: string }) => {
+    .addOption(configOption())
+    .action(async (request: string, opts: { input: string[]; json?: boolean; format: string; llm?: string; db?: string; config?: string }) => {
       const controller = await controllerFor(opts.llm);
-      if (opts.db && !existsSync(opts.db)) throw new TroupeError(ErrorCode.InputNotFound, `catalog database not found: ${opts.db}`);
-      const { outcome } = await planRequest(request, opts.input, controller, await catalogWithStore(opts.db));
+      const catalog = await catalogFor(opts);
+      const { outcome } = await planRequest(request, opts.input, controller, catalog);
       const plan = opts.format === 'hugginggpt' ? toHuggingGpt(outcome.plan) : opts.format === 'taskbench' ? toTaskBench(outcome.plan) : outcome.plan;
       if (opts.json) {
         process.stdout.write(JSON.stringify({ request, controller: controller.name, planner: outcome.planner, ...(outcome.fallback ? { fallback: outcome.fallback } : {}), plan, notes: outcome.notes, repairs: outcome.repairs }) + '\n');
@@ -128,8 +144,14 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .command('doctor')
     .description('which experts can run here, why not, and the command that fixes each')
     .option('--json', 'print {experts: [{id, task, runnable, reason?, fix?}]}')
-    .action(async (opts: { json?: boolean }) => {
-      const rows = await diagnose(defaultCatalog());
+    .addOption(configOption())
+    .action(async (opts: { json?: boolean; config?: string }) => {
+      const config = await loadConfig(opts.config);
+      allowHostsFromConfig(config.allowHosts);
+      // The local experts and what the config adds; the store's thousands of documented models are not diagnosed.
+      const catalog = await buildCatalog({ db: null, config });
+      const rows = await diagnose(catalog);
+      for (const note of catalog.notes) process.stderr.write(`note: ${note}\n`);
       process.stdout.write(opts.json ? JSON.stringify({ experts: rows }) + '\n' : formatDoctor(rows) + '\n');
       setExit(0);
     });

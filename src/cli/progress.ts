@@ -7,11 +7,12 @@ type Line = { id: string; task: string; state: string; expert?: string; since?: 
  * Human progress on stderr. On a TTY: one live line per task (waiting, running with the
  * elapsed time, done, failed), redrawn in place. Otherwise: one plain line per change.
  */
-export function createProgress(stream: NodeJS.WriteStream = process.stderr): { onEvent: (e: RunEvent) => void; stop: () => void } {
+export function createProgress(stream: NodeJS.WriteStream = process.stderr): { onEvent: (e: RunEvent) => void; stop: () => void; pause: () => void; resume: () => void } {
   const live = Boolean(stream.isTTY) && !process.env.CI;
   const lines = new Map<string, Line>();
   let drawn = 0;
   let timer: NodeJS.Timeout | undefined;
+  let paused = false;
 
   const render = (l: Line) => {
     const elapsed = l.since ? ` ${((Date.now() - l.since) / 1000).toFixed(1)}s` : '';
@@ -27,6 +28,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): { o
     const l = lines.get(id);
     if (!l) return;
     Object.assign(l, patch);
+    if (paused) return;
     if (live) redraw();
     else stream.write(`${render(l)}\n`);
   };
@@ -65,13 +67,23 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): { o
     stop() {
       if (timer) clearInterval(timer);
     },
+    /** While a question is on screen: no redrawing over it. */
+    pause() {
+      paused = true;
+    },
+    /** Draws the lines afresh below whatever was printed meanwhile. */
+    resume() {
+      paused = false;
+      drawn = 0;
+      if (live) redraw();
+    },
   };
 
   function initialise(plan: Plan) {
     for (const t of plan.tasks) lines.set(t.id, { id: t.id, task: t.task, state: 'waiting' });
     if (live) {
       redraw();
-      timer = setInterval(redraw, 200);
+      timer = setInterval(() => paused || redraw(), 200);
       timer.unref();
     } else {
       stream.write(`plan: ${plan.tasks.map((t) => `${t.id} ${t.task}${t.deps.length ? ` ← ${t.deps.join(',')}` : ''}`).join('; ')}\n`);

@@ -161,4 +161,26 @@ describe('executePlan', () => {
     assert.equal(records[0]!.error?.code, ErrorCode.NoExpert);
     assert.match(records[0]!.error!.hint!, /troupe doctor/);
   });
+
+  it('asks once per state-changing expert, outside its time limit; a no skips the task and says why', async () => {
+    const writer: Expert = {
+      ...expert('writer', async (ctx) => {
+        if (!ctx.approved) throw new TroupeError(ErrorCode.NeedsApproval, 'writer was not approved');
+        return `wrote ${textOf(ctx)}`;
+      }),
+      changesState: 'POST /notes',
+    };
+    const asked: string[] = [];
+    const slowYes = async (r: { taskId: string; action: string }) => (asked.push(`${r.taskId} ${r.action}`), await sleep(150), true);
+    const plan: Plan = { tasks: [{ id: 't1', task: 'echo', args: { text: 'a' }, deps: [] }, { id: 't2', task: 'echo', args: { text: 'b' }, deps: [] }] };
+    const yes = await run(plan, [writer], { approve: slowYes, timeoutMs: 100 });
+    assert.deepEqual(yes.records.map((r) => r.status), ['succeeded', 'succeeded'], 'the time spent asking is not the task\'s');
+    assert.deepEqual(asked, ['t1 POST /notes']);
+
+    const no = await run(chain(1), [writer], { approve: async () => false });
+    assert.equal(no.records[0]!.status, 'skipped');
+    assert.equal(no.records[0]!.error?.code, ErrorCode.NeedsApproval);
+    const unasked = await run(chain(1), [expert('reader', async (ctx) => textOf(ctx))], { approve: async () => assert.fail('a read-only expert is not asked about') });
+    assert.equal(unasked.records[0]!.status, 'succeeded');
+  });
 });

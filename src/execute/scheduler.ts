@@ -22,12 +22,19 @@ export interface SchedulerOptions {
   retries?: number;
   retryDelayMs?: number;
   signal?: AbortSignal;
-  /** State-changing operations (non-read-only MCP tools, …) may run. */
-  approve?: boolean;
+  /**
+   * State-changing operations (non-GET OpenAPI operations, MCP tools not marked read-only):
+   * true allows them all (--yes); a function is asked once per expert (a prompt on a TTY),
+   * before the task's time limit starts; absent, they are skipped.
+   */
+  approve?: boolean | Approver;
   onEvent?: RunEventListener;
   /** Called whenever a task's record changes state for good (to persist run.json). */
   onRecord?: (records: TaskRecord[]) => void;
 }
+
+/** Asks whether an expert that changes state may run; `action` says what it would do. */
+export type Approver = (request: { taskId: string; expert: string; action: string }) => Promise<boolean>;
 
 const DEFAULTS = { concurrency: 2, timeoutMs: 120_000, retries: 1, retryDelayMs: 250 };
 
@@ -46,6 +53,7 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
   );
   const all = () => plan.tasks.map((t) => records.get(t.id)!);
   let running = 0;
+  const approvals = new Map<string, Promise<boolean>>();
 
   return new Promise((resolve) => {
     const settle = (record: TaskRecord) => {
@@ -160,6 +168,13 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
       } else inputs[name] = { kind: 'text', mime: 'text/plain', value: String(value) };
     }
 
+    let approved = opts.approve === true;
+    if (!approved && expert.changesState && typeof opts.approve === 'function') {
+      const ask = opts.approve;
+      let answer = approvals.get(expert.entry.id);
+      if (!answer) approvals.set(expert.entry.id, (answer = ask({ taskId: task.id, expert: expert.entry.id, action: expert.changesState }).catch(() => false)));
+      approved = await answer;
+    }
     const controller = new AbortController();
     const onAbort = () => controller.abort();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -182,7 +197,7 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
         params,
         signal: controller.signal,
         scratchDir,
-        ...(opts.approve ? { approved: true } : {}),
+        ...(approved ? { approved: true } : {}),
         outputPath: (ext) => join(opts.outDir, `${task.id}-${task.task}.${ext}`),
       });
       work.catch(() => {}); // a late rejection after the race is settled is not unhandled

@@ -253,7 +253,11 @@ export function extractParams(specs: ParamSpec[], clause: Clause): Record<string
   const clauseTerms = new Set(terms(text));
   const mentions = languageMentions(text);
   for (const spec of specs) {
-    if (spec.format === 'language') {
+    if (spec.format === 'request') {
+      // The user's own words for this step: the question a question-answering task answers.
+      const words = clause.text.replace(/⟦\d+⟧/g, ' ').replace(/\s+/g, ' ').trim();
+      if (words) out[spec.name] = words;
+    } else if (spec.format === 'language') {
       const isSource = /source|from/.test(spec.name);
       const isTarget = /target|into|dest/.test(spec.name);
       const pick = mentions.find((m) => (isSource ? m.preposition === 'from' : isTarget ? m.preposition !== 'from' : true));

@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Expert } from '../catalog/expert.js';
 import type { Controller, PlanOutcome } from '../controller/controller.js';
 import type { RunEventListener } from '../execute/events.js';
-import { executePlan } from '../execute/scheduler.js';
+import { executePlan, type Approver } from '../execute/scheduler.js';
 import type { RunRecord } from '../respond/run-record.js';
 import { composeAnswer } from '../respond/compose-answer.js';
 import { rankCandidates } from '../select/rank-candidates.js';
@@ -21,8 +21,8 @@ export interface RunOptions {
   concurrency?: number;
   timeoutMs?: number;
   retries?: number;
-  /** Allow state-changing operations (--yes). */
-  approve?: boolean;
+  /** Allow state-changing operations: true (--yes), or ask for each (a prompt on a TTY). */
+  approve?: boolean | Approver;
   signal?: AbortSignal;
   onEvent?: RunEventListener;
 }
@@ -49,7 +49,7 @@ export async function runRequest(options: RunOptions): Promise<RunRecord> {
     ...(outcome.fallback ? { plannerFallback: outcome.fallback } : {}),
     inputs: [...files].map(([path, f]) => ({ path, modality: f.modality, mime: f.mime })),
     plan: outcome.plan,
-    notes: [...outcome.notes],
+    notes: [...catalog.notes, ...outcome.notes],
     repairs: outcome.repairs,
     tasks: [],
     answer: '',
@@ -88,7 +88,7 @@ export async function runRequest(options: RunOptions): Promise<RunRecord> {
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retries !== undefined ? { retries: options.retries } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.approve ? { approve: true } : {}),
+    ...(options.approve ? { approve: options.approve } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     onRecord: (tasks) => {
       record.tasks = tasks;

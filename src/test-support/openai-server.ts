@@ -9,28 +9,46 @@ export type Reply =
 
 export interface RecordedRequest {
   path: string;
-  body: { model?: string; messages?: Array<{ role: string; content: unknown }>; response_format?: unknown };
+  /** The JSON body (chat completions); for multipart uploads, the text fields. */
+  body: { model?: string; messages?: Array<{ role: string; content: unknown }>; response_format?: unknown; [field: string]: unknown };
+  authorization?: string;
+  /** Multipart uploads (/audio/transcriptions): the file part's size and type. */
+  file?: { bytes: number; type: string };
 }
 
+/** A script is a list (one reply per request, the last repeats) or a function of the request. */
+export type Script = Reply[] | ((request: RecordedRequest) => Reply);
+
 /**
- * An HTTP server on loopback that speaks the OpenAI chat-completions protocol, replying
- * from a script, one entry per request (the last repeats). Tests point the real AI SDK
- * provider at it; nothing in production code knows it exists.
+ * An HTTP server on loopback that speaks the OpenAI protocol (chat completions, and
+ * /audio/transcriptions with multipart uploads), replying from a script. Tests point the
+ * real AI SDK providers at it; nothing in production code knows it exists.
  */
-export async function startOpenAiServer(script: Reply[]): Promise<{ url: string; requests: RecordedRequest[]; close: () => Promise<void> }> {
+export async function startOpenAiServer(script: Script): Promise<{ url: string; requests: RecordedRequest[]; close: () => Promise<void> }> {
   const requests: RecordedRequest[] = [];
   const hanging: ServerResponse[] = [];
   let next = 0;
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-    requests.push({ path: req.url ?? '', body });
-    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+    const raw = Buffer.concat(chunks);
+    const type = req.headers['content-type'] ?? '';
+    const recorded: RecordedRequest = { path: req.url ?? '', body: {}, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) };
+    if (type.startsWith('multipart/form-data')) {
+      // Parsed with the platform's own multipart reader, as a real server would.
+      const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+      for (const [name, value] of form) {
+        if (typeof value === 'string') recorded.body[name] = value;
+        else recorded.file = { bytes: value.size, type: value.type };
+      }
+    } else if (raw.length) recorded.body = JSON.parse(raw.toString('utf8'));
+    requests.push(recorded);
+    const known = req.url?.endsWith('/chat/completions') || req.url?.endsWith('/audio/transcriptions');
+    if (req.method !== 'POST' || !known) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
       return;
     }
-    const reply = script[Math.min(next++, script.length - 1)]!;
+    const reply = typeof script === 'function' ? script(recorded) : script[Math.min(next++, script.length - 1)]!;
     if ('hang' in reply) {
       hanging.push(res);
       return;
@@ -39,12 +57,16 @@ export async function startOpenAiServer(script: Reply[]): Promise<{ url: string;
       res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body ?? { error: { message: `scripted ${reply.status}`, type: 'server_error' } }));
       return;
     }
+    if (req.url?.endsWith('/audio/transcriptions')) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: reply.content }));
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end(
       JSON.stringify({
         id: `chatcmpl-${requests.length}`,
         object: 'chat.completion',
         created: Math.floor(Date.now() / 1000),
-        model: body.model ?? 'scripted',
+        model: recorded.body.model ?? 'scripted',
         choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: 'stop' }],
         usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
       }),

@@ -6,7 +6,7 @@ import { kebab } from './kebab.js';
  * Every tool of an MCP server becomes an entry: its input schema as parameters, its
  * read-only annotation kept (other tools need approval to run), and how to reach it.
  */
-export async function importMcp(target: string): Promise<ExpertEntry[]> {
+export async function importMcp(target: string, options: { timeoutMs?: number } = {}): Promise<ExpertEntry[]> {
   return withMcpClient(target, async (client) => {
     const server = client.getServerVersion()?.name ?? 'mcp-server';
     const entries: ExpertEntry[] = [];
@@ -36,5 +36,5 @@ export async function importMcp(target: string): Promise<ExpertEntry[]> {
       cursor = page.nextCursor;
     } while (cursor);
     return entries;
-  });
+  }, options);
 }

@@ -30,5 +30,5 @@ export const IMPORTERS: Record<string, { describe: string; needsPath: boolean; r
       return importHfHub({ task: o.task, limit: o.limit ?? 100, ...(o.hubUrl ? { hubUrl: o.hubUrl } : {}) });
     },
   },
-  mcp: { describe: 'the tools of an MCP server: a command started over stdio, or a streamable-HTTP URL', needsPath: true, run: importMcp },
+  mcp: { describe: 'the tools of an MCP server: a command started over stdio, or a streamable-HTTP URL', needsPath: true, run: (path) => importMcp(path) },
 };

@@ -10,8 +10,15 @@ export interface HttpPolicy {
   signal?: AbortSignal;
 }
 
+/** Hosts the config file allows (its `allowHosts`), set once at start. */
+let configuredHosts: readonly string[] = [];
+export function allowHostsFromConfig(hosts: readonly string[]): void {
+  configuredHosts = [...hosts];
+}
+
 export function defaultPolicy(env: NodeJS.ProcessEnv = process.env): HttpPolicy {
-  return { timeoutMs: Number(env.TROUPE_HTTP_TIMEOUT_MS) || 30_000, retries: 2, allowHosts: (env.TROUPE_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean) };
+  const fromEnv = (env.TROUPE_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  return { timeoutMs: Number(env.TROUPE_HTTP_TIMEOUT_MS) || 30_000, retries: 2, allowHosts: [...fromEnv, ...configuredHosts] };
 }
 
 /** Loopback, private, link-local and unspecified addresses (IPv4 and IPv6). */
@@ -32,7 +39,7 @@ export async function assertAllowed(url: URL, policy: HttpPolicy = defaultPolicy
   const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
   if (addresses.length === 0) throw new TroupeError(ErrorCode.ExpertFailed, `cannot resolve ${host}`, { hint: 'check the URL, and the network', transient: true });
   if (addresses.some(isPrivateAddress)) {
-    throw new TroupeError(ErrorCode.ExpertFailed, `refusing a request to ${host}: it is a private, loopback or link-local address`, { hint: `allow it explicitly with TROUPE_ALLOW_HOSTS=${host}` });
+    throw new TroupeError(ErrorCode.ExpertFailed, `refusing a request to ${host}: it is a private, loopback or link-local address`, { hint: `allow it explicitly: TROUPE_ALLOW_HOSTS=${host}, or allowHosts: [${host}] in the config file` });
   }
 }
 

@@ -18,12 +18,13 @@ export function mcpToolExpert(raw: ExpertEntry): Expert {
   const text = textArgument(entry);
   return {
     entry,
+    ...(call.readOnly ? {} : { changesState: `call the MCP tool ${call.tool} at ${call.target} (not marked read-only)` }),
     async check() {
       return { runnable: true, reason: `MCP tool ${call.tool} at ${call.target}${call.readOnly ? '' : ' (changes state: needs --yes)'}` };
     },
     async run(ctx) {
       if (!call.readOnly && !ctx.approved) {
-        throw new TroupeError(ErrorCode.NeedsApproval, `${entry.id} is not marked read-only, so it may change state; it was not approved`, { hint: 'run again with --yes to allow it' });
+        throw new TroupeError(ErrorCode.NeedsApproval, `${entry.id} is not marked read-only, so it may change state; it was not approved`, { hint: 'run again with --yes to allow it, or answer y when a terminal asks' });
       }
       const args: Record<string, unknown> = { ...ctx.params };
       if (text && ctx.inputs[text]) args[text] = artifactText(ctx.inputs[text]) ?? '';

@@ -19,13 +19,14 @@ export function openApiExpert(raw: ExpertEntry): Expert {
   const name = `${call.method} ${call.baseUrl}${call.path}`;
   return {
     entry,
+    ...(call.readOnly ? {} : { changesState: `${name}` }),
     async check() {
       if (call.auth && !process.env[call.auth.env]) return { runnable: false, reason: `the credential variable ${call.auth.env} is not set`, fix: `export ${call.auth.env}=...` };
       return { runnable: true };
     },
     async run(ctx) {
       if (!call.readOnly && !ctx.approved) {
-        throw new TroupeError(ErrorCode.NeedsApproval, `${entry.id} (${call.method}) may change state; it was not approved`, { hint: 'run again with --yes to allow it' });
+        throw new TroupeError(ErrorCode.NeedsApproval, `${entry.id} (${call.method}) may change state; it was not approved`, { hint: 'run again with --yes to allow it, or answer y when a terminal asks' });
       }
       const values: Record<string, unknown> = { ...ctx.params };
       if (text && ctx.inputs[text]) values[text] = artifactText(ctx.inputs[text]) ?? '';
