@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultCatalog } from '../catalog/catalog.js';
+import { Catalog, defaultCatalog } from '../catalog/catalog.js';
+import { BUILTIN_TASK_TYPES } from '../catalog/builtin-task-types.js';
+import { OPENAI_TASK_TYPES } from '../experts/remote/openai-compatible-task-types.js';
 import type { SniffedFile } from '../catalog/modality.js';
 import { ErrorCode, TroupeError } from '../errors.js';
 import { planWithoutLlm } from './builtin-planner.js';
@@ -30,6 +32,15 @@ describe('analyzeRequest', () => {
 });
 
 describe('planWithoutLlm', () => {
+  it('fills a question with the whole sentence of the user, when a language model serves question answering', () => {
+    const withLlm = new Catalog([...BUILTIN_TASK_TYPES, ...OPENAI_TASK_TYPES], []);
+    const files = new Map<string, SniffedFile>([['notice.txt', { modality: 'text', mime: 'text/plain' }]]);
+    const drafted = planWithoutLlm('According to this text, when is the library closed?', withLlm, files);
+    const tasks = validatePlan(drafted.plan, withLlm, files).plan.tasks;
+    assert.deepEqual(tasks.map((t) => [t.task, t.args]), [['question-answering', { text: { file: 'notice.txt' }, question: 'According to this text, when is the library closed?' }]]);
+    assert.deepEqual(planWithoutLlm('How many cups are in this picture?', withLlm, image).plan.tasks.map((t) => t.task), ['visual-question-answering']);
+  });
+
   it('plans the demo request as a chain of three', () => {
     const tasks = plan('Read the sign in this photo, translate it into Spanish and read it aloud');
     assert.deepEqual(tasks.map((t) => [t.task, t.deps]), [['ocr', []], ['translation', ['t1']], ['text-to-speech', ['t2']]]);

@@ -255,7 +255,7 @@ export function extractParams(specs: ParamSpec[], clause: Clause): Record<string
   for (const spec of specs) {
     if (spec.format === 'request') {
       // The user's own words for this step: the question a question-answering task answers.
-      const words = clause.text.replace(/⟦\d+⟧/g, ' ').replace(/\s+/g, ' ').trim();
+      const words = (clause.sentence ?? clause.text.replace(/⟦\d+⟧/g, ' ')).replace(/\s+/g, ' ').trim();
       if (words) out[spec.name] = words;
     } else if (spec.format === 'language') {
       const isSource = /source|from/.test(spec.name);

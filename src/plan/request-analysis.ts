@@ -11,6 +11,8 @@ export interface Clause {
   quotes: number[];
   /** The clause points back at an earlier result ("it", "the result", "that"). */
   anaphoric: boolean;
+  /** The whole sentence the clause belongs to, quotes restored: a question split at its comma stays whole. */
+  sentence?: string;
 }
 
 export interface RequestAnalysis {
@@ -68,10 +70,13 @@ export function analyzeRequest(request: string): RequestAnalysis {
     }
   }
 
+  const sentences = masked.split(/(?<=[.!?])\s+/);
+  const unmask = (text: string) => text.replace(PLACEHOLDER, (_, i: string) => `"${quotes[Number(i)]}"`);
   const clauses = merged.map((text) => ({
     text: text.replace(/[.!?]+$/, ''),
     quotes: [...text.matchAll(PLACEHOLDER)].map((m) => Number(m[1])),
     anaphoric: ANAPHOR.test(text.replace(PLACEHOLDER, '')),
+    sentence: unmask(sentences.find((s) => s.includes(text)) ?? text).trim(),
   }));
   return { request, quotes, clauses, resources };
 }

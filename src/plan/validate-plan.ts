@@ -29,6 +29,7 @@ export class InvalidPlanError extends TroupeError {
 // Parameter schemas are compiled once per task type.
 const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
 ajv.addFormat('language', /^[A-Za-z]{2,3}$|^[A-Za-z][A-Za-z -]+$/);
+ajv.addFormat('request', /\S/); // the user's own words: any non-blank text
 const compiled = new Map<string, ReturnType<Ajv['compile']>>();
 function paramValidator(type: TaskType) {
   let v = compiled.get(type.id);
