@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { ExpertEntrySchema, type Expert, type ExpertContext, type ExpertEntry } from '../../catalog/expert.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { artifactText, type Artifact } from '../../execute/artifact.js';
@@ -6,7 +6,10 @@ import { jsonOutput, textOutput } from '../local/write-output.js';
 import { defaultPolicy, fetchWithPolicy } from './http-policy.js';
 
 /** Task types a Hugging Face model can serve here, through @huggingface/inference. */
-export const HF_TASKS = new Set(['summarization', 'automatic-speech-recognition', 'object-detection', 'token-classification']);
+export const HF_TASKS = new Set(['summarization', 'automatic-speech-recognition', 'object-detection', 'token-classification', 'text-to-speech']);
+
+/** File extensions of the audio a speech model may send back. */
+const AUDIO_EXT: Record<string, string> = { 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/wave': 'wav', 'audio/flac': 'flac', 'audio/mpeg': 'mp3', 'audio/ogg': 'ogg', 'audio/webm': 'webm' };
 
 /** The model id of an imported entry: HuggingGPT entries are named by it, APIBench ones too. */
 function modelOf(entry: ExpertEntry): string {
@@ -64,6 +67,16 @@ export function hfInferenceExpert(raw: ExpertEntry): Expert {
           const out = await client.tokenClassification({ ...target, inputs: text });
           const entities = out.map((e) => ({ type: e.entity_group, text: e.word, start: e.start, score: Math.round(e.score * 100) / 100 }));
           return jsonOutput(ctx, { scheme: 'entities', entities }, `${entities.length} entities; ${note}`);
+        }
+        case 'text-to-speech': {
+          const text = artifactText(ctx.inputs.text ?? ({} as Artifact)) ?? '';
+          const audio = await client.textToSpeech({ ...target, inputs: text });
+          const mime = audio.type.split(';')[0]!.trim();
+          const ext = AUDIO_EXT[mime];
+          if (!ext) throw new TroupeError(ErrorCode.ExpertFailed, `${model} sent back ${mime || 'an untyped body'}, not audio`);
+          const path = ctx.outputPath(ext);
+          await writeFile(path, Buffer.from(await audio.arrayBuffer()));
+          return { output: { kind: 'audio', mime, path }, note: `${audio.size} bytes of ${mime}; ${note}` };
         }
         default:
           throw new TroupeError(ErrorCode.NoExpert, `${entry.id}: task ${entry.task} is not wired to Hugging Face inference`);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -29,11 +30,14 @@ describe('Hugging Face inference (@huggingface/inference against a loopback serv
     if (req.headers.authorization !== 'Bearer hf_test') return send(401, { error: 'Invalid credentials' });
     if (req.url === '/models/acme/bart-summarizer') return send(200, [{ summary_text: 'A short summary.' }]);
     if (req.url === '/models/acme/whisper-tiny') return send(200, { text: 'go forward ten meters' });
+    if (req.url === '/models/acme/vits') return res.writeHead(200, { 'content-type': 'audio/wav' }).end(wav);
     if (req.url === '/models/acme/detr') return send(200, [{ label: 'cup', score: 0.93, box: { xmin: 10, ymin: 20, xmax: 110, ymax: 220 } }]);
     return send(404, { error: 'no such model' });
   });
   const saved = { ...process.env };
+  let wav: Buffer;
   before(async () => {
+    wav = await readFile(fixture('goforward.wav'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     Object.assign(process.env, { HF_TOKEN: 'hf_test', TROUPE_HF_ENDPOINT: base, TROUPE_ALLOW_HOSTS: '127.0.0.1' });
@@ -51,6 +55,14 @@ describe('Hugging Face inference (@huggingface/inference against a loopback serv
     const seen = await runExpert(hfInferenceExpert(entry('acme/detr', 'object-detection')), { image: { kind: 'image', mime: 'image/jpeg', path: fixture('coffee.jpg') } });
     assert.deepEqual((seen.output.value as { objects: unknown[] }).objects, [{ label: 'cup', score: 0.93, box: [10, 20, 100, 200] }]);
     assert.deepEqual(requests.slice(-2).map((r) => r.type), ['audio/wav', 'image/jpeg']);
+  });
+
+  it('speaks a text: the audio body becomes a WAV file of the task', async () => {
+    const spoken = await runExpert(hfInferenceExpert(entry('acme/vits', 'text-to-speech')), { text: textArtifact('go forward ten meters') });
+    assert.equal(spoken.output.kind, 'audio');
+    assert.equal(spoken.output.mime, 'audio/wav');
+    assert.match(spoken.output.path!, /\.wav$/);
+    assert.deepEqual(await readFile(spoken.output.path!), wav);
   });
 
   it('reports a refused token clearly, naming the model', async () => {
