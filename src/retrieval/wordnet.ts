@@ -51,7 +51,53 @@ export class WordNet {
     }
     return [...out];
   }
+
+  /**
+   * Words derivationally related to a word ("summarization" → "summarize" → "summary",
+   * "speech" → "speak"), from WordNet's "+" pointers of its most frequent senses, followed
+   * `depth` steps; the same word in other clothes, which a stemmer cannot see.
+   */
+  derived(word: string, depth = 2): string[] {
+    const w = word.toLowerCase();
+    const start = [w, ...baseForms(w)].find((f) => this.index.has(f));
+    if (!start) return [];
+    const seen = new Set([start]);
+    let frontier = [start];
+    for (let step = 0; step < depth && frontier.length; step++) {
+      const next: string[] = [];
+      for (const lemma of frontier) {
+        for (const { pos, offset } of this.index.get(lemma) ?? []) {
+          const fields = this.line(pos, offset);
+          const words = parseInt(fields[3]!, 16);
+          const lemmas = Array.from({ length: words }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+          const source = lemmas.indexOf(lemma) + 1;
+          let at = 4 + 2 * words;
+          const pointers = Number(fields[at++]);
+          for (let i = 0; i < pointers; i++, at += 4) {
+            const [symbol, target, targetPos, st] = fields.slice(at, at + 4) as [string, string, string, string];
+            if (symbol !== '+' || parseInt(st.slice(0, 2), 16) !== source) continue;
+            const targetFields = this.line(POS_OF[targetPos]!, Number(target));
+            const related = targetFields[4 + 2 * (parseInt(st.slice(2), 16) - 1)]?.replace(/\(.*\)$/, '').toLowerCase();
+            if (related && !seen.has(related) && !related.includes('_')) {
+              seen.add(related);
+              next.push(related);
+            }
+          }
+        }
+      }
+      frontier = next;
+    }
+    seen.delete(start);
+    return [...seen];
+  }
+
+  private line(pos: (typeof POS)[number], offset: number): string[] {
+    const buf = this.data.get(pos)!;
+    return buf.toString('latin1', offset, buf.indexOf(10, offset)).split(' ');
+  }
 }
+
+const POS_OF: Record<string, (typeof POS)[number]> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
 /** Candidate base forms of an inflected English word, most likely first. */
 function baseForms(w: string): string[] {
