@@ -97,9 +97,28 @@ describe('validatePlan', () => {
   });
 
   it('reports missing required inputs and parameters', () => {
-    const ps = problems({ tasks: [{ id: 't1', task: 'translation', args: {}, deps: [] }] });
-    assert.ok(ps.includes('t1: the required text input "text" is missing'), ps.join('\n'));
+    const ps = problems({ tasks: [{ id: 't1', task: 'ocr', args: {}, deps: [] }, { id: 't2', task: 'translation', args: {}, deps: ['t1', 't3'] }, { id: 't3', task: 'ocr', args: { image: { file: 'sign.png' } }, deps: [] }] });
+    assert.ok(ps.includes('t2: the required text input "text" is missing'), ps.join('\n'));
     assert.ok(ps.some((p) => p.includes("target_language")), ps.join('\n'));
+  });
+
+  it('fills a missing input from its one source: the only dependency named, else the only file of its kind', () => {
+    const { plan, repairs } = validatePlan(
+      { tasks: [{ id: 't1', task: 'ocr', args: {}, deps: [] }, { id: 't2', task: 'translation', args: { target_language: 'es' }, deps: ['t1'] }] },
+      catalog,
+      files,
+    );
+    assert.deepEqual(plan.tasks.map((t) => t.args), [{ image: { file: 'sign.png' } }, { text: { ref: 't1' }, target_language: 'es' }]);
+    assert.deepEqual(repairs, ['task t1: the missing input "image" taken from the file sign.png', 'task t2: the missing input "text" taken from the output of t1']);
+  });
+
+  it('reads a task type written in other case, punctuation or with a typo, and guesses nothing further', () => {
+    const plan = (task: string) => validatePlan({ tasks: [{ id: 't1', task, args: { text: 'hello', target_language: 'es' }, deps: [] }] }, catalog, files);
+    assert.equal(plan('Translation').plan.tasks[0]!.task, 'translation');
+    assert.equal(plan('translaton').plan.tasks[0]!.task, 'translation');
+    assert.deepEqual(plan('TRANSLATION').repairs, ['task t1: unknown task type "TRANSLATION" read as "translation"']);
+    assert.equal(validatePlan({ tasks: [{ id: 't1', task: 'Text_To_Speech', args: { text: 'hi' }, deps: [] }] }, catalog, files).plan.tasks[0]!.task, 'text-to-speech');
+    assert.ok(problems({ tasks: [{ id: 't1', task: 'image-ocr-reader', args: { image: { file: 'sign.png' } }, deps: [] }] })[0]!.includes('unknown task type "image-ocr-reader"'));
   });
 
   it('rejects an empty plan with NO_PLAN', () => {

@@ -61,13 +61,22 @@ export function validatePlan(input: Plan, catalog: Catalog, files: ReadonlyMap<s
     if (ids.has(t.id)) problems.push({ task: t.id, problem: 'the id is used by more than one task' });
     ids.add(t.id);
   }
-  const byId = new Map(input.tasks.map((t) => [t.id, t]));
+  // Models write "Text-to-Speech", "text_to_speech" or "text-to-speach" for text-to-speech:
+  // names are resolved first, so a later task sees what an earlier one really produces.
+  const named = input.tasks.map((t) => {
+    if (catalog.taskType(t.task)) return t;
+    const near = nearestTaskType(t.task, catalog);
+    if (!near) return t;
+    repairs.push(`task ${t.id}: unknown task type "${t.task}" read as "${near.id}"`);
+    return { ...t, task: near.id };
+  });
+  const byId = new Map(named.map((t) => [t.id, t]));
   const outputOf = (id: string): Modality | undefined => {
     const producer = byId.get(id);
     return producer ? catalog.taskType(producer.task)?.output.modality : undefined;
   };
 
-  const tasks: PlanTask[] = input.tasks.map((original) => {
+  const tasks: PlanTask[] = named.map((original) => {
     const t: PlanTask = { ...original, args: { ...original.args }, deps: [...original.deps] };
     const type = catalog.taskType(t.task);
     if (!type) {
@@ -107,7 +116,19 @@ export function validatePlan(input: Plan, catalog: Catalog, files: ReadonlyMap<s
     }
 
     for (const slot of type.inputs) {
-      const value = t.args[slot.name];
+      let value = t.args[slot.name];
+      if ((value === undefined || value === '') && slot.required) {
+        // Missing, but with one obvious source: the only dependency the model named whose
+        // output fits, else (with no dependencies) the only file of that kind.
+        const used = new Set(Object.values(t.args).flatMap((v) => (isRef(v) ? [v.ref] : isFile(v) ? [v.file] : [])));
+        const fromDeps = original.deps.filter((d) => d !== t.id && byId.has(d) && !used.has(d) && accepts(slot.modality, outputOf(d) ?? 'json'));
+        const fromFiles = [...files].filter(([path, f]) => f.modality === slot.modality && !used.has(path));
+        const source = fromDeps.length === 1 ? { ref: fromDeps[0]! } : original.deps.length === 0 && fromFiles.length === 1 ? { file: fromFiles[0]![0] } : undefined;
+        if (source) {
+          t.args[slot.name] = value = source;
+          repairs.push(`task ${t.id}: the missing input "${slot.name}" taken from ${'ref' in source ? `the output of ${source.ref}` : `the file ${source.file}`}`);
+        }
+      }
       if (value === undefined || value === '') {
         if (slot.required) problems.push({ task: t.id, problem: `the required ${slot.modality} input "${slot.name}" is missing` });
         continue;
@@ -142,6 +163,39 @@ export function validatePlan(input: Plan, catalog: Catalog, files: ReadonlyMap<s
   const ordered = topologicalOrder(tasks);
   if (ordered.map((t) => t.id).join() !== tasks.map((t) => t.id).join()) repairs.push('tasks put in dependency order');
   return { plan: { tasks: ordered }, repairs };
+}
+
+const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/**
+ * The task type a misspelt or re-cased name means, when only one is close: the same words
+ * in other case and punctuation, or within a small edit distance (one edit per six
+ * letters). Anything further is not guessed.
+ */
+export function nearestTaskType(name: string, catalog: Catalog): TaskType | undefined {
+  const wanted = normalise(name);
+  const types = [...catalog.taskTypes.values()];
+  const exact = types.filter((t) => normalise(t.id) === wanted || normalise(t.name) === wanted);
+  if (exact.length === 1) return exact[0];
+  const limit = Math.max(1, Math.floor(wanted.length / 6));
+  const scored = types.map((t) => ({ t, d: Math.min(editDistance(wanted, normalise(t.id)), editDistance(wanted, normalise(t.name))) })).filter((x) => x.d <= limit);
+  const best = Math.min(...scored.map((x) => x.d));
+  const nearest = scored.filter((x) => x.d === best);
+  return nearest.length === 1 ? nearest[0]!.t : undefined;
+}
+
+/** Levenshtein distance with adjacent transpositions (optimal string alignment). */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
 }
 
 /** Kahn's algorithm, stable in the given order; a cycle is an error naming its tasks. */
