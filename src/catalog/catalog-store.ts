@@ -6,6 +6,7 @@ import { stemmer } from 'stemmer';
 import type { z } from 'zod';
 import { isStopword, words } from '../text/tokenize.js';
 import { ExpertEntrySchema, type ExpertEntry } from './expert.js';
+import type { VectorCache } from '../retrieval/embedding-reranker.js';
 
 export interface SearchHit {
   entry: ExpertEntry;
@@ -31,7 +32,7 @@ const WEIGHTS = [4, 2, 2, 1, 0.5];
  * fields, so lexical search over 100k+ entries stays in milliseconds without loading them.
  * Imports are upserts keyed by entry id: importing the same file twice changes nothing.
  */
-export class CatalogStore {
+export class CatalogStore implements VectorCache {
   private readonly db: Database.Database;
 
   constructor(readonly path: string) {
@@ -56,6 +57,7 @@ export class CatalogStore {
         json TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS entries_task ON entries(task);
+      CREATE TABLE IF NOT EXISTS vectors (id TEXT NOT NULL, model TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (id, model));
       CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(
         name, task, domain, description, usage,
         content='entries', content_rowid='rowid', tokenize='porter unicode61'
@@ -104,18 +106,19 @@ export class CatalogStore {
    * Lexical search: any of the query's words (stemmed) in any field, ranked by weighted
    * BM25, optionally within one task type.
    */
-  search(query: string, options: { task?: string; limit?: number } = {}): SearchHit[] {
+  search(query: string, options: { task?: string; limit?: number; /** only entries from these importers */ origins?: readonly string[] } = {}): SearchHit[] {
     // Stop words would only add huge OR'ed posting lists.
     let terms = [...new Set(words(query))].filter((w) => !isStopword(w));
     if (terms.length === 0) return [];
     if (terms.length > MAX_QUERY_TERMS) terms = this.rarest(terms, MAX_QUERY_TERMS);
     const limit = options.limit ?? 10;
+    const origins = options.origins?.length ? `AND e.origin IN (${options.origins.map((o) => `'${o.replace(/'/g, "''")}'`).join(', ')})` : '';
     const run = (match: string, max: number) =>
       this.db
         .prepare<{ match: string; task?: string; limit: number }, { id: string; json: string; score: number }>(
           `SELECT e.id AS id, e.json AS json, -bm25(entries_fts, ${WEIGHTS.join(', ')}) AS score
            FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid
-           WHERE entries_fts MATCH @match ${options.task ? 'AND e.task = @task' : ''}
+           WHERE entries_fts MATCH @match ${options.task ? 'AND e.task = @task' : ''} ${origins}
            ORDER BY bm25(entries_fts, ${WEIGHTS.join(', ')}) LIMIT @limit`,
         )
         .all({ match, ...(options.task ? { task: options.task } : {}), limit: max });
@@ -151,6 +154,29 @@ export class CatalogStore {
       .prepare<[string, number], { json: string }>('SELECT json FROM entries WHERE task = ? ORDER BY popularity DESC LIMIT ?')
       .all(task, limit)
       .map((r) => ExpertEntrySchema.parse(JSON.parse(r.json)));
+  }
+
+  /** Cached embedding vectors of entries (see EmbeddingReranker). */
+  getVectors(ids: readonly string[], model: string): Map<string, Float32Array> {
+    const get = this.db.prepare<[string, string], { vector: Buffer }>('SELECT vector FROM vectors WHERE id = ? AND model = ?');
+    const out = new Map<string, Float32Array>();
+    for (const id of ids) {
+      const row = get.get(id, model);
+      if (row) out.set(id, new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength)));
+    }
+    return out;
+  }
+
+  putVectors(vectors: ReadonlyMap<string, Float32Array>, model: string): void {
+    const put = this.db.prepare('INSERT OR REPLACE INTO vectors (id, model, vector) VALUES (?, ?, ?)');
+    this.db.transaction(() => {
+      for (const [id, v] of vectors) put.run(id, model, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+    })();
+  }
+
+  /** How many entries came from these importers. */
+  count(origins: readonly string[]): number {
+    return this.db.prepare<string[], { n: number }>(`SELECT count(*) AS n FROM entries WHERE origin IN (${origins.map(() => '?').join(', ')})`).get(...origins)!.n;
   }
 
   byOrigin(origin: string): ExpertEntry[] {

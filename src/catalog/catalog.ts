@@ -68,7 +68,7 @@ export async function catalogWithStore(path = defaultCatalogPath()): Promise<Cat
  * refreshed now (MCP servers' tools, OpenAPI specs), and its OpenAI-compatible servers. A
  * source that cannot be reached costs a note, not the run.
  */
-export async function buildCatalog(options: { /** null: no store */ db?: string | null; config?: Config } = {}): Promise<Catalog> {
+export async function buildCatalog(options: { /** null: no store */ db?: string | null; config?: Config; /** the request, to retrieve the operations of a large store */ request?: string } = {}): Promise<Catalog> {
   const path = options.db === null ? undefined : (options.db ?? defaultCatalogPath());
   const config = options.config ?? EMPTY_CONFIG;
   const hasSources = config.mcpServers.length + config.openapi.length + config.openaiCompatible.length > 0;
@@ -81,7 +81,7 @@ export async function buildCatalog(options: { /** null: no store */ db?: string 
   const notes: string[] = [];
   const store = path && existsSync(path) ? new (await import('./catalog-store.js')).CatalogStore(path) : undefined;
   const entries = new Map<string, ExpertEntry>();
-  for (const e of [...(store?.byOrigin('mcp') ?? []), ...(store?.byOrigin('openapi') ?? [])]) entries.set(e.id, e);
+  for (const e of store ? await storedOperations(store, options.request, config, notes) : []) entries.set(e.id, e);
   for (const e of await refreshSources(config, notes)) entries.set(e.id, e);
   const remote = [...entries.values()].map((e) => [e, e.provider.kind === 'mcp' ? mcpToolExpert(e) : openApiExpert(e)] as const);
 
@@ -101,6 +101,34 @@ export async function buildCatalog(options: { /** null: no store */ db?: string 
     }
   }
   return new Catalog(types, experts, store, notes);
+}
+
+/** Up to this many imported operations all become task types; beyond it, only retrieved ones. */
+const ALL_OPERATIONS_LIMIT = 200;
+/** How many operations a request retrieves from a large store (Gorilla's retriever-aware selection). */
+const RETRIEVED_OPERATIONS = 20;
+
+/**
+ * The store's MCP tools and OpenAPI operations that this run may plan with: all of them
+ * when there are few; when there are thousands (an API directory), the ones the request's
+ * words retrieve, so planning stays fast and only sees candidates that exist.
+ */
+async function storedOperations(store: CatalogStore, request: string | undefined, config: Config, notes: string[]): Promise<ExpertEntry[]> {
+  const origins = ['mcp', 'openapi'];
+  const total = store.count(origins);
+  if (total <= ALL_OPERATIONS_LIMIT) return origins.flatMap((o) => store.byOrigin(o));
+  if (!request) return [];
+  let hits = store.search(request, { origins, limit: config.embeddings ? RETRIEVED_OPERATIONS * 3 : RETRIEVED_OPERATIONS });
+  if (config.embeddings) {
+    const { EmbeddingReranker } = await import('../retrieval/embedding-reranker.js');
+    hits = await new EmbeddingReranker(config.embeddings, store).rerank(request, hits).catch((error: Error) => {
+      notes.push(`the embedding endpoint could not re-rank the API operations (${error.message}); lexical ranking only`);
+      return hits;
+    });
+    hits = hits.slice(0, RETRIEVED_OPERATIONS);
+  }
+  notes.push(`${hits.length} of the catalog's ${total} API operations and tools were retrieved for this request`);
+  return hits.map((h) => h.entry);
 }
 
 /** The config's MCP servers and OpenAPI specs, read now, in parallel; failures become notes. */

@@ -35,11 +35,11 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 /** The config file's sources and allowed hosts, then the catalog they and the store make. */
-async function catalogFor(opts: { db?: string; config?: string }) {
+async function catalogFor(opts: { db?: string; config?: string }, request?: string) {
   if (opts.db && !existsSync(opts.db)) throw new TroupeError(ErrorCode.InputNotFound, `catalog database not found: ${opts.db}`, { hint: 'create it with `troupe catalog import ... --db FILE`, or leave out --db' });
   const config = await loadConfig(opts.config);
   allowHostsFromConfig(config.allowHosts);
-  return buildCatalog({ ...(opts.db ? { db: opts.db } : {}), config });
+  return buildCatalog({ ...(opts.db ? { db: opts.db } : {}), config, ...(request ? { request } : {}) });
 }
 
 const configOption = () => new Option('--config <file>', 'config file: MCP servers, OpenAPI specs, OpenAI-compatible servers, allowed hosts (default: $TROUPE_CONFIG or ~/.config/troupe/config.yaml, if it exists)');
@@ -81,7 +81,7 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .option('--yes', 'allow operations that may change state (non-GET OpenAPI operations, MCP tools not marked read-only); without it a terminal asks, and otherwise they are skipped')
     .action(async (request: string, opts: { input: string[]; out?: string; json?: boolean; llm?: string; timeout: number; concurrency: number; db?: string; config?: string; yes?: boolean }) => {
       const controller = await controllerFor(opts.llm);
-      const catalog = await catalogFor(opts);
+      const catalog = await catalogFor(opts, request);
       const progress = opts.json && !process.stderr.isTTY ? undefined : createProgress();
       // Without --yes, a person at a terminal is asked; a script (no TTY) gets the skip and the reason.
       const approve = opts.yes ? true : process.stdin.isTTY && process.stderr.isTTY ? terminalApprover(progress ?? { pause() {}, resume() {} }) : undefined;
@@ -126,7 +126,7 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .addOption(configOption())
     .action(async (request: string, opts: { input: string[]; json?: boolean; format: string; llm?: string; db?: string; config?: string }) => {
       const controller = await controllerFor(opts.llm);
-      const catalog = await catalogFor(opts);
+      const catalog = await catalogFor(opts, request);
       const { outcome } = await planRequest(request, opts.input, controller, catalog);
       const plan = opts.format === 'hugginggpt' ? toHuggingGpt(outcome.plan) : opts.format === 'taskbench' ? toTaskBench(outcome.plan) : outcome.plan;
       if (opts.json) {
@@ -166,7 +166,7 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .command('import')
     .description('import a source into the catalog (idempotent: re-importing changes nothing)')
     .argument('<kind>', 'apibench, hugginggpt, taskbench, local, openapi, mcp or hf-hub')
-    .argument('[path]', 'the source: a file; for openapi a file or URL; for mcp a command or URL (not for local)')
+    .argument('[path]', 'the source: a file; for openapi a file, a URL or a folder of specs; for mcp a command or URL (not for local)')
     .addOption(dbOption())
     .option('--auth-env <VAR>', 'openapi: the environment variable that holds the API credential (the value is never stored)')
     .option('--task <tag>', 'hf-hub: the pipeline tag to list (e.g. summarization)')
@@ -184,6 +184,7 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
         ...(opts.task ? { task: opts.task } : {}),
         limit: Math.floor(opts.limit),
         ...(opts.hubUrl ? { hubUrl: opts.hubUrl } : {}),
+        onNote: (line) => process.stderr.write(`${line}\n`),
       });
       const store = await openStore(opts.db);
       try {
@@ -202,19 +203,35 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .option('--task <task>', 'only entries of this task type')
     .option('--limit <n>', 'how many results', positiveNumber, 10)
     .addOption(dbOption())
-    .option('--json', 'print {query, ms, results: [{id, name, task, score, description, call?}]}')
-    .action(async (query: string, opts: { task?: string; limit: number; db?: string; json?: boolean }) => {
+    .addOption(configOption())
+    .option('--json', 'print {query, ms, semantic, results: [{id, name, task, score, description, call?}]}')
+    .action(async (query: string, opts: { task?: string; limit: number; db?: string; config?: string; json?: boolean }) => {
+      const config = await loadConfig(opts.config);
+      allowHostsFromConfig(config.allowHosts);
       const store = await openStore(opts.db);
       try {
         const start = performance.now();
-        const hits = store.search(query, { ...(opts.task ? { task: opts.task } : {}), limit: Math.floor(opts.limit) });
+        const limit = Math.floor(opts.limit);
+        let hits = store.search(query, { ...(opts.task ? { task: opts.task } : {}), limit: config.embeddings ? Math.max(50, limit * 5) : limit });
+        let semantic = false;
+        if (config.embeddings) {
+          // Lexical search finds the candidates; the embedding endpoint re-ranks them.
+          const { EmbeddingReranker } = await import('../retrieval/embedding-reranker.js');
+          try {
+            hits = await new EmbeddingReranker(config.embeddings, store).rerank(query, hits);
+            semantic = true;
+          } catch (error) {
+            process.stderr.write(`note: ${describeError(error)}; lexical ranking only\n`);
+          }
+          hits = hits.slice(0, limit);
+        }
         const ms = Math.round((performance.now() - start) * 100) / 100;
         if (opts.json) {
           const results = hits.map((h) => ({ id: h.entry.id, name: h.entry.name, task: h.entry.task, score: Math.round(h.score * 1000) / 1000, description: h.entry.description.slice(0, 300), ...(h.entry.provider.call ? { call: h.entry.provider.call } : {}) }));
-          process.stdout.write(`${JSON.stringify({ query, ms, results })}\n`);
+          process.stdout.write(`${JSON.stringify({ query, ms, semantic, results })}\n`);
         } else {
           if (hits.length === 0) process.stdout.write(`no entries match "${query}"${store.stats().entries === 0 ? ' (the catalog is empty: run `troupe catalog import ...`)' : ''}\n`);
-          hits.forEach((h, i) => process.stdout.write(`${String(i + 1).padStart(2)}. ${h.entry.id}  [${h.entry.task}]  ${h.score.toFixed(2)}\n    ${h.entry.description.slice(0, 160)}\n`));
+          hits.forEach((h, i) => process.stdout.write(`${String(i + 1).padStart(2)}. ${h.entry.id}  [${h.entry.task}]  ${(semantic ? h.score.toFixed(4) : h.score.toFixed(2))}\n    ${h.entry.description.slice(0, 160)}\n`));
           process.stderr.write(`${hits.length} results in ${ms} ms\n`);
         }
       } finally {

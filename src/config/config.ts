@@ -42,6 +42,12 @@ export const OpenAiServerSchema = z
   .refine((s) => s.model || s.visionModel || s.transcriptionModel, 'name at least one of model, visionModel or transcriptionModel');
 export type OpenAiServer = z.infer<typeof OpenAiServerSchema>;
 
+/** An OpenAI-compatible /embeddings endpoint: its vectors re-rank what lexical search finds. */
+export const EmbeddingsSchema = z
+  .object({ baseURL: z.url(), model: z.string().min(1), apiKeyEnv: EnvName.optional() })
+  .strict();
+export type EmbeddingsConfig = z.infer<typeof EmbeddingsSchema>;
+
 export const ConfigSchema = z
   .object({
     /** Private or loopback hosts remote experts may reach (in addition to TROUPE_ALLOW_HOSTS). */
@@ -49,6 +55,7 @@ export const ConfigSchema = z
     mcpServers: z.array(McpServerSchema).default([]),
     openapi: z.array(OpenApiSourceSchema).default([]),
     openaiCompatible: z.array(OpenAiServerSchema).default([]),
+    embeddings: EmbeddingsSchema.optional(),
   })
   .strict();
 export type Config = z.infer<typeof ConfigSchema>;

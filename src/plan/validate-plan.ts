@@ -27,7 +27,8 @@ export class InvalidPlanError extends TroupeError {
 }
 
 // Parameter schemas are compiled once per task type.
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+// logger off: imported specs use documentation formats (float, int32, date-time) that are not checks here.
+const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false, logger: false });
 ajv.addFormat('language', /^[A-Za-z]{2,3}$|^[A-Za-z][A-Za-z -]+$/);
 ajv.addFormat('request', /\S/); // the user's own words: any non-blank text
 const compiled = new Map<string, ReturnType<Ajv['compile']>>();

@@ -24,7 +24,7 @@ export type Script = Reply[] | ((request: RecordedRequest) => Reply);
  * /audio/transcriptions with multipart uploads), replying from a script. Tests point the
  * real AI SDK providers at it; nothing in production code knows it exists.
  */
-export async function startOpenAiServer(script: Script): Promise<{ url: string; requests: RecordedRequest[]; close: () => Promise<void> }> {
+export async function startOpenAiServer(script: Script, options: { /** /embeddings: the vector of one input */ embed?: (input: string) => number[] } = {}): Promise<{ url: string; requests: RecordedRequest[]; close: () => Promise<void> }> {
   const requests: RecordedRequest[] = [];
   const hanging: ServerResponse[] = [];
   let next = 0;
@@ -43,6 +43,12 @@ export async function startOpenAiServer(script: Script): Promise<{ url: string; 
       }
     } else if (raw.length) recorded.body = JSON.parse(raw.toString('utf8'));
     requests.push(recorded);
+    if (req.method === 'POST' && req.url?.endsWith('/embeddings') && options.embed) {
+      const inputs = Array.isArray(recorded.body.input) ? (recorded.body.input as string[]) : [String(recorded.body.input)];
+      const data = inputs.map((input, index) => ({ object: 'embedding', index, embedding: options.embed!(input) }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data, model: recorded.body.model, usage: { prompt_tokens: inputs.length, total_tokens: inputs.length } }));
+      return;
+    }
     const known = req.url?.endsWith('/chat/completions') || req.url?.endsWith('/audio/transcriptions');
     if (req.method !== 'POST' || !known) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));

@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { fetchWithPolicy } from '../../experts/remote/http-policy.js';
-import type { ExpertEntry } from '../expert.js';
+import { ExpertEntrySchema, type ExpertEntry } from '../expert.js';
 import { kebab } from './kebab.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'] as const;
@@ -27,15 +27,22 @@ export interface OpenApiCall {
   auth?: { env: string; scheme: 'bearer' | 'header'; header?: string };
 }
 
-/** Resolves local $refs ("#/components/..."), guarding against cycles. */
-function deref(node: unknown, root: Json, seen = new Set<string>()): unknown {
+/**
+ * How many $refs deep a schema is expanded. The catalog needs an operation's parameters and
+ * the top of its body, not every nested type: full expansion of large specs (cloud
+ * providers' APIs) grows without bound, and the deeper levels are not planned with.
+ */
+const MAX_REF_DEPTH = 3;
+
+/** Resolves local $refs ("#/components/..."), guarding against cycles and depth. */
+function deref(node: unknown, root: Json, seen: readonly string[] = []): unknown {
   if (Array.isArray(node)) return node.map((n) => deref(n, root, seen));
   if (!node || typeof node !== 'object') return node;
   const ref = (node as { $ref?: unknown }).$ref;
   if (typeof ref === 'string' && ref.startsWith('#/')) {
-    if (seen.has(ref)) return {};
+    if (seen.includes(ref) || seen.length >= MAX_REF_DEPTH) return { type: 'object', description: `see ${ref.split('/').pop()}` };
     const target = ref.slice(2).split('/').reduce<unknown>((o, k) => (o as Json | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], root);
-    return deref(target, root, new Set([...seen, ref]));
+    return deref(target, root, [...seen, ref]);
   }
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, deref(v, root, seen)]));
 }
@@ -65,6 +72,9 @@ export async function importOpenApi(source: string, options: { authEnv?: string 
   } catch (error) {
     throw new TroupeError(ErrorCode.InputCorrupt, `${source} is neither JSON nor YAML: ${(error as Error).message}`);
   }
+  if (raw && typeof raw === 'object' && 'swagger' in raw) {
+    throw new TroupeError(ErrorCode.UnsupportedFormat, `${source} is Swagger ${String((raw as Json).swagger)}: only OpenAPI 3 is supported`, { hint: 'convert it first, e.g. with `npx swagger2openapi`' });
+  }
   const parsed = SpecSchema.safeParse(raw);
   if (!parsed.success) throw new TroupeError(ErrorCode.InputCorrupt, `${source} is not an OpenAPI 3 document: ${z.prettifyError(parsed.error)}`);
   const root = raw as Json;
@@ -79,8 +89,10 @@ export async function importOpenApi(source: string, options: { authEnv?: string 
   for (const [path, item] of Object.entries(spec.paths)) {
     const shared = (deref(item.parameters ?? [], root) as Json[]) ?? [];
     for (const method of METHODS) {
-      const op = deref(item[method], root) as Json | undefined;
-      if (!op) continue;
+      const raw = item[method] as Json | undefined;
+      if (!raw || typeof raw !== 'object') continue;
+      // Only what the entry keeps is resolved: responses can be most of a large spec.
+      const op: Json = { ...raw, parameters: deref(raw.parameters ?? [], root), requestBody: deref(raw.requestBody, root) };
       const params = [...shared, ...((op.parameters as Json[] | undefined) ?? [])].filter((p) => typeof p.name === 'string');
       const properties: Record<string, unknown> = {};
       const required: string[] = [];
@@ -97,7 +109,7 @@ export async function importOpenApi(source: string, options: { authEnv?: string 
         where.push({ name, in: 'body' });
       }
       if ((op.requestBody as Json | undefined)?.required) required.push(...((bodySchema?.required as string[] | undefined) ?? []));
-      const opId = typeof op.operationId === 'string' ? op.operationId : `${method}-${path}`;
+      const opId = typeof op.operationId === 'string' && op.operationId.trim() ? op.operationId.trim() : `${method}-${path}`;
       const call: OpenApiCall = { baseUrl, method: method.toUpperCase(), path, params: where, readOnly: method === 'get' || method === 'head', ...(auth ? { auth } : {}) };
       entries.push({
         id: `openapi/${title}/${kebab(opId)}`,
@@ -119,7 +131,12 @@ export async function importOpenApi(source: string, options: { authEnv?: string 
       });
     }
   }
-  return entries;
+  // Checked here, so a spec that yields a bad entry is reported as that spec's problem.
+  return entries.map((e) => {
+    const parsed = ExpertEntrySchema.safeParse(e);
+    if (!parsed.success) throw new TroupeError(ErrorCode.InputCorrupt, `${source}: operation ${e.name || '(unnamed)'} at ${e.usage}: ${z.prettifyError(parsed.error)}`);
+    return parsed.data;
+  });
 }
 
 /** Bearer or API-key-in-header, from the spec's first security scheme. */

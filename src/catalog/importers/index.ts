@@ -5,7 +5,11 @@ import { importHfHub } from './import-hf-hub.js';
 import { importHuggingGpt } from './import-hugginggpt.js';
 import { importLocal } from './import-local.js';
 import { importMcp } from './import-mcp.js';
+import { stat } from 'node:fs/promises';
 import { importOpenApi } from './import-openapi.js';
+import { importOpenApiDirectory } from './import-openapi-dir.js';
+
+const isDirectory = async (path: string) => !/^https?:\/\//.test(path) && Boolean((await stat(path).catch(() => undefined))?.isDirectory());
 import { importTaskBench } from './import-taskbench.js';
 
 /** The catalog importers by the name `troupe catalog import <kind>` takes. */
@@ -14,6 +18,8 @@ export interface ImportOptions {
   task?: string;
   limit?: number;
   hubUrl?: string;
+  /** Progress and skipped sources, for the person watching (stderr). */
+  onNote?: (line: string) => void;
 }
 
 export const IMPORTERS: Record<string, { describe: string; needsPath: boolean; run: (path: string, options: ImportOptions) => Promise<ExpertEntry[]> }> = {
@@ -21,7 +27,22 @@ export const IMPORTERS: Record<string, { describe: string; needsPath: boolean; r
   hugginggpt: { describe: "HuggingGPT's model metadata: ../shared/data/hugginggpt/p0_models.jsonl", needsPath: true, run: importHuggingGpt },
   taskbench: { describe: 'a TaskBench tool list: ../shared/data/taskbench/<domain>/tool_desc.json', needsPath: true, run: importTaskBench },
   local: { describe: "Troupe's own local experts (no path)", needsPath: false, run: () => importLocal() },
-  openapi: { describe: 'the operations of an OpenAPI 3 spec (JSON or YAML, file or URL); --auth-env VAR names its credential', needsPath: true, run: importOpenApi },
+  openapi: {
+    describe: 'the operations of an OpenAPI 3 spec (JSON or YAML, file or URL), or of every spec under a folder; --auth-env VAR names its credential',
+    needsPath: true,
+    run: async (path, o) => {
+      if (!(await isDirectory(path))) return importOpenApi(path, o.authEnv ? { authEnv: o.authEnv } : {});
+      let shown = 0;
+      const result = await importOpenApiDirectory(path, {
+        ...(o.authEnv ? { authEnv: o.authEnv } : {}),
+        onProgress: (done, total) => {
+          if (done === total || done - shown >= 250) (shown = done), o.onNote?.(`read ${done} of ${total} specs`);
+        },
+      });
+      o.onNote?.(`${result.specs} specs gave ${result.entries.length} operations; ${result.skipped.length} skipped${result.skipped.length ? `, e.g. ${result.skipped.slice(0, 3).map((s) => `${s.file} (${s.reason})`).join('; ')}` : ''}`);
+      return result.entries;
+    },
+  },
   'hf-hub': {
     describe: 'models of one pipeline tag from the Hugging Face Hub, most downloaded first: --task T --limit N (needs the network)',
     needsPath: false,

@@ -1,0 +1,69 @@
+import type { SearchHit } from '../catalog/catalog-store.js';
+import type { EmbeddingsConfig } from '../config/config.js';
+import { ErrorCode, TroupeError } from '../errors.js';
+import { defaultPolicy, fetchWithPolicy } from '../experts/remote/http-policy.js';
+
+/** Reciprocal rank fusion's constant (Cormack et al.): ranks past the first few count little. */
+const RRF_K = 60;
+
+/** Cached vectors of catalog entries, by entry id and model (the store keeps them). */
+export interface VectorCache {
+  getVectors(ids: readonly string[], model: string): Map<string, Float32Array>;
+  putVectors(vectors: ReadonlyMap<string, Float32Array>, model: string): void;
+}
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/**
+ * The semantic signal from an embedding endpoint (any OpenAI-compatible /embeddings, via
+ * the AI SDK): lexical search finds the candidates, their vectors and the query's re-rank
+ * them, and the two rankings are fused by reciprocal rank. Entry vectors are cached, so a
+ * catalog is embedded once per model, a few entries at a time, as searches reach them.
+ */
+export class EmbeddingReranker {
+  constructor(
+    private readonly config: EmbeddingsConfig,
+    private readonly cache?: VectorCache,
+  ) {}
+
+  async rerank(query: string, hits: readonly SearchHit[], signal?: AbortSignal): Promise<SearchHit[]> {
+    if (hits.length < 2) return [...hits];
+    const cached = this.cache?.getVectors(hits.map((h) => h.entry.id), this.config.model) ?? new Map<string, Float32Array>();
+    const missing = hits.filter((h) => !cached.has(h.entry.id));
+    const vectors = await this.embed([query, ...missing.map((h) => `${h.entry.name}. ${h.entry.description}`.slice(0, 2000))], signal);
+    const fresh = new Map(missing.map((h, i) => [h.entry.id, vectors[i + 1]!]));
+    if (fresh.size) this.cache?.putVectors(fresh, this.config.model);
+    const q = vectors[0]!;
+    const similarity = new Map(hits.map((h) => [h.entry.id, cosine(q, cached.get(h.entry.id) ?? fresh.get(h.entry.id)!)]));
+    const semanticRank = new Map([...hits].sort((a, b) => similarity.get(b.entry.id)! - similarity.get(a.entry.id)!).map((h, i) => [h.entry.id, i]));
+    return hits
+      .map((h, lexicalRank) => ({ entry: h.entry, score: 1 / (RRF_K + lexicalRank + 1) + 1 / (RRF_K + semanticRank.get(h.entry.id)! + 1) }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  private async embed(values: string[], signal?: AbortSignal): Promise<Float32Array[]> {
+    const [{ embedMany }, { createOpenAICompatible }] = await Promise.all([import('ai'), import('@ai-sdk/openai-compatible')]);
+    const apiKey = this.config.apiKeyEnv ? process.env[this.config.apiKeyEnv] : undefined;
+    if (this.config.apiKeyEnv && !apiKey) throw new TroupeError(ErrorCode.MissingCredential, `the embedding endpoint needs ${this.config.apiKeyEnv}, which is not set`, { hint: `export ${this.config.apiKeyEnv}=...` });
+    const name = `the embedding endpoint ${this.config.baseURL}`;
+    const policy = { ...defaultPolicy(), ...(signal ? { signal } : {}) };
+    const provider = createOpenAICompatible({
+      name: 'embeddings',
+      baseURL: this.config.baseURL,
+      ...(apiKey ? { apiKey } : {}),
+      fetch: ((input: string | URL | Request, init?: RequestInit) => fetchWithPolicy(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, init ?? {}, name, policy)) as typeof fetch,
+    });
+    const { embeddings } = await embedMany({ model: provider.embeddingModel(this.config.model), values, maxRetries: 0, ...(signal ? { abortSignal: signal } : {}) });
+    return embeddings.map((e) => Float32Array.from(e));
+  }
+}
