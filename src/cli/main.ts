@@ -16,13 +16,27 @@ import { createProgress } from './progress.js';
 
 const VERSION = '0.1.0';
 
-/** The AI SDK loads only when an LLM is asked for, so the built-in path and --help stay quick. */
-async function controllerFor(llm: string | undefined): Promise<Controller> {
-  const spec = llm ?? process.env.TROUPE_LLM;
-  if (!spec) return new BuiltinController();
-  const [{ LlmController }, { parseLlmSpec }] = await Promise.all([import('../controller/llm/llm-controller.js'), import('../controller/llm/llm-spec.js')]);
-  return new LlmController(parseLlmSpec(spec));
+/** The plan memory, when one exists (a run never creates it; `troupe feedback` does). */
+async function memoryFor(path: string | undefined) {
+  const { PlanMemory, defaultMemoryPath } = await import('../memory/plan-memory.js');
+  const file = path ?? defaultMemoryPath();
+  if (!existsSync(file)) {
+    if (path) throw new TroupeError(ErrorCode.InputNotFound, `plan memory not found: ${path}`, { hint: 'it is created by `troupe feedback <runId> good|bad`' });
+    return undefined;
+  }
+  return new PlanMemory(file);
 }
+
+/** The AI SDK loads only when an LLM is asked for, so the built-in path and --help stay quick. */
+async function controllerFor(llm: string | undefined, memoryPath?: string): Promise<Controller> {
+  const spec = llm ?? process.env.TROUPE_LLM;
+  const memory = await memoryFor(memoryPath);
+  if (!spec) return new BuiltinController(memory);
+  const [{ LlmController }, { parseLlmSpec }] = await Promise.all([import('../controller/llm/llm-controller.js'), import('../controller/llm/llm-spec.js')]);
+  return new LlmController(parseLlmSpec(spec), memory ? { memory } : {});
+}
+
+const memoryOption = () => new Option('--memory <file>', 'plan memory of confirmed plans (default: $TROUPE_MEMORY or ~/.local/share/troupe/memory.db, if it exists)');
 
 function positiveNumber(value: string): number {
   const n = Number(value);
@@ -78,9 +92,10 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .option('--db <file>', 'catalog database to select from as well (default: $TROUPE_CATALOG or ~/.local/share/troupe/catalog.db, if it exists)')
     .option('--concurrency <n>', 'tasks run at once', positiveNumber, 2)
     .addOption(configOption())
+    .addOption(memoryOption())
     .option('--yes', 'allow operations that may change state (non-GET OpenAPI operations, MCP tools not marked read-only); without it a terminal asks, and otherwise they are skipped')
-    .action(async (request: string, opts: { input: string[]; out?: string; json?: boolean; llm?: string; timeout: number; concurrency: number; db?: string; config?: string; yes?: boolean }) => {
-      const controller = await controllerFor(opts.llm);
+    .action(async (request: string, opts: { input: string[]; out?: string; json?: boolean; llm?: string; timeout: number; concurrency: number; db?: string; config?: string; memory?: string; yes?: boolean }) => {
+      const controller = await controllerFor(opts.llm, opts.memory);
       const catalog = await catalogFor(opts, request);
       const progress = opts.json && !process.stderr.isTTY ? undefined : createProgress();
       // Without --yes, a person at a terminal is asked; a script (no TTY) gets the skip and the reason.
@@ -124,8 +139,9 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .addOption(llmOption())
     .option('--db <file>', 'catalog database whose MCP tools may be planned too (default: as for run)')
     .addOption(configOption())
-    .action(async (request: string, opts: { input: string[]; json?: boolean; format: string; llm?: string; db?: string; config?: string }) => {
-      const controller = await controllerFor(opts.llm);
+    .addOption(memoryOption())
+    .action(async (request: string, opts: { input: string[]; json?: boolean; format: string; llm?: string; db?: string; config?: string; memory?: string }) => {
+      const controller = await controllerFor(opts.llm, opts.memory);
       const catalog = await catalogFor(opts, request);
       const { outcome } = await planRequest(request, opts.input, controller, catalog);
       const plan = opts.format === 'hugginggpt' ? toHuggingGpt(outcome.plan) : opts.format === 'taskbench' ? toTaskBench(outcome.plan) : outcome.plan;
@@ -136,6 +152,31 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
           process.stdout.write(`${t.id}  ${t.task}${t.deps.length ? `  ← ${t.deps.join(', ')}` : ''}  ${JSON.stringify(t.args)}\n`);
         }
         for (const n of [...outcome.notes, ...outcome.repairs]) process.stdout.write(`note: ${n}\n`);
+      }
+      setExit(0);
+    });
+
+  program
+    .command('feedback')
+    .description('say whether a run\'s plan was good or bad; good plans teach the planners (TaskMatrix.AI\'s feedback loop)')
+    .argument('<run>', 'the run id (its folder is troupe-runs/<runId>), or the path of its run.json')
+    .argument('<verdict>', 'good or bad')
+    .option('--note <text>', 'what was right or wrong')
+    .option('--runs <dir>', 'where runs are kept', 'troupe-runs')
+    .addOption(memoryOption())
+    .option('--json', 'print {runId, verdict, request, memory: {path, good, bad}}')
+    .action(async (run: string, verdict: string, opts: { note?: string; runs: string; memory?: string; json?: boolean }) => {
+      const [{ PlanMemory, VerdictSchema, defaultMemoryPath }, { recordFeedback }] = await Promise.all([import('../memory/plan-memory.js'), import('../memory/feedback.js')]);
+      const parsed = VerdictSchema.safeParse(verdict);
+      if (!parsed.success) throw new TroupeError(ErrorCode.BadUsage, `the verdict must be good or bad, not "${verdict}"`);
+      const memory = new PlanMemory(opts.memory ?? defaultMemoryPath());
+      try {
+        const { remembered, path } = await recordFeedback(memory, run, parsed.data, { ...(opts.note ? { note: opts.note } : {}), runsDir: opts.runs });
+        const counts = memory.counts();
+        if (opts.json) process.stdout.write(`${JSON.stringify({ runId: remembered.runId, verdict: remembered.verdict, request: remembered.request, memory: { path: memory.path, ...counts } })}\n`);
+        else process.stdout.write(`recorded "${remembered.verdict}" for ${remembered.runId} ("${remembered.request}") in ${path} and ${memory.path}; the memory holds ${counts.good} good and ${counts.bad} bad plans\n`);
+      } finally {
+        memory.close();
       }
       setExit(0);
     });
@@ -300,10 +341,23 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .requiredOption('--data <file>', 'records JSONL with id and instruction (or user_request)')
     .requiredOption('--out <file>', 'where to write the predictions (JSONL)')
     .addOption(llmOption())
-    .action(async (opts: { tools: string; data: string; out: string; llm?: string }) => {
+    .option('--memory <file>', 'a plan memory of confirmed plans to plan with (see `remember`)')
+    .action(async (opts: { tools: string; data: string; out: string; llm?: string; memory?: string }) => {
       const { predictCommand } = await import('../bench/taskbench/taskbench-commands.js');
       const r = await predictCommand({ ...opts, ...((opts.llm ?? process.env.TROUPE_LLM) ? { llm: opts.llm ?? process.env.TROUPE_LLM } : {}) }, (line) => process.stderr.write(`${line}\n`));
       process.stderr.write(`wrote ${r.records} predictions to ${r.out} (${r.msPerRecord.toFixed(2)} ms per record${r.handedOver ? `; ${r.handedOver} plans by the built-in planner after the LLM failed` : ''})\n`);
+      setExit(0);
+    });
+  taskbench
+    .command('remember')
+    .description('record gold plans as confirmed (as if users said "good"), for `predict --memory`')
+    .requiredOption('--tools <file>', "the domain's tool_desc.json")
+    .requiredOption('--gold <file>', 'gold records JSONL')
+    .requiredOption('--memory <file>', 'the plan memory to write')
+    .action(async (opts: { tools: string; gold: string; memory: string }) => {
+      const { rememberCommand } = await import('../bench/taskbench/taskbench-commands.js');
+      const r = await rememberCommand(opts);
+      process.stderr.write(`remembered ${r.remembered} of ${r.read} gold plans in ${opts.memory} (${r.good} good in all)\n`);
       setExit(0);
     });
   taskbench

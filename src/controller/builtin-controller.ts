@@ -2,18 +2,36 @@ import { planWithoutLlm } from '../plan/builtin-planner.js';
 import { validatePlan } from '../plan/validate-plan.js';
 import { composeAnswer } from '../respond/compose-answer.js';
 import type { Controller, PlanInput, PlanOutcome } from './controller.js';
+import { withLearnedExamples } from '../memory/learn-vocabulary.js';
+import { planFromMemory } from '../memory/plan-from-memory.js';
+import type { PlanMemory } from '../memory/plan-memory.js';
 
-/** The controller with no LLM: plans from the catalog's documentation, takes the top candidate, answers from the results. */
+/** Below this similarity a confirmed plan is not re-used as a template (see plan-from-memory.ts). */
+export const TEMPLATE_MIN_SIMILARITY = 0.5;
+
+/**
+ * The controller with no LLM: plans from the catalog's documentation (and, with a plan
+ * memory, from what confirmed plans taught it), takes the top candidate, answers from the
+ * results.
+ */
 export class BuiltinController implements Controller {
   readonly name = 'builtin';
 
-  async plan({ request, catalog, files }: PlanInput): Promise<PlanOutcome> {
+  constructor(private readonly memory?: PlanMemory) {}
+
+  async plan({ request, catalog: documented, files }: PlanInput): Promise<PlanOutcome> {
+    const confirmed = this.memory?.confirmed() ?? [];
+    if (this.memory && confirmed.length) {
+      const remembered = planFromMemory(request, files, documented, this.memory, TEMPLATE_MIN_SIMILARITY);
+      if (remembered) return { plan: remembered.plan, clauses: {}, notes: [remembered.note], repairs: remembered.repairs, planner: 'builtin' };
+    }
+    const catalog = withLearnedExamples(documented, confirmed);
     const drafted = planWithoutLlm(request, catalog, files);
     const { plan, repairs } = validatePlan(drafted.plan, catalog, files);
     return {
       plan,
       clauses: Object.fromEntries(drafted.tasks.map((t) => [t.task.id, t.clause])),
-      notes: drafted.notes,
+      notes: confirmed.length ? [...drafted.notes, `planned with the words of ${confirmed.length} confirmed plans`] : drafted.notes,
       repairs,
       planner: 'builtin',
     };

@@ -13,6 +13,12 @@ export interface Clause {
   anaphoric: boolean;
   /** The whole sentence the clause belongs to, quotes restored: a question split at its comma stays whole. */
   sentence?: string;
+  /**
+   * False for a sentence that only sets the scene ("I've got a photo named 'x.jpg' of my
+   * dog."): a first-person or descriptive statement with no request in it. Such clauses
+   * say what the files are, not what to do with them.
+   */
+  asks?: boolean;
 }
 
 export interface RequestAnalysis {
@@ -42,6 +48,16 @@ const QUOTE = /"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’|(?<![\p{L}
 const PLACEHOLDER = /⟦(\d+)⟧/g;
 // Step connectors; "and" is decided separately (it also joins words: "black and white").
 const CONNECTOR = /([.;!?]+\s+|\s*,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+after\s+that,?\s+|\s+and\s+(?:also\s+)?)/i;
+// What marks a sentence as asking for something: a question to the assistant, a wish, a
+// plea, or a bare imperative (a sentence that does not open with a subject).
+const REQUEST_MARKER = /\b(?:could|can|would|will|might|may)\s+(?:you|u|i|we)\b|\bplease\b|\bhelp\b|\bassist|\b(?:i|we)(?:'d|\s+would)\s+(?:like|love|want|appreciate)\b|\b(?:i|we)\s+(?:want|need|wish|hope|wonder)|\bi'm\s+(?:wondering|hoping|looking)\b|\blet'?s\b|\bkindly\b|\bis\s+(?:it|there)\s+(?:possible|a\s+way)\b|\bhow\s+(?:do|can|would)\b|^(?:what|which|who|where|when|why|how|is|are|does|do)\b|\?\s*$/i;
+const STATEMENT_OPENING = /^(?:i|i'm|i've|i'd|i'll|im|ive|my|we|we're|we've|our|this|that|these|those|the|it|it's|its|there|here|a|an|he|she|they|his|her|their|you|your|recently|yesterday|today|last|lately)\b/i;
+
+function asksSomething(sentence: string): boolean {
+  const s = sentence.trim();
+  return REQUEST_MARKER.test(s) || !STATEMENT_OPENING.test(s);
+}
+
 const ANAPHOR = /\b(it|its|that|them|they|this result|the result|the results|the output|the text|the translation|the audio|the image)\b/i;
 
 export function analyzeRequest(request: string): RequestAnalysis {
@@ -77,6 +93,7 @@ export function analyzeRequest(request: string): RequestAnalysis {
     quotes: [...text.matchAll(PLACEHOLDER)].map((m) => Number(m[1])),
     anaphoric: ANAPHOR.test(text.replace(PLACEHOLDER, '')),
     sentence: unmask(sentences.find((s) => s.includes(text)) ?? text).trim(),
+    asks: asksSomething(sentences.find((s) => s.includes(text)) ?? text),
   }));
   return { request, quotes, clauses, resources };
 }

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { GoldSchema, PredictionSchema, readToolDesc } from './taskbench-data.js';
 import type { Plan } from '../../plan/plan.js';
-import { predictOne, requestFiles, toolCatalog, toPrediction } from './taskbench-predict.js';
+import { existsSync } from 'node:fs';
+import { goldAsRemembered, predictOne, requestFiles, toolCatalog, toPrediction } from './taskbench-predict.js';
+import { withLearnedExamples } from '../../memory/learn-vocabulary.js';
 
 async function llmController(spec: string) {
   const [{ LlmController }, { parseLlmSpec }] = await Promise.all([import('../../controller/llm/llm-controller.js'), import('../../controller/llm/llm-spec.js')]);
@@ -29,9 +31,12 @@ async function readLines<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
 const RecordSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String), instruction: z.string().optional(), user_request: z.string().optional() });
 
 /** `troupe bench taskbench predict`: the built-in planner over a domain's tools, one prediction per record. */
-export async function predictCommand(opts: { tools: string; data: string; out: string; llm?: string }, progress: (s: string) => void) {
+export async function predictCommand(opts: { tools: string; data: string; out: string; llm?: string; memory?: string }, progress: (s: string) => void) {
   const tools = await readToolDesc(opts.tools);
-  const { catalog, toolName } = toolCatalog(tools);
+  const { catalog: documented, toolName } = toolCatalog(tools);
+  const memory = opts.memory ? await openMemory(opts.memory, true) : undefined;
+  // As BuiltinController: the memory's confirmed clauses are learned examples of their tools.
+  const catalog = memory ? withLearnedExamples(documented, memory.confirmed()) : documented;
   const named = tools.some((t) => t.parameters);
   const records = await readLines(opts.data, RecordSchema);
   const llm = opts.llm ? await llmController(opts.llm) : undefined;
@@ -41,7 +46,7 @@ export async function predictCommand(opts: { tools: string; data: string; out: s
   for (const [i, r] of records.entries()) {
     if ((i + 1) % 20 === 0) progress(`planned ${i + 1}/${records.length}${llm ? ` (${handedOver} handed to the built-in planner)` : ''}`);
     if (!llm) {
-      lines.push(JSON.stringify(predictOne(r, catalog, toolName, named)));
+      lines.push(JSON.stringify(predictOne(r, catalog, toolName, named, memory)));
       continue;
     }
     // The LLM controller: retrieved tools in the prompt, validation, retries, hand-over.
@@ -57,7 +62,32 @@ export async function predictCommand(opts: { tools: string; data: string; out: s
     lines.push(JSON.stringify(toPrediction(r.id, plan, catalog, toolName, named)));
   }
   await writeFile(opts.out, `${lines.join('\n')}\n`);
+  memory?.close();
   return { records: records.length, out: opts.out, msPerRecord: (performance.now() - start) / Math.max(1, records.length), handedOver };
+}
+
+async function openMemory(path: string, mustExist: boolean) {
+  const { PlanMemory } = await import('../../memory/plan-memory.js');
+  if (mustExist && !existsSync(path)) throw new TroupeError(ErrorCode.InputNotFound, `plan memory not found: ${path}`, { hint: 'fill it with `troupe bench taskbench remember` or `troupe feedback`' });
+  return new PlanMemory(path);
+}
+
+/**
+ * `troupe bench taskbench remember`: gold records as confirmed plans, as if users had said
+ * "good" to each — the other half of the plan-memory experiment.
+ */
+export async function rememberCommand(opts: { tools: string; gold: string; memory: string }) {
+  const tools = await readToolDesc(opts.tools);
+  const { catalog, toolName } = toolCatalog(tools);
+  const gold = await readLines(opts.gold, GoldSchema);
+  const plans = gold.flatMap((g) => goldAsRemembered(g, catalog, toolName) ?? []);
+  const memory = await openMemory(opts.memory, false);
+  try {
+    memory.recordAll(plans);
+    return { read: gold.length, remembered: plans.length, ...memory.counts() };
+  } finally {
+    memory.close();
+  }
 }
 
 /** `troupe bench taskbench score`: overall and by type (single, chain, dag). */

@@ -8,6 +8,9 @@ import { isFile, isRef, type Plan } from '../../plan/plan.js';
 import { analyzeRequest } from '../../plan/request-analysis.js';
 import { validatePlan } from '../../plan/validate-plan.js';
 import type { Gold, Tool } from './taskbench-data.js';
+import type { PlanMemory, RememberedPlan } from '../../memory/plan-memory.js';
+import { planFromMemory } from '../../memory/plan-from-memory.js';
+import { TEMPLATE_MIN_SIMILARITY } from '../../controller/builtin-controller.js';
 
 const asModality = (t: string): Modality => ((MODALITIES as readonly string[]).includes(t.toLowerCase()) ? (t.toLowerCase() as Modality) : 'text');
 const JSON_TYPES: Record<string, string> = { string: 'string', integer: 'integer', number: 'number', float: 'number', boolean: 'boolean', bool: 'boolean' };
@@ -56,9 +59,17 @@ export function requestFiles(request: string): Map<string, SniffedFile> {
   return new Map(analyzeRequest(request).resources.map((r) => [r.name, { modality: r.modality, mime: '' }]));
 }
 
-/** The built-in planner's best plan for a request (empty when nothing fits; unvalidated when validation fails). */
-export function builtinPlan(request: string, catalog: Catalog): Plan {
+/**
+ * The built-in planner's best plan for a request (empty when nothing fits; unvalidated when
+ * validation fails). With a plan memory, the most similar confirmed plan comes first (the
+ * caller gives the catalog with the memory's learned examples, as BuiltinController does).
+ */
+export function builtinPlan(request: string, catalog: Catalog, memory?: PlanMemory, minSimilarity = TEMPLATE_MIN_SIMILARITY): Plan {
   const files = requestFiles(request);
+  if (memory) {
+    const remembered = planFromMemory(request, files, catalog, memory, minSimilarity);
+    if (remembered) return remembered.plan;
+  }
   try {
     const drafted = planWithoutLlm(request, catalog, files);
     try {
@@ -96,6 +107,40 @@ export function toPrediction(id: string, plan: Plan, catalog: Catalog, toolName:
 }
 
 /** One prediction in TaskBench's format from the built-in planner (no LLM). */
-export function predictOne(record: Pick<Gold, 'id' | 'instruction' | 'user_request'>, catalog: Catalog, toolName: Map<string, string>, namedArguments: boolean): TaskBenchPrediction {
-  return toPrediction(record.id, builtinPlan(record.instruction ?? record.user_request ?? '', catalog), catalog, toolName, namedArguments);
+export function predictOne(record: Pick<Gold, 'id' | 'instruction' | 'user_request'>, catalog: Catalog, toolName: Map<string, string>, namedArguments: boolean, memory?: PlanMemory, minSimilarity?: number): TaskBenchPrediction {
+  return toPrediction(record.id, builtinPlan(record.instruction ?? record.user_request ?? '', catalog, memory, minSimilarity), catalog, toolName, namedArguments);
+}
+
+/**
+ * A gold record as the plan a user confirmed: nodes whose tool the list has, arguments to
+ * the tool's inputs in order (`<node-j>` a reference, a file the request names a file,
+ * anything else text), named arguments as parameters.
+ */
+export function goldAsRemembered(gold: Gold, catalog: Catalog, toolName: Map<string, string>): Omit<RememberedPlan, 'at'> | undefined {
+  const request = gold.instruction ?? gold.user_request ?? '';
+  const files = requestFiles(request);
+  const idOf = new Map([...toolName].map(([id, name]) => [name, id]));
+  const kept = gold.task_nodes.map((n, i) => ({ n, i, type: catalog.taskType(idOf.get(n.task) ?? '') })).filter((x) => x.type);
+  const taskId = new Map(kept.map((x, k) => [x.i, `t${k + 1}`]));
+  const tasks = kept.map(({ n, i, type }) => {
+    const args: Record<string, unknown> = {};
+    n.arguments.forEach((a, k) => {
+      if (a && typeof a === 'object' && 'name' in a) {
+        args[String((a as { name: unknown }).name)] = (a as { value?: unknown }).value;
+        return;
+      }
+      const slot = type!.inputs[k];
+      if (!slot) return;
+      const text = String(a);
+      const ref = /^<node-(\d+)>$/.exec(text);
+      if (ref) {
+        const target = taskId.get(Number(ref[1]));
+        if (target && target !== taskId.get(i)) args[slot.name] = { ref: target };
+      } else args[slot.name] = files.has(text) ? { file: text } : text;
+    });
+    const deps = Object.values(args).flatMap((v) => (isRef(v) ? [v.ref] : []));
+    return { id: taskId.get(i)!, task: type!.id, args, deps };
+  });
+  if (tasks.length === 0) return undefined;
+  return { runId: `taskbench-${gold.id}`, request, plan: { tasks }, inputs: [...files].map(([path, f]) => ({ path, modality: f.modality })), verdict: 'good' };
 }

@@ -10,6 +10,7 @@ import { validatePlan } from '../../plan/validate-plan.js';
 import type { RunRecord } from '../../respond/run-record.js';
 import { extractJson } from './extract-json.js';
 import type { LlmSpec } from './llm-spec.js';
+import type { PlanMemory } from '../../memory/plan-memory.js';
 import { choosePrompt, PLAN_SYSTEM, planPrompt, relevantTaskTypes, respondPrompt } from './prompts.js';
 
 const PlanReplySchema = z.object({ tasks: HuggingGptPlanSchema });
@@ -22,7 +23,12 @@ export interface LlmControllerOptions {
   planRetries?: number;
   /** HTTP-level retries inside the AI SDK (5xx, network). */
   maxRetries?: number;
+  /** Confirmed plans of similar requests become few-shot examples in the planning prompt. */
+  memory?: PlanMemory;
 }
+
+/** A confirmed plan is shown as an example only if its request is at least this similar. */
+const EXAMPLE_MIN_SIMILARITY = 0.2;
 
 /**
  * HuggingGPT's controller on any AI SDK model: plans with only the retrieved task types
@@ -36,17 +42,20 @@ export class LlmController implements Controller {
   private readonly timeoutMs: number;
   private readonly planRetries: number;
   private readonly maxRetries: number;
+  private readonly memory: PlanMemory | undefined;
 
   constructor(private readonly llm: LlmSpec, options: LlmControllerOptions = {}) {
     this.name = `llm:${llm.label}`;
     this.timeoutMs = options.timeoutMs ?? (Number(process.env.TROUPE_LLM_TIMEOUT_MS) || 60_000);
     this.planRetries = options.planRetries ?? 2;
     this.maxRetries = options.maxRetries ?? 1;
+    this.memory = options.memory;
   }
 
   async plan(input: PlanInput): Promise<PlanOutcome> {
     const types = relevantTaskTypes(input.request, input.catalog);
-    const messages: ModelMessage[] = [{ role: 'user', content: planPrompt(input.request, types, input.files) }];
+    const examples = (this.memory?.similar(input.request, 2) ?? []).filter((e) => e.similarity >= EXAMPLE_MIN_SIMILARITY && e.plan.tasks.every((t) => input.catalog.taskType(t.task)));
+    const messages: ModelMessage[] = [{ role: 'user', content: planPrompt(input.request, types, input.files, examples) }];
     let lastProblem = '';
     for (let attempt = 0; attempt <= this.planRetries; attempt++) {
       let text: string;

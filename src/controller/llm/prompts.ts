@@ -5,6 +5,8 @@ import type { TaskType } from '../../catalog/task-type.js';
 import { artifactText } from '../../execute/artifact.js';
 import { Bm25fIndex } from '../../retrieval/bm25f.js';
 import type { RunRecord } from '../../respond/run-record.js';
+import { toHuggingGpt } from '../../plan/formats/hugginggpt.js';
+import type { Plan } from '../../plan/plan.js';
 
 /** How many task types a planning prompt may show: retrieval picks them, never the whole catalog. */
 export const PROMPT_TASK_TYPES = 8;
@@ -26,7 +28,7 @@ Rules:
 - A task may only use the output of an earlier task; no cycles.
 - Use as few tasks as the request needs. If nothing fits, reply {"tasks": []}.`;
 
-export function planPrompt(request: string, types: TaskType[], files: ReadonlyMap<string, SniffedFile>): string {
+export function planPrompt(request: string, types: TaskType[], files: ReadonlyMap<string, SniffedFile>, examples: ReadonlyArray<{ request: string; plan: Plan }> = []): string {
   const docs = types.map((t) => ({
     task: t.id,
     description: t.description,
@@ -35,7 +37,9 @@ export function planPrompt(request: string, types: TaskType[], files: ReadonlyMa
     parameters: t.params,
   }));
   const fileList = files.size ? [...files].map(([p, f]) => `${p} (${f.modality})`).join(', ') : 'none';
-  return `Task types:\n${JSON.stringify(docs, null, 1)}\n\nUser's files: ${fileList}\n\nRequest: ${request}`;
+  // Plans users confirmed for similar requests (TaskMatrix.AI's feedback loop), as few-shot examples.
+  const shown = examples.map((e) => `Request: ${e.request}\nPlan: ${JSON.stringify({ tasks: toHuggingGpt(e.plan) })}`).join('\n\n');
+  return `Task types:\n${JSON.stringify(docs, null, 1)}\n\n${shown ? `Plans users confirmed for similar requests:\n${shown}\n\n` : ''}User's files: ${fileList}\n\nRequest: ${request}`;
 }
 
 export function choosePrompt(task: string, clause: string, candidates: ExpertEntry[]): string {

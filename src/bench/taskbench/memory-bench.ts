@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { PlanMemory } from '../../memory/plan-memory.js';
+import { withLearnedExamples } from '../../memory/learn-vocabulary.js';
+import { GoldSchema, readToolDesc, type Gold } from './taskbench-data.js';
+import { goldAsRemembered, predictOne, toolCatalog } from './taskbench-predict.js';
+import { TEMPLATE_MIN_SIMILARITY } from '../../controller/builtin-controller.js';
+import { scoreTaskBench } from './taskbench-score.js';
+
+const SHARED = new URL('../../../../shared/data/taskbench/huggingface/', import.meta.url).pathname;
+
+/**
+ * `npm run bench memory`: TaskMatrix.AI's feedback loop measured on TaskBench. The dev
+ * sample is split in two halves (even and odd lines); the plans of one half are confirmed
+ * (as if users said "good"), and the other half is planned with and without that memory.
+ * Both directions, at several template thresholds, so the one chosen is seen in context.
+ */
+export async function benchMemory(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { tools: { type: 'string' }, data: { type: 'string' } } });
+  const toolsPath = values.tools ?? `${SHARED}tool_desc.json`;
+  const dataPath = values.data ?? `${SHARED}dev.jsonl`;
+  if (!existsSync(toolsPath) || !existsSync(dataPath)) {
+    process.stderr.write(`memory bench: needs ${toolsPath} and ${dataPath} (../shared beside the checkout, or --tools/--data)\n`);
+    return 2;
+  }
+  const tools = await readToolDesc(toolsPath);
+  const { catalog, toolName } = toolCatalog(tools);
+  const gold: Gold[] = (await readFile(dataPath, 'utf8')).split('\n').filter((l) => l.trim()).map((l) => GoldSchema.parse(JSON.parse(l)));
+  const halves = { A: gold.filter((_, i) => i % 2 === 0), B: gold.filter((_, i) => i % 2 === 1) };
+  const pct = (x: number) => (x * 100).toFixed(2).padStart(7);
+  process.stdout.write(`TaskBench ${dataPath.split('/').slice(-2).join('/')}: ${gold.length} records, halves of ${halves.A.length} and ${halves.B.length}\n`);
+  process.stdout.write('confirmed → planned  memory     node F1  edge F1  name F1 value F1\n');
+  for (const [seed, target] of [['A', 'B'], ['B', 'A']] as const) {
+    const memory = new PlanMemory(':memory:');
+    memory.recordAll(halves[seed].flatMap((g) => goldAsRemembered(g, catalog, toolName) ?? []));
+    // As BuiltinController plans with a memory: templates from close requests, learned words otherwise.
+    const learned = withLearnedExamples(catalog, memory.confirmed());
+    const rows: Array<[string, () => ReturnType<typeof predictOne>[]]> = [
+      ['no memory', () => halves[target].map((g) => predictOne(g, catalog, toolName, false))],
+      ['templates', () => halves[target].map((g) => predictOne(g, catalog, toolName, false, memory))],
+      ['words', () => halves[target].map((g) => predictOne(g, learned, toolName, false))],
+      ['both', () => halves[target].map((g) => predictOne(g, learned, toolName, false, memory))],
+    ];
+    for (const [label, predict] of rows) {
+      const m = scoreTaskBench(tools, halves[target], predict());
+      process.stdout.write(`${seed} → ${target}     ${label.padEnd(10)} ${pct(m.node_f1)}  ${pct(m.edge_f1)}  ${pct(m.param_name_f1)}  ${pct(m.param_value_f1)}\n`);
+    }
+    const templated = halves[target].filter((g) => (memory.similar(g.instruction ?? '', 1)[0]?.similarity ?? 0) >= TEMPLATE_MIN_SIMILARITY).length;
+    process.stdout.write(`${seed} → ${target}     (a template was close enough for ${templated} of ${halves[target].length} requests)\n`);
+    memory.close();
+  }
+  process.stdout.write(`templates: the closest confirmed plan, adapted, when its request's similarity is at least ${TEMPLATE_MIN_SIMILARITY}; words: confirmed clauses as learned examples of their tools\n`);
+  return 0;
+}
