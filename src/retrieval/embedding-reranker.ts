@@ -1,7 +1,7 @@
 import type { SearchHit } from '../catalog/catalog-store.js';
 import type { EmbeddingsConfig } from '../config/config.js';
 import { ErrorCode, TroupeError } from '../errors.js';
-import { defaultPolicy, fetchWithPolicy } from '../experts/remote/http-policy.js';
+import { defaultPolicy, policyFetch } from '../experts/remote/http-policy.js';
 
 /** Reciprocal rank fusion's constant (Cormack et al.): ranks past the first few count little. */
 const RRF_K = 60;
@@ -61,7 +61,7 @@ export class EmbeddingReranker {
       name: 'embeddings',
       baseURL: this.config.baseURL,
       ...(apiKey ? { apiKey } : {}),
-      fetch: ((input: string | URL | Request, init?: RequestInit) => fetchWithPolicy(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, init ?? {}, name, policy)) as typeof fetch,
+      fetch: policyFetch(name, policy),
     });
     const { embeddings } = await embedMany({ model: provider.embeddingModel(this.config.model), values, maxRetries: 0, ...(signal ? { abortSignal: signal } : {}) });
     return embeddings.map((e) => Float32Array.from(e));

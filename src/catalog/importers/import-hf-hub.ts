@@ -1,5 +1,5 @@
 import { ErrorCode, TroupeError } from '../../errors.js';
-import { defaultPolicy, fetchWithPolicy } from '../../experts/remote/http-policy.js';
+import { defaultPolicy, policyFetch } from '../../experts/remote/http-policy.js';
 import type { ExpertEntry } from '../expert.js';
 import { popularity } from './kebab.js';
 
@@ -19,8 +19,7 @@ export async function importHfHub(options: HfHubOptions): Promise<ExpertEntry[]>
   const { listModels } = await import('@huggingface/hub');
   const hubUrl = options.hubUrl ?? 'https://huggingface.co';
   const policy = defaultPolicy();
-  const fetch = ((input: string | URL | Request, init?: RequestInit) =>
-    fetchWithPolicy(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, init ?? {}, `the Hugging Face Hub at ${hubUrl}`, policy)) as typeof globalThis.fetch;
+  const fetch = policyFetch(`the Hugging Face Hub at ${hubUrl}`, policy);
   const entries: ExpertEntry[] = [];
   try {
     for await (const m of listModels({

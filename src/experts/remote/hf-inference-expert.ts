@@ -3,7 +3,7 @@ import { ExpertEntrySchema, type Expert, type ExpertContext, type ExpertEntry } 
 import { ErrorCode, TroupeError } from '../../errors.js';
 import { artifactText, type Artifact } from '../../execute/artifact.js';
 import { jsonOutput, textOutput } from '../local/write-output.js';
-import { defaultPolicy, fetchWithPolicy } from './http-policy.js';
+import { defaultPolicy, policyFetch } from './http-policy.js';
 
 /** Task types a Hugging Face model can serve here, through @huggingface/inference. */
 export const HF_TASKS = new Set(['summarization', 'automatic-speech-recognition', 'object-detection', 'token-classification', 'text-to-speech']);
@@ -42,7 +42,7 @@ export function hfInferenceExpert(raw: ExpertEntry): Expert {
       const name = `Hugging Face model ${model}`;
       const policy = { ...defaultPolicy(), signal: ctx.signal };
       const client = new InferenceClient(process.env.HF_TOKEN, {
-        fetch: ((input: string | URL | Request, init?: RequestInit) => fetchWithPolicy(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, init ?? {}, name, policy)) as typeof fetch,
+        fetch: policyFetch(name, policy),
       });
       const base = process.env.TROUPE_HF_ENDPOINT?.replace(/\/+$/, '');
       const target = { model, ...(base ? { endpointUrl: `${base}/models/${model}` } : {}) };

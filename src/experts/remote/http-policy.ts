@@ -97,3 +97,8 @@ export async function fetchWithPolicy(input: string, init: RequestInit, name: st
     return response;
   }
 }
+
+/** `fetchWithPolicy` in fetch's own shape, for client libraries that take a `fetch` (AI SDK, huggingface.js). */
+export function policyFetch(name: string, policy: HttpPolicy = defaultPolicy()): typeof fetch {
+  return ((input: string | URL | Request, init?: RequestInit) => fetchWithPolicy(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, init ?? {}, name, policy)) as typeof fetch;
+}

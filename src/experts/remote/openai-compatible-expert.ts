@@ -6,7 +6,7 @@ import type { Artifact } from '../../execute/artifact.js';
 import { languageName } from '../../text/languages.js';
 import { requireText } from '../local/require-text.js';
 import { textOutput } from '../local/write-output.js';
-import { defaultPolicy, fetchWithPolicy } from './http-policy.js';
+import { defaultPolicy, policyFetch } from './http-policy.js';
 
 type Kind = 'chat' | 'vision' | 'transcription';
 
@@ -75,10 +75,10 @@ export function openAiCompatibleExpert(server: OpenAiServer, task: string): Expe
       const apiKey = server.apiKeyEnv ? process.env[server.apiKeyEnv] : undefined;
       if (server.apiKeyEnv && !apiKey) throw new TroupeError(ErrorCode.MissingCredential, `${endpoint} needs the environment variable ${server.apiKeyEnv}, which is not set`, { hint: `export ${server.apiKeyEnv}=...` });
       const policy = { ...defaultPolicy(), signal: ctx.signal };
-      const policyFetch = ((input: string | URL | Request, init?: RequestInit) => fetchWithPolicy(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, init ?? {}, endpoint, policy)) as typeof fetch;
+      const viaPolicy = policyFetch(endpoint, policy);
       const note = `${modelId} on ${server.name}`;
-      if (spec.kind === 'transcription') return transcribe(ctx, { apiKey, policyFetch, note });
-      return chat(ctx, { apiKey, policyFetch, note });
+      if (spec.kind === 'transcription') return transcribe(ctx, { apiKey, policyFetch: viaPolicy, note });
+      return chat(ctx, { apiKey, policyFetch: viaPolicy, note });
     },
   };
 
