@@ -8,6 +8,7 @@ import { terms } from '../text/tokenize.js';
 import { wordNet } from '../retrieval/wordnet.js';
 import type { Plan, PlanTask } from './plan.js';
 import { analyzeRequest, clauseWords, type Clause } from './request-analysis.js';
+import { pickSlot, slotKind, slotValues } from './slot-values.js';
 
 export interface PlannedTask {
   task: PlanTask;
@@ -160,10 +161,13 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       const chainsOntoPrevious = Object.values(args).some((v) => isRefTo(v, previous.id));
       if (chainsOntoPrevious && params(args) === params(previous.args)) return;
     }
-    addTask(type, clause.text, args);
+    // An API call with no inputs that points back ("share the result", "tell him about it")
+    // still comes after what it points back to.
+    const after = type.inputs.length === 0 && clause.anaphoric && previous ? [previous.id] : [];
+    addTask(type, clause.text, args, after);
   }
 
-  function addTask(type: TaskType, clause: string, args: Record<string, unknown>): string {
+  function addTask(type: TaskType, clause: string, args: Record<string, unknown>, after: string[] = []): string {
     // Two clauses can ask one thing ("how old is she and what is her emotion"): same type, same arguments, one task.
     const same = planned.find((p) => p.task.task === type.id && JSON.stringify(p.task.args) === JSON.stringify(args));
     if (same) {
@@ -171,7 +175,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       return same.task.id;
     }
     const id = `t${planned.length + 1}`;
-    const deps = Object.values(args).flatMap((v) => (v && typeof v === 'object' && 'ref' in v ? [String((v as { ref: string }).ref)] : []));
+    const deps = [...new Set([...Object.values(args).flatMap((v) => (v && typeof v === 'object' && 'ref' in v ? [String((v as { ref: string }).ref)] : [])), ...after])];
     planned.push({ task: { id, task: type.id, args, deps }, clause });
     available.outputs.push({ id, modality: type.output.modality });
     return id;
@@ -304,7 +308,24 @@ export function extractParams(specs: ParamSpec[], clause: Clause): Record<string
     }
   }
   Object.assign(out, extractNumbers(specs.filter((s) => s.type === 'number' || s.type === 'integer'), text));
+  // Free-text parameters (an API's location, date, e-mail address, message): values the
+  // clause states in a recognisable form, matched to parameters by their names.
+  const free = specs.filter((s) => (s.type === undefined || s.type === 'string') && !s.enum && !(s.name in out) && (s.format === undefined || s.format === 'date' || s.format === 'date-time'));
+  if (free.length && clause.raw) {
+    const values = slotValues(clause.raw, clause.quotes.map((i) => quoteOf(clause, i)).filter((q): q is string => q !== undefined));
+    const taken = new Set<string>();
+    for (const spec of free) {
+      const value = pickSlot(values, spec.format?.startsWith('date') ? 'dates' : slotKind(spec.name, spec.description), taken);
+      if (value !== undefined) (out[spec.name] = value), taken.add(value);
+    }
+  }
   return out;
+}
+
+/** The text of quote `i` as it stands in the clause's raw words (quotes are restored there, in order). */
+function quoteOf(clause: Clause, i: number): string | undefined {
+  const k = clause.quotes.indexOf(i);
+  return [...(clause.raw ?? '').matchAll(/"([^"]*)"/g)][k]?.[1];
 }
 
 function extractNumbers(specs: ParamSpec[], text: string): Record<string, number> {

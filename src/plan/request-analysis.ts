@@ -19,6 +19,8 @@ export interface Clause {
    * say what the files are, not what to do with them.
    */
   asks?: boolean;
+  /** The clause's words with its quotes restored, for reading parameter values off it. */
+  raw?: string;
 }
 
 export interface RequestAnalysis {
@@ -94,6 +96,7 @@ export function analyzeRequest(request: string): RequestAnalysis {
     anaphoric: ANAPHOR.test(text.replace(PLACEHOLDER, '')),
     sentence: unmask(sentences.find((s) => s.includes(text)) ?? text).trim(),
     asks: asksSomething(sentences.find((s) => s.includes(text)) ?? text),
+    raw: unmask(text).replace(/[.!?]+$/, ''),
   }));
   return { request, quotes, clauses, resources };
 }

@@ -151,7 +151,10 @@ export function validatePlan(input: Plan, catalog: Catalog, files: ReadonlyMap<s
       }
     }
 
-    const deps = [...new Set(refsOf(t))].sort();
+    // References are the dependencies. A task with none (an API call taking only parameters)
+    // keeps the dependencies it declares, as an ordering: "share the result" runs after the search.
+    const refs = [...new Set(refsOf(t))];
+    const deps = (refs.length ? refs : t.deps.filter((d) => byId.has(d) && d !== t.id)).sort();
     if (deps.join() !== [...new Set(t.deps)].sort().join()) {
       repairs.push(`task ${t.id}: dependencies rebuilt from its references (${deps.join(', ') || 'none'})`);
     }
