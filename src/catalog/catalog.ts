@@ -20,6 +20,8 @@ export class Catalog {
     readonly store?: CatalogStore,
     /** What happened while building it (a configured server that could not be reached, …), for the run record. */
     readonly notes: readonly string[] = [],
+    /** For task types retrieved from a large store: how well the request retrieved them (0–1, the best 1). */
+    readonly retrieval: ReadonlyMap<string, number> = new Map(),
   ) {
     this.taskTypes = new Map(taskTypes.map((t) => [t.id, t]));
     this.experts = experts;
@@ -81,7 +83,11 @@ export async function buildCatalog(options: { /** null: no store */ db?: string 
   const notes: string[] = [];
   const store = path && existsSync(path) ? new (await import('./catalog-store.js')).CatalogStore(path) : undefined;
   const entries = new Map<string, ExpertEntry>();
-  for (const e of store ? await storedOperations(store, options.request, config, notes) : []) entries.set(e.id, e);
+  const retrieval = new Map<string, number>();
+  for (const { entry, score } of store ? await storedOperations(store, options.request, config, notes) : []) {
+    entries.set(entry.id, entry);
+    if (score !== undefined) retrieval.set(entry.task, score);
+  }
   for (const e of await refreshSources(config, notes)) entries.set(e.id, e);
   const remote = [...entries.values()].map((e) => [e, e.provider.kind === 'mcp' ? mcpToolExpert(e) : openApiExpert(e)] as const);
 
@@ -100,7 +106,7 @@ export async function buildCatalog(options: { /** null: no store */ db?: string 
       }
     }
   }
-  return new Catalog(types, experts, store, notes);
+  return new Catalog(types, experts, store, notes, retrieval);
 }
 
 /** Up to this many imported operations all become task types; beyond it, only retrieved ones. */
@@ -113,10 +119,10 @@ const RETRIEVED_OPERATIONS = 20;
  * when there are few; when there are thousands (an API directory), the ones the request's
  * words retrieve, so planning stays fast and only sees candidates that exist.
  */
-async function storedOperations(store: CatalogStore, request: string | undefined, config: Config, notes: string[]): Promise<ExpertEntry[]> {
+async function storedOperations(store: CatalogStore, request: string | undefined, config: Config, notes: string[]): Promise<Array<{ entry: ExpertEntry; score?: number }>> {
   const origins = ['mcp', 'openapi'];
   const total = store.count(origins);
-  if (total <= ALL_OPERATIONS_LIMIT) return origins.flatMap((o) => store.byOrigin(o));
+  if (total <= ALL_OPERATIONS_LIMIT) return origins.flatMap((o) => store.byOrigin(o)).map((entry) => ({ entry }));
   if (!request) return [];
   let hits = store.search(request, { origins, limit: config.embeddings ? RETRIEVED_OPERATIONS * 3 : RETRIEVED_OPERATIONS });
   if (config.embeddings) {
@@ -128,7 +134,8 @@ async function storedOperations(store: CatalogStore, request: string | undefined
     hits = hits.slice(0, RETRIEVED_OPERATIONS);
   }
   notes.push(`${hits.length} of the catalog's ${total} API operations and tools were retrieved for this request`);
-  return hits.map((h) => h.entry);
+  // The retriever saw all of them; the planner sees only these few, so their rank carries over.
+  return hits.map((h, i) => ({ entry: h.entry, score: 1 / (1 + i / 3) }));
 }
 
 /** The config's MCP servers and OpenAPI specs, read now, in parallel; failures become notes. */

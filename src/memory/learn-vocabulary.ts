@@ -40,5 +40,6 @@ export function withLearnedExamples(catalog: Catalog, confirmed: readonly Rememb
     catalog.experts,
     catalog.store,
     catalog.notes,
+    catalog.retrieval,
   );
 }

@@ -130,7 +130,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         const paramsMet = specs.every((p) => !p.required || p.default !== undefined || p.name in stated);
         const inputs = type.inputs.filter((slot) => slot.required).map((slot) => (canFill(slot.modality, clause, available) ? 'direct' : bridgeFor(slot.modality, available, types) ? 'bridged' : 'none'));
         const feasibility = !paramsMet || inputs.includes('none') ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
-        return { type, feasibility, score: (r.score / ceiling) * feasibility, raw: r.score / ceiling };
+        // An operation retrieved from a large store keeps the retriever's verdict, which saw
+        // the whole catalog: the best counts fully, the twentieth about a fifth.
+        const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1);
+        return { type, feasibility, score: raw * feasibility, raw };
       })
       .sort((a, b) => b.score - a.score);
   }

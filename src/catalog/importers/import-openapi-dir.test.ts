@@ -44,6 +44,7 @@ describe('importing a folder of OpenAPI specs (an API directory)', () => {
     assert.ok(remote.length <= 20, `${remote.length} operations became task types`);
     assert.ok(remote.includes('openapi-weather-forecast'));
     assert.match(catalog.notes.join('\n'), /of the catalog's 301 API operations and tools were retrieved/);
+    assert.equal(catalog.retrieval.get('openapi-weather-forecast'), 1, 'the retriever\'s best keeps its full weight in planning');
     catalog.store?.close();
   });
 });
