@@ -133,7 +133,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
         // the whole catalog: the best counts fully, the twentieth about a fifth.
         const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1);
-        return { type, feasibility, score: raw * feasibility, raw };
+        return { type, feasibility, score: raw * feasibility * nameCoverage(type, words), raw };
       })
       .sort((a, b) => b.score - a.score);
   }
@@ -199,6 +199,33 @@ function relatedWords(type: TaskType): string {
   if (type.examples.length) return '';
   const words = new Set(type.name.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 2));
   return [...words].flatMap((w) => wordNet().derived(w)).join(' ');
+}
+
+/**
+ * How much of an imported tool's name the clause says, in any form of each word ("classify"
+ * for "Classification"): "classify this image" says all of "Image Classification" and half
+ * of "Tabular Classification". It orders candidates, never decides whether a clause is a
+ * step. Only for tools without examples; a type with examples is named by its examples.
+ * TaskBench dev node F1 by the floor: 1 (off) 52.49, 0.8 52.95, 0.6 52.70, 0.4 52.68.
+ */
+const NAME_COVERAGE_FLOOR = 0.8;
+function nameCoverage(type: TaskType, clause: string): number {
+  if (type.examples.length) return 1;
+  const name = [...new Set(terms(type.name))];
+  if (name.length < 2) return 1;
+  const said = terms(clause);
+  const covered = name.filter((n) => said.some((w) => sameWord(n, w))).length;
+  return NAME_COVERAGE_FLOOR + (1 - NAME_COVERAGE_FLOOR) * (covered / name.length);
+}
+
+/** Two stems of one word: equal, or sharing most of the shorter ("classif"/"classifi", "transcrib"/"transcript"). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 5) return false;
+  let k = 0;
+  while (k < shorter && a[k] === b[k]) k++;
+  return k >= Math.max(5, Math.ceil(shorter * 0.8));
 }
 
 /** How people name each modality: the words of a type's signature ("takes a recording, gives text"). */
