@@ -9,7 +9,13 @@ export interface DoctorRow {
 }
 
 /** Task types with no offline expert here; the LLM controller's model or remote experts serve them. */
-export const SERVED_ELSEWHERE = ['image captioning', 'visual question answering', 'free text generation', 'general image classification'];
+/** What no local expert does, by the task type that would do it once a server is configured. */
+export const SERVED_ELSEWHERE: Record<string, string> = {
+  'image-captioning': 'image captioning',
+  'visual-question-answering': 'visual question answering',
+  'text-generation': 'free text generation',
+  'image-classification': 'general image classification',
+};
 
 export async function diagnose(catalog: Catalog): Promise<DoctorRow[]> {
   return Promise.all(
@@ -25,6 +31,7 @@ export function formatDoctor(rows: DoctorRow[]): string {
   const out = rows.map((r) => `${r.runnable ? '✓' : '✗'} ${r.task.padEnd(width)}  ${r.id}${r.reason ? ` — ${r.reason}` : ''}${r.fix ? `\n    fix: ${r.fix}` : ''}`);
   const types = new Set(rows.filter((r) => r.runnable).map((r) => r.task));
   out.push('', `${types.size} task type${types.size === 1 ? '' : 's'} runnable here: ${[...types].join(', ') || 'none'}`);
-  out.push(`No offline expert for: ${SERVED_ELSEWHERE.join(', ')} — use --llm or configure a remote expert.`);
+  const missing = Object.entries(SERVED_ELSEWHERE).filter(([task]) => !types.has(task)).map(([, what]) => what);
+  if (missing.length) out.push(`No expert here for: ${missing.join(', ')}. An OpenAI-compatible server with a visionModel in the config adds captioning and visual questions (README, "Configuration").`);
   return out.join('\n');
 }
