@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { buildCatalog, defaultCatalog } from '../catalog/catalog.js';
+import { buildCatalog } from '../catalog/build-catalog.js';
+import { defaultCatalog } from '../catalog/catalog.js';
 import { loadConfig } from '../config/config.js';
 import { allowHostsFromConfig } from '../experts/remote/http-policy.js';
 import { terminalApprover } from './approval-prompt.js';

@@ -131,7 +131,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         const inputs = type.inputs.filter((slot) => slot.required).map((slot) => (canFill(slot.modality, clause, available) ? 'direct' : bridgeFor(slot.modality, available, types) ? 'bridged' : 'none'));
         const feasibility = !paramsMet || inputs.includes('none') ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
-        // the whole catalog: the best counts fully, the twentieth about a fifth.
+        // the whole catalog: the best counts fully, the twentieth about a seventh.
         const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1);
         return { type, feasibility, score: raw * feasibility * nameCoverage(type, words), raw };
       })
