@@ -5,7 +5,7 @@ import { BUILTIN_TASK_TYPES } from '../catalog/builtin-task-types.js';
 import { OPENAI_TASK_TYPES } from '../experts/remote/openai-compatible-task-types.js';
 import type { SniffedFile } from '../catalog/modality.js';
 import { ErrorCode, TroupeError } from '../errors.js';
-import { planWithoutLlm } from './builtin-planner.js';
+import { planWithoutLlm, wantedOutput } from './builtin-planner.js';
 import { analyzeRequest } from './request-analysis.js';
 import { validatePlan } from './validate-plan.js';
 
@@ -96,5 +96,15 @@ describe('planWithoutLlm', () => {
       () => planWithoutLlm('book me a flight to Lisbon next Tuesday', catalog, none),
       (e) => TroupeError.is(e, ErrorCode.NoPlan) && /no expert can serve/.test(e.message) && Boolean(e.hint),
     );
+  });
+});
+
+describe('wantedOutput', () => {
+  it('reads the kind of result a clause asks to be made, and not the kind it starts from', () => {
+    assert.equal(wantedOutput('Could you help me convert this thought into an image'), 'image');
+    assert.equal(wantedOutput('turn the text in this photo into speech'), 'audio');
+    assert.equal(wantedOutput('create a short video of the summary'), 'video');
+    assert.equal(wantedOutput('read the sign in this photo'), undefined);
+    assert.equal(wantedOutput('translate it into Spanish'), undefined);
   });
 });

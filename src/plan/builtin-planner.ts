@@ -132,7 +132,9 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         const feasibility = !paramsMet || inputs.includes('none') ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
         // the whole catalog: the best counts fully, the twentieth about a seventh.
-        const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1);
+        const wanted = wantedOutput(clause.text);
+        const intent = wanted ? (type.output.modality === wanted ? 1 + OUTPUT_BONUS : 1 - OUTPUT_BONUS / 2) : 1;
+        const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1) * intent;
         return { type, feasibility, score: raw * feasibility * nameCoverage(type, words), raw };
       })
       .sort((a, b) => b.score - a.score);
@@ -226,6 +228,29 @@ function sameWord(a: string, b: string): boolean {
   let k = 0;
   while (k < shorter && a[k] === b[k]) k++;
   return k >= Math.max(5, Math.ceil(shorter * 0.8));
+}
+
+/**
+ * A clause that asks for a kind of result ("create an image of…", "turn it into speech")
+ * favours the types that give it: ×1.4 for them, ×0.8 for the rest. TaskBench dev node F1
+ * by the factor: 0 52.95, 0.2 53.70, 0.4 54.34 (edge 15.52), 0.6 54.65 (edge 15.36).
+ */
+const OUTPUT_BONUS = 0.4;
+const CREATE = String.raw`(?:create|generate|make|produce|draw|render|paint|design|synthesi[sz]e|compose|craft|visuali[sz]e|illustrate)\w*`;
+const CONVERT = String.raw`(?:turn|convert|transform|change|translate)\w*`;
+const OUTPUT_WORDS: Array<[Modality, string]> = [
+  ['image', 'image|picture|illustration|visual|photo|drawing|painting|artwork|poster|thumbnail|graphic'],
+  ['audio', 'audio|speech|voice|sound|narration|recording|spoken'],
+  ['video', 'video|clip|animation|movie|film'],
+];
+/** The kind of result a clause asks to be made, if it says: the noun after "into", or the object of "create". */
+export function wantedOutput(clause: string): Modality | undefined {
+  for (const [modality, nouns] of OUTPUT_WORDS) {
+    const into = new RegExp(String.raw`\b${CONVERT}\b.*?\b(?:into|to|as)\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+)?(?:${nouns})s?\b`, 'i');
+    const made = new RegExp(String.raw`\b${CREATE}\b(?:\s+(?:me|us|an?|the|some|new|nice|short|\w+ly))*\s+(?:[\w-]+\s+)?(?:${nouns})s?\b`, 'i');
+    if (into.test(clause) || made.test(clause)) return modality;
+  }
+  return undefined;
 }
 
 /** How people name each modality: the words of a type's signature ("takes a recording, gives text"). */
