@@ -171,8 +171,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       if (chainsOntoPrevious && params(args) === params(previous.args)) return;
     }
     // An API call with no inputs that points back ("share the result", "tell him about it")
-    // still comes after what it points back to.
-    const after = type.inputs.length === 0 && clause.anaphoric && previous ? [previous.id] : [];
+    // or is told to come next ("then book a hotel") comes after the step before it.
+    const after = type.inputs.length === 0 && (clause.anaphoric || clause.follows) && previous ? [previous.id] : [];
     addTask(type, clause.text, args, after);
   }
 

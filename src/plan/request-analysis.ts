@@ -21,6 +21,8 @@ export interface Clause {
   asks?: boolean;
   /** The clause's words with its quotes restored, for reading parameter values off it. */
   raw?: string;
+  /** Joined to the clause before by "then", "after that", "finally", …: a step in sequence. */
+  follows?: boolean;
 }
 
 export interface RequestAnalysis {
@@ -75,6 +77,7 @@ export function analyzeRequest(request: string): RequestAnalysis {
 
   const pieces = masked.split(CONNECTOR);
   const merged: string[] = [];
+  const after = new Set<number>(); // clauses joined to the one before by "then", "after that", …
   for (let i = 0; i < pieces.length; i += 2) {
     const piece = pieces[i]!.trim();
     const joiner = i > 0 ? pieces[i - 1]! : '';
@@ -85,18 +88,20 @@ export function analyzeRequest(request: string): RequestAnalysis {
       merged[merged.length - 1] = `${prev}${joiner}${piece}`;
     } else if (piece) {
       merged.push(piece);
+      if (/\bthen\b|\bafter\s+that\b/i.test(joiner) || /^(?:then|next|afterwards?|finally|lastly|after\s+that|once\s+(?:that|it)\b)/i.test(piece)) after.add(merged.length - 1);
     }
   }
 
   const sentences = masked.split(/(?<=[.!?])\s+/);
   const unmask = (text: string) => text.replace(PLACEHOLDER, (_, i: string) => `"${quotes[Number(i)]}"`);
-  const clauses = merged.map((text) => ({
+  const clauses = merged.map((text, k) => ({
     text: text.replace(/[.!?]+$/, ''),
     quotes: [...text.matchAll(PLACEHOLDER)].map((m) => Number(m[1])),
     anaphoric: ANAPHOR.test(text.replace(PLACEHOLDER, '')),
     sentence: unmask(sentences.find((s) => s.includes(text)) ?? text).trim(),
     asks: asksSomething(sentences.find((s) => s.includes(text)) ?? text),
     raw: unmask(text).replace(/[.!?]+$/, ''),
+    follows: after.has(k),
   }));
   return { request, quotes, clauses, resources };
 }

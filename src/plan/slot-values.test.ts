@@ -37,5 +37,9 @@ describe('slot values', () => {
       ['get-weather', { location: 'Paris', date: '2023-05-12' }, []],
       ['share-by-social-network', { social_network: 'Twitter' }, ['t1']],
     ]);
+    const sequence = planWithoutLlm("Get the weather in Rome, then share 'sunny all week' on Facebook", catalog, new Map()).plan;
+    assert.deepEqual(sequence.tasks.map((t) => [t.args, t.deps]), [[{ location: 'Rome' }, []], [{ content: 'sunny all week', social_network: 'Facebook' }, ['t1']]]);
+    const parallel = planWithoutLlm("Get the weather in Rome and share 'hello' on Facebook", catalog, new Map()).plan;
+    assert.deepEqual(parallel.tasks.map((t) => t.deps), [[], []], '"and" alone is not a sequence');
   });
 });
