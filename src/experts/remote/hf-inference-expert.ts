@@ -45,7 +45,9 @@ export function hfInferenceExpert(raw: ExpertEntry): Expert {
         fetch: policyFetch(name, policy),
       });
       const base = process.env.TROUPE_HF_ENDPOINT?.replace(/\/+$/, '');
-      const target = { model, ...(base ? { endpointUrl: `${base}/models/${model}` } : {}) };
+      // An inference provider by name (TROUPE_HF_PROVIDER, e.g. hf-inference), else the router's choice.
+      const provider = process.env.TROUPE_HF_PROVIDER as 'hf-inference' | undefined;
+      const target = { model, ...(base ? { endpointUrl: `${base}/models/${model}` } : provider ? { provider } : {}) };
       const note = `${model} via Hugging Face inference${base ? ` at ${base}` : ''}`;
       switch (entry.task) {
         case 'summarization': {
