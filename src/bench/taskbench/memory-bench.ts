@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readJsonl } from '../../catalog/importers/read-source.js';
 import { parseArgs } from 'node:util';
 import { PlanMemory } from '../../memory/plan-memory.js';
 import { withLearnedExamples } from '../../memory/learn-vocabulary.js';
@@ -26,7 +26,7 @@ export async function benchMemory(args: string[]): Promise<number> {
   }
   const tools = await readToolDesc(toolsPath);
   const { catalog, toolName } = toolCatalog(tools);
-  const gold: Gold[] = (await readFile(dataPath, 'utf8')).split('\n').filter((l) => l.trim()).map((l) => GoldSchema.parse(JSON.parse(l)));
+  const gold: Gold[] = await readJsonl(dataPath, GoldSchema);
   const halves = { A: gold.filter((_, i) => i % 2 === 0), B: gold.filter((_, i) => i % 2 === 1) };
   const pct = (x: number) => (x * 100).toFixed(2).padStart(7);
   process.stdout.write(`TaskBench ${dataPath.split('/').slice(-2).join('/')}: ${gold.length} records, halves of ${halves.A.length} and ${halves.B.length}\n`);

@@ -1,31 +1,17 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { z } from 'zod';
-import { ErrorCode, TroupeError } from '../../errors.js';
-import { GoldSchema, PredictionSchema, readToolDesc } from './taskbench-data.js';
-import type { Plan } from '../../plan/plan.js';
 import { existsSync } from 'node:fs';
-import { goldAsRemembered, predictOne, requestFiles, toolCatalog, toPrediction } from './taskbench-predict.js';
+import { writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { readJsonl } from '../../catalog/importers/read-source.js';
+import { ErrorCode, TroupeError } from '../../errors.js';
 import { withLearnedExamples } from '../../memory/learn-vocabulary.js';
+import type { Plan } from '../../plan/plan.js';
+import { GoldSchema, PredictionSchema, readToolDesc } from './taskbench-data.js';
+import { goldAsRemembered, predictOne, requestFiles, toolCatalog, toPrediction } from './taskbench-predict.js';
+import { scoreTaskBench, type TaskBenchMetrics } from './taskbench-score.js';
 
 async function llmController(spec: string) {
   const [{ LlmController }, { parseLlmSpec }] = await Promise.all([import('../../controller/llm/llm-controller.js'), import('../../controller/llm/llm-spec.js')]);
   return new LlmController(parseLlmSpec(spec));
-}
-import { scoreTaskBench, type TaskBenchMetrics } from './taskbench-score.js';
-
-async function readLines<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new TroupeError(ErrorCode.InputNotFound, `cannot read ${path}`);
-  }
-  return text.split('\n').flatMap((line, i) => {
-    if (!line.trim()) return [];
-    const parsed = schema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new TroupeError(ErrorCode.InputCorrupt, `${path}:${i + 1}: ${z.prettifyError(parsed.error)}`);
-    return [parsed.data];
-  });
 }
 
 const RecordSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String), instruction: z.string().optional(), user_request: z.string().optional() });
@@ -38,7 +24,7 @@ export async function predictCommand(opts: { tools: string; data: string; out: s
   // As BuiltinController: the memory's confirmed clauses are learned examples of their tools.
   const catalog = memory ? withLearnedExamples(documented, memory.confirmed()) : documented;
   const named = tools.some((t) => t.parameters);
-  const records = await readLines(opts.data, RecordSchema);
+  const records = await readJsonl(opts.data, RecordSchema);
   const llm = opts.llm ? await llmController(opts.llm) : undefined;
   const start = performance.now();
   const lines: string[] = [];
@@ -79,7 +65,7 @@ async function openMemory(path: string, mustExist: boolean) {
 export async function rememberCommand(opts: { tools: string; gold: string; memory: string }) {
   const tools = await readToolDesc(opts.tools);
   const { catalog, toolName } = toolCatalog(tools);
-  const gold = await readLines(opts.gold, GoldSchema);
+  const gold = await readJsonl(opts.gold, GoldSchema);
   const plans = gold.flatMap((g) => goldAsRemembered(g, catalog, toolName) ?? []);
   const memory = await openMemory(opts.memory, false);
   try {
@@ -93,8 +79,8 @@ export async function rememberCommand(opts: { tools: string; gold: string; memor
 /** `troupe bench taskbench score`: overall and by type (single, chain, dag). */
 export async function scoreCommand(opts: { tools: string; gold: string; pred: string }): Promise<TaskBenchMetrics & { by_type: Record<string, TaskBenchMetrics> }> {
   const tools = await readToolDesc(opts.tools);
-  const gold = await readLines(opts.gold, GoldSchema);
-  const predictions = await readLines(opts.pred, PredictionSchema);
+  const gold = await readJsonl(opts.gold, GoldSchema);
+  const predictions = await readJsonl(opts.pred, PredictionSchema);
   const types = [...new Set(gold.map((g) => g.type).filter((t): t is string => Boolean(t)))];
   return {
     ...scoreTaskBench(tools, gold, predictions),
