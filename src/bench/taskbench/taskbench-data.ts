@@ -2,15 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ErrorCode, TroupeError } from '../../errors.js';
 
-export const ToolSchema = z.object({
-  id: z.string(),
-  desc: z.string(),
-  'input-type': z.array(z.string()).optional(),
-  'output-type': z.array(z.string()).optional(),
-  parameters: z.array(z.object({ name: z.string(), type: z.string(), desc: z.string().optional() })).optional(),
-});
-export type Tool = z.infer<typeof ToolSchema>;
-export const ToolDescSchema = z.object({ nodes: z.array(ToolSchema) });
+export { ToolDescSchema, ToolSchema, type Tool } from '../../catalog/importers/import-taskbench.js';
+import { ToolDescSchema, type Tool } from '../../catalog/importers/import-taskbench.js';
 
 // Arguments are strings, numbers, lists or {name, value} objects: any JSON value is read as text by the scorer.
 const Argument = z.unknown();

@@ -1,7 +1,8 @@
 import { Catalog } from '../../catalog/catalog.js';
-import { MODALITIES, type Modality, type SniffedFile } from '../../catalog/modality.js';
+import type { SniffedFile } from '../../catalog/modality.js';
 import { TaskTypeSchema, type TaskType } from '../../catalog/task-type.js';
 import { kebab } from '../../catalog/importers/kebab.js';
+import { modality as toModality, parameterProperties } from '../../catalog/importers/import-taskbench.js';
 import { TroupeError } from '../../errors.js';
 import { planWithoutLlm } from '../../plan/builtin-planner.js';
 import { isFile, isRef, type Plan } from '../../plan/plan.js';
@@ -12,8 +13,6 @@ import type { PlanMemory, RememberedPlan } from '../../memory/plan-memory.js';
 import { planFromMemory } from '../../memory/plan-from-memory.js';
 import { TEMPLATE_MIN_SIMILARITY } from '../../controller/builtin-controller.js';
 
-const asModality = (t: string): Modality => ((MODALITIES as readonly string[]).includes(t.toLowerCase()) ? (t.toLowerCase() as Modality) : 'text');
-const JSON_TYPES: Record<string, string> = { string: 'string', integer: 'integer', number: 'number', float: 'number', boolean: 'boolean', bool: 'boolean' };
 
 /** A TaskBench tool list as a catalog of task types: the planner sees only this documentation. */
 export function toolCatalog(tools: Tool[]): { catalog: Catalog; toolName: Map<string, string> } {
@@ -23,7 +22,7 @@ export function toolCatalog(tools: Tool[]): { catalog: Catalog; toolName: Map<st
     toolName.set(id, tool.id);
     const seen = new Map<string, number>();
     const inputs = (tool['input-type'] ?? []).map((t) => {
-      const modality = asModality(t);
+      const modality = toModality(t);
       const n = (seen.get(modality) ?? 0) + 1;
       seen.set(modality, n);
       return { name: n > 1 ? `${modality}${n}` : modality, modality, required: true, description: '' };
@@ -31,7 +30,7 @@ export function toolCatalog(tools: Tool[]): { catalog: Catalog; toolName: Map<st
     const params = tool.parameters
       ? {
           type: 'object',
-          properties: Object.fromEntries(tool.parameters.map((p) => [p.name, { type: JSON_TYPES[p.type.toLowerCase()] ?? 'string', description: p.desc ?? '' }])),
+          properties: parameterProperties(tool.parameters),
         }
       : { type: 'object', properties: {} };
     return TaskTypeSchema.parse({
@@ -39,7 +38,7 @@ export function toolCatalog(tools: Tool[]): { catalog: Catalog; toolName: Map<st
       name: tool.id,
       description: tool.desc,
       inputs,
-      output: { modality: tool['output-type']?.[0] ? asModality(tool['output-type'][0]) : 'json' },
+      output: { modality: tool['output-type']?.[0] ? toModality(tool['output-type'][0]) : 'json' },
       params,
       examples: [],
     });

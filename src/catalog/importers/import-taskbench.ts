@@ -6,22 +6,28 @@ import { MODALITIES, type Modality } from '../modality.js';
 import { kebab } from './kebab.js';
 import { readSource } from './read-source.js';
 
-const Tool = z.object({
+export const ToolSchema = z.object({
   id: z.string(),
   desc: z.string(),
   'input-type': z.array(z.string()).optional(),
   'output-type': z.array(z.string()).optional(),
   parameters: z.array(z.object({ name: z.string(), type: z.string(), desc: z.string().optional() })).optional(),
 });
-const ToolDesc = z.object({ nodes: z.array(Tool) });
+export type Tool = z.infer<typeof ToolSchema>;
+export const ToolDescSchema = z.object({ nodes: z.array(ToolSchema) });
 
 /** TaskBench resource types → modalities (a URL is text). */
-function modality(type: string): Modality {
+export function modality(type: string): Modality {
   const t = type.toLowerCase();
   return (MODALITIES as readonly string[]).includes(t) ? (t as Modality) : 'text';
 }
 
 const JSON_TYPES: Record<string, string> = { string: 'string', integer: 'integer', number: 'number', float: 'number', boolean: 'boolean', bool: 'boolean', array: 'array', list: 'array', object: 'object' };
+
+/** A tool's parameters as JSON Schema properties (a date keeps `format: "date"`). */
+export function parameterProperties(parameters: NonNullable<Tool['parameters']>): Record<string, unknown> {
+  return Object.fromEntries(parameters.map((p) => [p.name, { type: JSON_TYPES[p.type.toLowerCase()] ?? 'string', ...(p.type.toLowerCase() === 'date' ? { format: 'date' } : {}), description: p.desc ?? '' }]));
+}
 
 /** A TaskBench domain's tools (`<domain>/tool_desc.json`); the domain is the folder's name. */
 export async function importTaskBench(path: string): Promise<ExpertEntry[]> {
@@ -32,14 +38,14 @@ export async function importTaskBench(path: string): Promise<ExpertEntry[]> {
     if (error instanceof TroupeError) throw error;
     throw new TroupeError(ErrorCode.InputCorrupt, `${path} is not valid JSON`);
   }
-  const parsed = ToolDesc.safeParse(json);
+  const parsed = ToolDescSchema.safeParse(json);
   if (!parsed.success) throw new TroupeError(ErrorCode.InputCorrupt, `${path}: ${z.prettifyError(parsed.error)}`, { hint: 'expected TaskBench tool_desc.json: {"nodes": [{id, desc, ...}]}' });
   const domain = basename(dirname(path));
   return parsed.data.nodes.map((tool) => {
     const parameters = tool.parameters
       ? {
           type: 'object',
-          properties: Object.fromEntries(tool.parameters.map((p) => [p.name, { type: JSON_TYPES[p.type.toLowerCase()] ?? 'string', ...(p.type.toLowerCase() === 'date' ? { format: 'date' } : {}), description: p.desc ?? '' }])),
+          properties: parameterProperties(tool.parameters),
           required: tool.parameters.map((p) => p.name),
         }
       : undefined;
