@@ -8,7 +8,7 @@ import { terms } from '../text/tokenize.js';
 import { wordNet } from '../retrieval/wordnet.js';
 import type { Plan, PlanTask } from './plan.js';
 import { analyzeRequest, clauseWords, type Clause } from './request-analysis.js';
-import { pickSlot, slotKind, slotValues } from './slot-values.js';
+import { pickSlot, slotKind, slotValues, type SlotValues } from './slot-values.js';
 
 export interface PlannedTask {
   task: PlanTask;
@@ -58,6 +58,29 @@ interface Available {
   usedQuotes: Set<number>;
 }
 
+type TypeIndex = { types: TaskType[]; index: Bm25fIndex<'name' | 'description' | 'examples' | 'params' | 'signature' | 'related' | 'learned'> };
+// A catalog's types do not change: its index is built once, not once per request.
+const typeIndexes = new WeakMap<Catalog, TypeIndex>();
+
+/** BM25F over the catalog's task types: names, descriptions, examples, parameters, signatures, related and learned words. */
+function typeIndex(catalog: Catalog): TypeIndex {
+  let built = typeIndexes.get(catalog);
+  if (!built) {
+    const types = [...catalog.taskTypes.values()];
+    const index = new Bm25fIndex(
+      types.map((t) => ({
+        id: t.id,
+        fields: { name: `${t.name} ${t.id.replace(/-/g, ' ')}`, description: t.description, examples: t.examples.join('. '), params: paramText(t), signature: signature(t), related: relatedWords(t), learned: t.learned.join('. ') },
+      })),
+      { name: 2, description: 1, examples: 1.5, params: 1, signature: 1, related: 1, learned: LEARNED_WEIGHT },
+      1.2,
+      { params: 0.2, signature: 0.2 },
+    );
+    typeIndexes.set(catalog, (built = { types, index }));
+  }
+  return built;
+}
+
 /**
  * The planner with no LLM. From the catalog's documentation alone it maps each clause of
  * the request to the task type whose description and examples it matches best (BM25F),
@@ -66,16 +89,7 @@ interface Available {
  * type graph), and reads parameters such as languages off the clause.
  */
 export function planWithoutLlm(request: string, catalog: Catalog, files: ReadonlyMap<string, SniffedFile>): BuiltinPlan {
-  const types = [...catalog.taskTypes.values()];
-  const index = new Bm25fIndex(
-    types.map((t) => ({
-      id: t.id,
-      fields: { name: `${t.name} ${t.id.replace(/-/g, ' ')}`, description: t.description, examples: t.examples.join('. '), params: paramText(t), signature: signature(t), related: relatedWords(t), learned: t.learned.join('. ') },
-    })),
-    { name: 2, description: 1, examples: 1.5, params: 1, signature: 1, related: 1, learned: LEARNED_WEIGHT },
-    1.2,
-    { params: 0.2, signature: 0.2 },
-  );
+  const { types, index } = typeIndex(catalog);
   const analysis = analyzeRequest(request);
   const available: Available = {
     files: [...files].map(([path, f]) => ({ path, modality: f.modality })),
@@ -121,6 +135,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // Language names and numbers are parameters, not evidence of which task is meant.
     const words = stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ');
     const ceiling = index.ceiling(words, UNKNOWN_WORD_WEIGHT) || 1;
+    const said = terms(words);
+    const wanted = wantedOutput(clause.text);
     return index
       .search(words)
       .map((r) => {
@@ -130,12 +146,11 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         const paramsMet = specs.every((p) => !p.required || p.default !== undefined || p.name in stated);
         const inputs = type.inputs.filter((slot) => slot.required).map((slot) => (canFill(slot.modality, clause, available) ? 'direct' : bridgeFor(slot.modality, available, types) ? 'bridged' : 'none'));
         const feasibility = !paramsMet || inputs.includes('none') ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
+        const intent = wanted ? (type.output.modality === wanted ? 1 + OUTPUT_BONUS : 1 - OUTPUT_BONUS / 2) : 1;
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
         // the whole catalog: the best counts fully, the twentieth about a seventh.
-        const wanted = wantedOutput(clause.text);
-        const intent = wanted ? (type.output.modality === wanted ? 1 + OUTPUT_BONUS : 1 - OUTPUT_BONUS / 2) : 1;
         const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1) * intent;
-        return { type, feasibility, score: raw * feasibility * nameCoverage(type, words), raw };
+        return { type, feasibility, score: raw * feasibility * nameCoverage(type, said), raw };
       })
       .sort((a, b) => b.score - a.score);
   }
@@ -211,11 +226,10 @@ function relatedWords(type: TaskType): string {
  * TaskBench dev node F1 by the floor: 1 (off) 52.49, 0.8 52.95, 0.6 52.70, 0.4 52.68.
  */
 const NAME_COVERAGE_FLOOR = 0.8;
-function nameCoverage(type: TaskType, clause: string): number {
+function nameCoverage(type: TaskType, said: readonly string[]): number {
   if (type.examples.length) return 1;
   const name = [...new Set(terms(type.name))];
   if (name.length < 2) return 1;
-  const said = terms(clause);
   const covered = name.filter((n) => said.some((w) => sameWord(n, w))).length;
   return NAME_COVERAGE_FLOOR + (1 - NAME_COVERAGE_FLOOR) * (covered / name.length);
 }
@@ -375,7 +389,7 @@ export function extractParams(specs: ParamSpec[], clause: Clause): Record<string
   // clause states in a recognisable form, matched to parameters by their names.
   const free = specs.filter((s) => (s.type === undefined || s.type === 'string') && !s.enum && !(s.name in out) && (s.format === undefined || s.format === 'date' || s.format === 'date-time'));
   if (free.length && clause.raw) {
-    const values = slotValues(clause.raw, clause.quotes.map((i) => quoteOf(clause, i)).filter((q): q is string => q !== undefined));
+    const values = clauseSlots(clause, clause.raw);
     const taken = new Set<string>();
     for (const spec of free) {
       const value = pickSlot(values, spec.format?.startsWith('date') ? 'dates' : slotKind(spec.name, spec.description), taken);
@@ -385,10 +399,12 @@ export function extractParams(specs: ParamSpec[], clause: Clause): Record<string
   return out;
 }
 
-/** The text of quote `i` as it stands in the clause's raw words (quotes are restored there, in order). */
-function quoteOf(clause: Clause, i: number): string | undefined {
-  const k = clause.quotes.indexOf(i);
-  return [...(clause.raw ?? '').matchAll(/"([^"]*)"/g)][k]?.[1];
+// Ranking reads every candidate type's parameters off the same clause: its values once.
+const slotCache = new WeakMap<Clause, SlotValues>();
+function clauseSlots(clause: Clause, raw: string): SlotValues {
+  let values = slotCache.get(clause);
+  if (!values) slotCache.set(clause, (values = slotValues(raw, clause.quoted ?? [])));
+  return values;
 }
 
 function extractNumbers(specs: ParamSpec[], text: string): Record<string, number> {

@@ -9,6 +9,8 @@ export interface Clause {
   text: string;
   /** Indexes into `quotes` of the quotes this clause contains. */
   quotes: number[];
+  /** Those quotes' texts. */
+  quoted?: string[];
   /** The clause points back at an earlier result ("it", "the result", "that"). */
   anaphoric: boolean;
   /** The whole sentence the clause belongs to, quotes restored: a question split at its comma stays whole. */
@@ -97,6 +99,7 @@ export function analyzeRequest(request: string): RequestAnalysis {
   const clauses = merged.map((text, k) => ({
     text: text.replace(/[.!?]+$/, ''),
     quotes: [...text.matchAll(PLACEHOLDER)].map((m) => Number(m[1])),
+    quoted: [...text.matchAll(PLACEHOLDER)].map((m) => quotes[Number(m[1])]!),
     anaphoric: ANAPHOR.test(text.replace(PLACEHOLDER, '')),
     sentence: unmask(sentences.find((s) => s.includes(text)) ?? text).trim(),
     asks: asksSomething(sentences.find((s) => s.includes(text)) ?? text),
