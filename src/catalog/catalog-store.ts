@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { ErrorCode, TroupeError } from '../errors.js';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../system/open-database.js';
 import { stemmer } from 'stemmer';
 import type { z } from 'zod';
 import { isStopword, words } from '../text/tokenize.js';
@@ -36,12 +34,7 @@ export class CatalogStore implements VectorCache {
   private readonly db: Database.Database;
 
   constructor(readonly path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    try {
-      this.db = new Database(path);
-    } catch (error) {
-      throw new TroupeError(ErrorCode.InputUnreadable, `cannot open the catalog database ${path}: ${(error as Error).message}`, { hint: 'pass another path with --db or TROUPE_CATALOG' });
-    }
+    this.db = openDatabase(path, 'catalog database', 'pass another path with --db or TROUPE_CATALOG');
     this.db.pragma('journal_mode = WAL');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS entries (

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../system/open-database.js';
 import { z } from 'zod';
 import { MODALITIES } from '../catalog/modality.js';
-import { ErrorCode, TroupeError } from '../errors.js';
 import { PlanSchema, type Plan } from '../plan/plan.js';
 import { Bm25fIndex } from '../retrieval/bm25f.js';
 import { languageMentions } from '../text/languages.js';
@@ -42,12 +41,7 @@ export class PlanMemory {
   private index: { bm25: Bm25fIndex<'request'>; plans: RememberedPlan[] } | undefined;
 
   constructor(readonly path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    try {
-      this.db = new Database(path);
-    } catch (error) {
-      throw new TroupeError(ErrorCode.InputUnreadable, `cannot open the plan memory ${path}: ${(error as Error).message}`, { hint: 'pass another path with --memory or TROUPE_MEMORY' });
-    }
+    this.db = openDatabase(path, 'plan memory', 'pass another path with --memory or TROUPE_MEMORY');
     this.db.exec('CREATE TABLE IF NOT EXISTS verdicts (run_id TEXT PRIMARY KEY, verdict TEXT NOT NULL, json TEXT NOT NULL)');
   }
 
@@ -64,10 +58,19 @@ export class PlanMemory {
   }
 
   confirmed(): RememberedPlan[] {
-    return this.db
-      .prepare<[], { json: string }>("SELECT json FROM verdicts WHERE verdict = 'good' ORDER BY rowid")
-      .all()
-      .map((r) => RememberedSchema.parse(JSON.parse(r.json)));
+    return [...this.loaded().plans];
+  }
+
+  /** The confirmed plans and their index, read once until the next verdict. */
+  private loaded(): { bm25: Bm25fIndex<'request'>; plans: RememberedPlan[] } {
+    if (!this.index) {
+      const plans = this.db
+        .prepare<[], { json: string }>("SELECT json FROM verdicts WHERE verdict = 'good' ORDER BY rowid")
+        .all()
+        .map((r) => RememberedSchema.parse(JSON.parse(r.json)));
+      this.index = { plans, bm25: new Bm25fIndex(plans.map((p, i) => ({ id: String(i), fields: { request: p.request } })), { request: 1 }) };
+    }
+    return this.index;
   }
 
   counts(): Record<Verdict, number> {
@@ -82,11 +85,7 @@ export class PlanMemory {
    * since BM25's scale depends on how many plans the memory holds.
    */
   similar(request: string, k = 3): Array<RememberedPlan & { similarity: number }> {
-    if (!this.index) {
-      const plans = this.confirmed();
-      this.index = { plans, bm25: new Bm25fIndex(plans.map((p, i) => ({ id: String(i), fields: { request: p.request } })), { request: 1 }) };
-    }
-    const { bm25, plans } = this.index;
+    const { bm25, plans } = this.loaded();
     if (bm25.size === 0) return [];
     const mine = new Set(contentTerms(request));
     return bm25
