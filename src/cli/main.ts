@@ -49,11 +49,17 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** Reads the config file and lets remote experts reach the private hosts it allows. */
+async function applyConfig(path: string | undefined) {
+  const config = await loadConfig(path);
+  allowHostsFromConfig(config.allowHosts);
+  return config;
+}
+
 /** The config file's sources and allowed hosts, then the catalog they and the store make. */
 async function catalogFor(opts: { db?: string; config?: string }, request?: string) {
   if (opts.db && !existsSync(opts.db)) throw new TroupeError(ErrorCode.InputNotFound, `catalog database not found: ${opts.db}`, { hint: 'create it with `troupe catalog import ... --db FILE`, or leave out --db' });
-  const config = await loadConfig(opts.config);
-  allowHostsFromConfig(config.allowHosts);
+  const config = await applyConfig(opts.config);
   return buildCatalog({ ...(opts.db ? { db: opts.db } : {}), config, ...(request ? { request } : {}) });
 }
 
@@ -188,8 +194,7 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .option('--json', 'print {experts: [{id, task, runnable, reason?, fix?}]}')
     .addOption(configOption())
     .action(async (opts: { json?: boolean; config?: string }) => {
-      const config = await loadConfig(opts.config);
-      allowHostsFromConfig(config.allowHosts);
+      const config = await applyConfig(opts.config);
       // The local experts and what the config adds; the store's thousands of documented models are not diagnosed.
       const catalog = await buildCatalog({ db: null, config });
       const rows = await diagnose(catalog);
@@ -248,8 +253,7 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .addOption(configOption())
     .option('--json', 'print {query, ms, semantic, results: [{id, name, task, score, description, call?}]}')
     .action(async (query: string, opts: { task?: string; limit: number; db?: string; config?: string; json?: boolean }) => {
-      const config = await loadConfig(opts.config);
-      allowHostsFromConfig(config.allowHosts);
+      const config = await applyConfig(opts.config);
       const store = await openStore(opts.db);
       try {
         const start = performance.now();
