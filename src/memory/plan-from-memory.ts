@@ -36,7 +36,8 @@ export function adaptPlan(remembered: RememberedPlan, request: string, files: Re
     const type = catalog.taskType(t.task);
     if (!type) return undefined;
     const inputs = new Set(type.inputs.map((i) => i.name));
-    const stated = extractParams(paramSpecs(type), whole);
+    const specs = paramSpecs(type);
+    const stated = extractParams(specs, whole);
     const args: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(t.args)) {
       if (isRef(value)) args[name] = value;
@@ -51,11 +52,11 @@ export function adaptPlan(remembered: RememberedPlan, request: string, files: Re
         if (quote !== undefined) nextQuote = Math.max(nextQuote, now.quotes.indexOf(quote) + 1);
         args[name] = quote ?? value;
       } else if (name in stated) args[name] = stated[name];
-      else if (!paramSpecs(type).some((p) => p.name === name && (p.format === 'language' || p.format === 'request'))) args[name] = value;
+      else if (!specs.some((p) => p.name === name && (p.format === 'language' || p.format === 'request'))) args[name] = value;
     }
     // Only parameters the confirmed plan set (or the type requires): the words of the whole
     // request would otherwise give every task every language it names.
-    for (const spec of paramSpecs(type)) if (spec.required && !(spec.name in args) && spec.name in stated) args[spec.name] = stated[spec.name];
+    for (const spec of specs) if (spec.required && !(spec.name in args) && spec.name in stated) args[spec.name] = stated[spec.name];
     tasks.push({ ...t, args });
   }
   try {
