@@ -99,6 +99,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   };
   const planned: PlannedTask[] = [];
   const notes: string[] = [];
+  // A tool's name is said by the whole request, not one clause: "classify it" of a photo says "Image Classification".
+  const requestTerms = terms(analysis.clauses.map((c) => clauseWords(c)).join(' '));
 
   // Clauses that ask for something first; the scene-setting ones only if nothing was asked.
   const asking = analysis.clauses.filter((c) => c.asks !== false);
@@ -133,18 +135,21 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   /** Task types for a clause, best first: relative BM25F score times feasibility. */
   function rank(clause: Clause) {
     // Language names and numbers are parameters, not evidence of which task is meant.
-    const words = stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ');
+    const words0 = stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ');
+    const words = `${words0} ${referentWord(clause)}`;
     const ceiling = index.ceiling(words, UNKNOWN_WORD_WEIGHT) || 1;
-    const said = terms(words);
+    const said = [...terms(words), ...requestTerms];
     const wanted = wantedOutput(clause.text);
-    return index
+    const out = index
       .search(words)
       .map((r) => {
         const type = catalog.taskType(r.id)!;
         const specs = paramSpecs(type);
         const stated = extractParams(specs, clause);
         const paramsMet = specs.every((p) => !p.required || p.default !== undefined || p.name in stated);
-        const inputs = type.inputs.filter((slot) => slot.required).map((slot) => (canFill(slot.modality, clause, available) ? 'direct' : bridgeFor(slot.modality, available, types) ? 'bridged' : 'none'));
+        const inputs = type.inputs
+          .filter((slot) => slot.required)
+          .map((slot) => (canFill(slot.modality, clause, available) || userWordsFit(type, slot) ? 'direct' : bridgeFor(slot.modality, available, types) ? 'bridged' : 'none'));
         const feasibility = !paramsMet || inputs.includes('none') ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
         const intent = wanted ? (type.output.modality === wanted ? 1 + OUTPUT_BONUS : 1 - OUTPUT_BONUS / 2) : 1;
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
@@ -153,6 +158,18 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         return { type, feasibility, score: raw * feasibility * nameCoverage(type, said), raw };
       })
       .sort((a, b) => b.score - a.score);
+    return out;
+  }
+
+  /**
+   * What "it" stands for, in the words of its kind: "classify it" said of a photo is
+   * "classify [the image]". Only for a clause that points back and names no kind itself.
+   * TaskBench dev: node F1 54.82 → 55.08, edge 16.85 → 17.47.
+   */
+  function referentWord(clause: Clause): string {
+    if (!clause.anaphoric || NAMES_A_KIND.test(clause.text)) return '';
+    const kind = available.outputs.at(-1)?.modality ?? available.files.at(-1)?.modality;
+    return kind ? MODALITY_WORDS[kind].split(' ')[0] ?? '' : '';
   }
 
   /** Adds a task of `type` for the clause, wiring its inputs (and a converting step if needed). */
@@ -162,6 +179,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     for (const slot of type.inputs) {
       // A second input of the same kind takes a different source (two texts to compare).
       let value = fill(slot.modality, clause, available, Object.values(args));
+      if (value === undefined && userWordsFit(type, slot)) value = userWords(clause);
       if (value === undefined) {
         const bridge = bridgeFor(slot.modality, available, types, (t) => {
           relevance ??= new Map(index.search(clauseWords(clause)).map((r) => [r.id, r.score]));
@@ -224,6 +242,7 @@ function relatedWords(type: TaskType): string {
  * of "Tabular Classification". It orders candidates, never decides whether a clause is a
  * step. Only for tools without examples; a type with examples is named by its examples.
  * TaskBench dev node F1 by the floor: 1 (off) 52.49, 0.8 52.95, 0.6 52.70, 0.4 52.68.
+ * Words anywhere in the request count ("classify it" after "this image"): 55.08 → 55.46.
  */
 const NAME_COVERAGE_FLOOR = 0.8;
 function nameCoverage(type: TaskType, said: readonly string[]): number {
@@ -276,6 +295,8 @@ const MODALITY_WORDS: Record<Modality, string> = {
   json: '',
 };
 
+const NAMES_A_KIND = new RegExp(`\\b(?:${Object.values(MODALITY_WORDS).join(' ').trim().split(/\s+/).join('|')})s?\\b`, 'i');
+
 /** A type's input and output modalities in words, so "turn the audio into text" finds audio → text. */
 function signature(type: TaskType): string {
   return `${type.inputs.map((i) => MODALITY_WORDS[i.modality]).join(' ')} ${MODALITY_WORDS[type.output.modality]}`;
@@ -286,6 +307,21 @@ function paramText(type: TaskType): string {
   return paramSpecs(type)
     .map((p) => [p.description ?? '', ...Object.entries(p.enumDescriptions ?? {}).map(([v, d]) => `${v} ${d}`)].join(' '))
     .join(' ');
+}
+
+/**
+ * A text input beside another input (the question about a photo, the edit to make to it, the
+ * question to answer from a text) is the user's own words when nothing else supplies it.
+ * Before, such a type looked infeasible without a quote. TaskBench dev: node F1 54.17 → 54.82,
+ * edge 15.46 → 16.85.
+ */
+function userWordsFit(type: TaskType, slot: TaskType['inputs'][number]): boolean {
+  return slot.modality === 'text' && type.inputs.length > 1;
+}
+
+function userWords(clause: Clause): string | undefined {
+  const words = (clause.sentence ?? clause.raw ?? clause.text).replace(/⟦\d+⟧/g, ' ').replace(/\s+/g, ' ').trim();
+  return words || undefined;
 }
 
 function isRefTo(value: unknown, id: string): boolean {
