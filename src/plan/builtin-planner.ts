@@ -46,6 +46,9 @@ const FALLBACK_MIN_RELATIVE_SCORE = 0;
  * planned: 0.5 → node F1 +1.7 / +4.8 points (A→B / B→A); 1 → +0.3 / +2.9; 2 → −2.3 / −1.4.
  */
 const LEARNED_WEIGHT = 0.5;
+/** A clause whose best type leads the next by this share is a step from this share of its ceiling (see isStep). */
+const CLEAR_LEAD = 0.15;
+const CLEAR_LEAD_MIN_SCORE = 0.15;
 /** A type whose inputs or required parameters cannot be met wins only if it matches far better. */
 const INFEASIBLE_PENALTY = 0.5;
 /** A type that needs a converting step first loses to one whose inputs are at hand, unless clearly better. */
@@ -61,6 +64,7 @@ interface Available {
 type TypeIndex = { types: TaskType[]; index: Bm25fIndex<'name' | 'description' | 'examples' | 'params' | 'signature' | 'related' | 'learned'> };
 // A catalog's types do not change: its index is built once, not once per request.
 const typeIndexes = new WeakMap<Catalog, TypeIndex>();
+type Ranked = { type: TaskType; feasibility: number; score: number; raw: number };
 
 /** BM25F over the catalog's task types: names, descriptions, examples, parameters, signatures, related and learned words. */
 function typeIndex(catalog: Catalog): TypeIndex {
@@ -105,8 +109,9 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   // Clauses that ask for something first; the scene-setting ones only if nothing was asked.
   const asking = analysis.clauses.filter((c) => c.asks !== false);
   for (const clause of asking.length ? asking : analysis.clauses) {
-    const best = rank(clause)[0];
-    if (best && best.raw >= MIN_RELATIVE_SCORE) plan(best.type, clause);
+    const ranked = rank(clause);
+    const best = ranked[0];
+    if (best && isStep(best, ranked[1])) plan(best.type, clause);
   }
   if (planned.length === 0 && asking.length < analysis.clauses.length) {
     for (const clause of analysis.clauses.filter((c) => c.asks === false)) {
@@ -133,7 +138,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   return { plan: { tasks: planned.map((p) => p.task) }, tasks: planned, notes };
 
   /** Task types for a clause, best first: relative BM25F score times feasibility. */
-  function rank(clause: Clause) {
+  function rank(clause: Clause): Ranked[] {
     // Language names and numbers are parameters, not evidence of which task is meant.
     const words0 = stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ').replace(FRAMING, ' ');
     const words = `${words0} ${referentWord(clause)}`;
@@ -151,7 +156,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
           .filter((slot) => slot.required)
           .map((slot) => (canFill(slot.modality, clause, available) || userWordsFit(type, slot) ? 'direct' : bridgeFor(slot.modality, available, types) ? 'bridged' : 'none'));
         const feasibility = !paramsMet || inputs.includes('none') ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
-        const intent = wanted ? (type.output.modality === wanted ? 1 + OUTPUT_BONUS : 1 - OUTPUT_BONUS / 2) : 1;
+        const from = convertedFrom(clause.text);
+        const intent = (wanted ? (type.output.modality === wanted ? 1 + OUTPUT_BONUS : 1 - OUTPUT_BONUS / 2) : 1) * (from && from !== wanted ? (type.inputs.some((i) => i.modality === from) ? 1 + OUTPUT_BONUS : 1 - OUTPUT_BONUS / 2) : 1);
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
         // the whole catalog: the best counts fully, the twentieth about a seventh.
         const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1) * intent;
@@ -170,6 +176,18 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     if (!clause.anaphoric || NAMES_A_KIND.test(clause.text)) return '';
     const kind = available.outputs.at(-1)?.modality ?? available.files.at(-1)?.modality;
     return kind ? MODALITY_WORDS[kind].split(' ')[0] ?? '' : '';
+  }
+
+  /**
+   * Whether a clause is a step of its own: its best type matches well, or matches modestly
+   * but clearly better than any other (a clause that names one tool's action in few words).
+   * On TaskBench dev a clause's best type is right 55 % of the time at a share of 0.15–0.25
+   * with a lead of 15 % or more, against 30 % without the lead; node F1 55.69 → 56.90.
+   */
+  function isStep(best: Ranked, second: Ranked | undefined): boolean {
+    if (best.raw >= MIN_RELATIVE_SCORE) return true;
+    const lead = best.score > 0 ? 1 - (second?.score ?? 0) / best.score : 0;
+    return best.raw >= CLEAR_LEAD_MIN_SCORE && lead >= CLEAR_LEAD;
   }
 
   /** Adds a task of `type` for the clause, wiring its inputs (and a converting step if needed). */
@@ -282,6 +300,21 @@ export function wantedOutput(clause: string): Modality | undefined {
     const into = new RegExp(String.raw`\b${CONVERT}\b.*?\b(?:into|to|as)\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+)?(?:${nouns})s?\b`, 'i');
     const made = new RegExp(String.raw`\b${CREATE}\b(?:\s+(?:me|us|an?|the|some|new|nice|short|\w+ly))*\s+(?:[\w-]+\s+)?(?:${nouns})s?\b`, 'i');
     if (into.test(clause) || made.test(clause)) return modality;
+  }
+  // Text as a result only when converted into ("into written text"): nearly every tool gives text.
+  if (new RegExp(String.raw`\b${CONVERT}\b.*?\b(?:into|to|as)\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+)?(?:text|words|writing|transcript)s?\b`, 'i').test(clause)) return 'text';
+  return undefined;
+}
+
+/**
+ * The kind of thing a clause asks to convert ("convert the audio into text"), if it says:
+ * the tools that take it are favoured as wantedOutput favours those that give the result.
+ * With "into text" as a wanted result, TaskBench dev moved by less than 0.2 points either
+ * way; kept because "convert this speech into written text" otherwise reads as translation.
+ */
+export function convertedFrom(clause: string): Modality | undefined {
+  for (const [modality, nouns] of [...OUTPUT_WORDS, ['text', 'text|words|writing|transcript|sentence|phrase|caption|description']] as Array<[Modality, string]>) {
+    if (new RegExp(String.raw`\b${CONVERT}\s+(?:(?:the|this|that|these|my|your|its|our)\s+)?(?:[\w-]+\s+)?(?:${nouns})s?\b.*?\b(?:into|to|as)\b`, 'i').test(clause)) return modality;
   }
   return undefined;
 }
