@@ -59,8 +59,13 @@ const CONNECTOR = /([.;!?]+\s+|\s*,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then
 const REQUEST_MARKER = /\b(?:could|can|would|will|might|may)\s+(?:you|u|i|we)\b|\bplease\b|\bhelp\b|\bassist|\b(?:i|we)(?:'d|\s+would)\s+(?:like|love|want|appreciate)\b|\b(?:i|we)\s+(?:want|need|wish|hope|wonder)|\bi'm\s+(?:wondering|hoping|looking)\b|\blet'?s\b|\bkindly\b|\bis\s+(?:it|there)\s+(?:possible|a\s+way)\b|\bhow\s+(?:do|can|would)\b|^(?:what|which|who|where|when|why|how|is|are|does|do)\b|\?\s*$/i;
 const STATEMENT_OPENING = /^(?:i|i'm|i've|i'd|i'll|im|ive|my|we|we're|we've|our|this|that|these|those|the|it|it's|its|there|here|a|an|he|she|they|his|her|their|you|your|recently|yesterday|today|last|lately)\b/i;
 
+// Words that open a sentence without changing what it is: "Unfortunately, it has a lot of noise" is a statement.
+const DISCOURSE_OPENING = /^(?:unfortunately|however|but|so|also|actually|honestly|basically|now|well|sadly|luckily|besides|additionally|moreover|furthermore|meanwhile|initially|recently|lately)\b,?\s*/i;
+// A piece that continues the one before it rather than starting a step: a lone quote, or a phrase opening with a preposition.
+const APPOSITION = /^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b)/i;
+
 function asksSomething(sentence: string): boolean {
-  const s = sentence.trim();
+  const s = sentence.trim().replace(DISCOURSE_OPENING, '');
   return REQUEST_MARKER.test(s) || !STATEMENT_OPENING.test(s);
 }
 
@@ -87,6 +92,10 @@ export function analyzeRequest(request: string): RequestAnalysis {
     const prev = merged.at(-1);
     // "and" between single words ("black and white") joins words, not steps.
     if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && (wordCount < 2 || prev.split(/\s+/).length < 2)) {
+      merged[merged.length - 1] = `${prev}${joiner}${piece}`;
+    } else if (prev !== undefined && /^\s*,\s*$/.test(joiner) && (APPOSITION.test(piece) || /⟦\d+⟧$/.test(prev.trim()))) {
+      // A comma around a quote or before "into …" sets off part of one step: "transforming
+      // this text, 'Hello', into speech".
       merged[merged.length - 1] = `${prev}${joiner}${piece}`;
     } else if (piece) {
       merged.push(piece);
