@@ -49,6 +49,12 @@ const LEARNED_WEIGHT = 0.5;
 /** A clause whose best type leads the next by this share is a step from this share of its ceiling (see isStep). */
 const CLEAR_LEAD = 0.15;
 const CLEAR_LEAD_MIN_SCORE = 0.15;
+/**
+ * A type that can take the latest result gets this share more: a request's steps usually
+ * feed one another. TaskBench dev node F1 by the bonus: 0 56.98 (edge 21.36), 0.1 57.28,
+ * 0.2 58.03 (21.97), 0.3 57.71, 0.4 57.46.
+ */
+const CHAIN_BONUS = 0.2;
 /** A type whose inputs or required parameters cannot be met wins only if it matches far better. */
 const INFEASIBLE_PENALTY = 0.5;
 /** A type that needs a converting step first loses to one whose inputs are at hand, unless clearly better. */
@@ -161,7 +167,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
         // the whole catalog: the best counts fully, the twentieth about a seventh.
         const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1) * intent;
-        return { type, feasibility, score: raw * feasibility * nameCoverage(type, said), raw };
+        // Steps tend to feed each other: a type that can take the latest result is favoured.
+        const last = available.outputs.at(-1);
+        const chains = last && type.inputs.some((i) => accepts(i.modality, last.modality)) ? 1 + CHAIN_BONUS : 1;
+        return { type, feasibility, score: raw * feasibility * nameCoverage(type, said) * chains, raw };
       })
       .sort((a, b) => b.score - a.score);
     return out;
