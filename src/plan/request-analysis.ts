@@ -64,6 +64,16 @@ const DISCOURSE_OPENING = /^(?:unfortunately|however|but|so|also|actually|honest
 // A piece that continues the one before it rather than starting a step: a lone quote, or a phrase opening with a preposition.
 const APPOSITION = /^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b)/i;
 
+// A clause that tells what the user has or is doing ("I have an image", "I've been working on a
+// project", "Imagine I have a picture") sets the scene even inside a sentence that asks.
+// TaskBench dev: node F1 58.03 → 58.46, edge 21.97 → 22.40, precision 0.61 → 0.63.
+const SCENE_OPENING = /^(?:imagine\b|(?:i|we)(?:'ve|'m|\s+have|\s+am|\s+had|\s+was|\s+were)?\s+(?:(?:just|recently|also|already|been|got|have|currently|really)\s+)*(?:have|has|got|had|found|took|snapped|recorded|wrote|written|came|come|stumbled|received|retrieved|captured|created|made|working|preparing|trying|reading|read|studying|browsing|diving|going|doing|planning|analy[sz]ing|meddling)\b)/i;
+
+function setsScene(clause: string): boolean {
+  const s = clause.trim().replace(DISCOURSE_OPENING, '');
+  return SCENE_OPENING.test(s) && !REQUEST_MARKER.test(s);
+}
+
 function asksSomething(sentence: string): boolean {
   const s = sentence.trim().replace(DISCOURSE_OPENING, '');
   return REQUEST_MARKER.test(s) || !STATEMENT_OPENING.test(s);
@@ -73,13 +83,16 @@ const ANAPHOR = /\b(it|its|that|them|they|this result|the result|the results|the
 
 export function analyzeRequest(request: string): RequestAnalysis {
   const quotes: string[] = [];
-  const masked = request.replace(QUOTE, (...m: unknown[]) => {
-    const body = (m.slice(1, 6).find((g) => typeof g === 'string') as string).trim();
-    // A quoted file name is a resource, not text to work on.
-    if (new RegExp(`^${FILE_NAME.source}$`, 'i').test(body)) return body;
-    quotes.push(body);
-    return `⟦${quotes.length - 1}⟧`;
-  });
+  const masked = request
+    .replace(QUOTE, (...m: unknown[]) => {
+      const body = (m.slice(1, 6).find((g) => typeof g === 'string') as string).trim();
+      // A quoted file name is a resource, not text to work on.
+      if (new RegExp(`^${FILE_NAME.source}$`, 'i').test(body)) return body;
+      quotes.push(body);
+      return `⟦${quotes.length - 1}⟧`;
+    })
+    // A quote that ends its sentence takes the full stop with it: "It reads: 'Hallo.' Can you…".
+    .replace(/(⟦\d+⟧)\s+(?=(?:Can|Could|Would|Will|Please|Also|Then|Now|Next|Finally|After|What|How|Is|Are|Do|Does|I|I'd|I'm|Let's)\b)/g, '$1. ');
   const resources = [...new Set((masked.match(FILE_NAME) ?? []).map((n) => n.replace(/[.,;:!?)'"]+$/, '')))].map((name) => ({ name, modality: modalityOfName(name) }));
 
   const pieces = masked.split(CONNECTOR);
@@ -111,7 +124,7 @@ export function analyzeRequest(request: string): RequestAnalysis {
     quoted: [...text.matchAll(PLACEHOLDER)].map((m) => quotes[Number(m[1])]!),
     anaphoric: ANAPHOR.test(text.replace(PLACEHOLDER, '')),
     sentence: unmask(sentences.find((s) => s.includes(text)) ?? text).trim(),
-    asks: asksSomething(sentences.find((s) => s.includes(text)) ?? text),
+    asks: asksSomething(sentences.find((s) => s.includes(text)) ?? text) && !setsScene(text),
     raw: unmask(text).replace(/[.!?]+$/, ''),
     follows: after.has(k),
   }));
