@@ -178,13 +178,17 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
 
   /**
    * What "it" stands for, in the words of its kind: "classify it" said of a photo is
-   * "classify [the image]". Only for a clause that points back and names no kind itself.
-   * TaskBench dev: node F1 54.82 → 55.08, edge 16.85 → 17.47.
+   * "classify [the image]". Only for a clause that points back and does not name that kind
+   * itself; "extract the text from it" names the text it wants, not the photo it points to.
+   * TaskBench dev: node F1 54.82 → 55.08, edge 16.85 → 17.47; the referent's own kind only
+   * (not any kind) 58.37 → 58.71.
    */
   function referentWord(clause: Clause): string {
-    if (!clause.anaphoric || NAMES_A_KIND.test(clause.text)) return '';
+    if (!clause.anaphoric) return '';
     const kind = available.outputs.at(-1)?.modality ?? available.files.at(-1)?.modality;
-    return kind ? MODALITY_WORDS[kind].split(' ')[0] ?? '' : '';
+    if (!kind || !MODALITY_WORDS[kind]) return '';
+    if (new RegExp(`\\b(?:${MODALITY_WORDS[kind].split(' ').join('|')})s?\\b`, 'i').test(clause.text)) return '';
+    return MODALITY_WORDS[kind].split(' ')[0]!;
   }
 
   /**
@@ -339,7 +343,6 @@ const MODALITY_WORDS: Record<Modality, string> = {
   json: '',
 };
 
-const NAMES_A_KIND = new RegExp(`\\b(?:${Object.values(MODALITY_WORDS).join(' ').trim().split(/\s+/).join('|')})s?\\b`, 'i');
 
 /**
  * The words that frame a request rather than say what to do: "could you assist me in",

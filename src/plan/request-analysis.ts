@@ -69,9 +69,13 @@ const APPOSITION = /^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b)
 // TaskBench dev: node F1 58.03 → 58.46, edge 21.97 → 22.40, precision 0.61 → 0.63.
 const SCENE_OPENING = /^(?:imagine\b|(?:i|we)(?:'ve|'m|\s+have|\s+am|\s+had|\s+was|\s+were)?\s+(?:(?:just|recently|also|already|been|got|have|currently|really)\s+)*(?:have|has|got|had|found|took|snapped|recorded|wrote|written|came|come|stumbled|received|retrieved|captured|created|made|working|preparing|trying|reading|read|studying|browsing|diving|going|doing|planning|analy[sz]ing|meddling)\b)/i;
 
+// A clause that describes a thing rather than asks ("it has a lot of background noise", "the
+// corresponding image is example.png", "looks like it contains several objects").
+const DESCRIPTION = /^(?:(?:it\s+)?looks\s+like\s+|(?:it\s+)?seems\s+(?:like\s+)?)?(?:it|it's|its|this|that|these|those|there|which|who|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|was|were|has|have|had|contains?|seems?|appears?|looks?|features?|includes?|shows?|depicts?|reads?|says?|covers?)\b/i;
+
 function setsScene(clause: string): boolean {
   const s = clause.trim().replace(DISCOURSE_OPENING, '');
-  return SCENE_OPENING.test(s) && !REQUEST_MARKER.test(s);
+  return (SCENE_OPENING.test(s) || DESCRIPTION.test(s)) && !REQUEST_MARKER.test(s);
 }
 
 function asksSomething(sentence: string): boolean {
