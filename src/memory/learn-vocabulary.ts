@@ -1,7 +1,7 @@
 import { Catalog } from '../catalog/catalog.js';
 import type { TaskType } from '../catalog/task-type.js';
-import { analyzeRequest, clauseWords } from '../plan/request-analysis.js';
-import { Bm25fIndex } from '../retrieval/bm25f.js';
+import { analyzeRequest, clauseWords, FRAMING } from '../plan/request-analysis.js';
+import { documentationIndex } from '../plan/builtin-planner.js';
 import type { RememberedPlan } from './plan-memory.js';
 
 /**
@@ -11,15 +11,18 @@ import type { RememberedPlan } from './plan-memory.js';
  * learned example of that type. Types that no confirmed plan used learn nothing.
  */
 export function learnedExamples(confirmed: readonly RememberedPlan[], types: readonly TaskType[]): Map<string, string[]> {
-  const index = new Bm25fIndex(
-    types.map((t) => ({ id: t.id, fields: { name: `${t.name} ${t.id.replace(/-/g, ' ')}`, description: t.description, examples: t.examples.join('. ') } })),
-    { name: 2, description: 1, examples: 1.5 },
-  );
+  // Read the clauses as the planner will: the same index, so "classify this image" goes to
+  // Image Classification by its signature, not to whichever tool repeats "image".
+  const index = documentationIndex(types);
   const learned = new Map<string, string[]>();
   for (const remembered of confirmed) {
     const used = [...new Set(remembered.plan.tasks.map((t) => t.task))].filter((t) => types.some((x) => x.id === t));
     if (used.length === 0) continue;
-    const clauses = analyzeRequest(remembered.request).clauses.map(clauseWords).filter((c) => c.trim());
+    // The clauses that ask for something ("I have a photo" teaches nothing), without their framing.
+    const clauses = analyzeRequest(remembered.request)
+      .clauses.filter((c) => c.asks !== false)
+      .map((c) => clauseWords(c).replace(FRAMING, ' '))
+      .filter((c) => c.trim());
     clauses.forEach((clause, i) => {
       const scores = new Map(index.search(clause).map((s) => [s.id, s.score]));
       const ranked = used.map((t, k) => ({ t, score: scores.get(t) ?? 0, k })).sort((a, b) => b.score - a.score);

@@ -7,7 +7,7 @@ import { languageMentions } from '../text/languages.js';
 import { terms } from '../text/tokenize.js';
 import { wordNet } from '../retrieval/wordnet.js';
 import type { Plan, PlanTask } from './plan.js';
-import { analyzeRequest, clauseWords, type Clause } from './request-analysis.js';
+import { analyzeRequest, clauseWords, FRAMING, kindless, type Clause } from './request-analysis.js';
 import { pickSlot, slotKind, slotValues, type SlotValues } from './slot-values.js';
 
 export interface PlannedTask {
@@ -41,11 +41,12 @@ const UNKNOWN_WORD_WEIGHT = 0.25;
  */
 const FALLBACK_MIN_RELATIVE_SCORE = 0;
 /**
- * Learned examples (plan memory) count at half a documented example's weight: they are
- * clauses aligned to tools by a guess. TaskBench dev, one half confirmed, the other
- * planned: 0.5 → node F1 +1.7 / +4.8 points (A→B / B→A); 1 → +0.3 / +2.9; 2 → −2.3 / −1.4.
+ * Learned examples (plan memory) count at a quarter of a documented example's weight: they
+ * are clauses aligned to tools by a guess. TaskBench dev, one half confirmed, the other
+ * planned, node F1 gain A→B / B→A: 0.1 +2.7 / +1.9, 0.25 +3.0 / +1.9, 0.5 +1.1 / +0.4,
+ * 1 −1.2 / −0.6 (aligned by this planner's own index; with a plainer index every weight lost).
  */
-const LEARNED_WEIGHT = 0.5;
+const LEARNED_WEIGHT = 0.25;
 /** A clause whose best type leads the next by this share is a step from this share of its ceiling (see isStep). */
 const CLEAR_LEAD = 0.15;
 const CLEAR_LEAD_MIN_SCORE = 0.15;
@@ -77,18 +78,25 @@ function typeIndex(catalog: Catalog): TypeIndex {
   let built = typeIndexes.get(catalog);
   if (!built) {
     const types = [...catalog.taskTypes.values()];
-    const index = new Bm25fIndex(
-      types.map((t) => ({
-        id: t.id,
-        fields: { name: kindless(`${t.name} ${t.id.replace(/-/g, ' ')}`), description: kindless(t.description), examples: t.examples.join('. '), params: paramText(t), signature: signature(t), related: relatedWords(t), learned: t.learned.join('. ') },
-      })),
-      { name: 2, description: 1, examples: 1.5, params: 1, signature: SIGNATURE_WEIGHT, related: 1, learned: LEARNED_WEIGHT },
-      1.2,
-      { params: 0.2, signature: 0.2 },
-    );
-    typeIndexes.set(catalog, (built = { types, index }));
+    typeIndexes.set(catalog, (built = { types, index: documentationIndex(types) }));
   }
   return built;
+}
+
+/**
+ * The index the planner matches clauses against, also used to tell which of a confirmed
+ * plan's tools each of its clauses was for (learned examples must be read the same way).
+ */
+export function documentationIndex(types: readonly TaskType[]): TypeIndex['index'] {
+  return new Bm25fIndex(
+    types.map((t) => ({
+      id: t.id,
+      fields: { name: kindless(`${t.name} ${t.id.replace(/-/g, ' ')}`), description: kindless(t.description), examples: t.examples.join('. '), params: paramText(t), signature: signature(t), related: relatedWords(t), learned: kindless(t.learned.join('. ')) },
+    })),
+    { name: 2, description: 1, examples: 1.5, params: 1, signature: SIGNATURE_WEIGHT, related: 1, learned: LEARNED_WEIGHT },
+    1.2,
+    { params: 0.2, signature: 0.2 },
+  );
 }
 
 /**
@@ -344,27 +352,9 @@ const MODALITY_WORDS: Record<Modality, string> = {
 };
 
 
-/**
- * The words that frame a request rather than say what to do: "could you assist me in",
- * "please", "I'd like you to". They are not evidence of any task ("assist" is in a chatbot's
- * description: voice assistants) and only dilute a clause's match. TaskBench dev: node F1
- * 55.46 → 55.12, edge 18.82 → 19.29 (fewer chatbots, more clauses over the bar).
- */
-const FRAMING = /\b(?:could|can|would|will)\s+(?:you|u)\b|\b(?:please|kindly)\b|\b(?:help|assist)(?:\s+me)?\b|\b(?:i|we)(?:'d|\s+would)\s+(?:like|love|want)\b|\b(?:i|we)\s+(?:want|need|wish|hope)\b|\bis\s+(?:it|there)\s+(?:possible|a\s+way)\b/gi;
 
-/**
- * "Image" in a request names what the user has, so it says which tools can take it, not which
- * one is meant; a name that repeats it ("Image-to-Image") or a description that does would
- * otherwise win every clause that mentions a photo. The kinds a type takes and gives are
- * matched once each, through its signature. TaskBench dev, with the signature's weight:
- * names and descriptions as they are 55.12 / edge 19.29; kind words out of them, weight 1
- * 54.14 / 18.48, 3 55.26 / 20.03, 6 55.79 / 20.10, 12 55.93 / 19.24.
- */
-const KIND_WORDS = /\b(?:images?|pictures?|photos?|audios?|videos?)\b/gi;
+/** The signature's weight: kind words are matched there only (see kindless in request-analysis). */
 const SIGNATURE_WEIGHT = 6;
-function kindless(text: string): string {
-  return text.replace(KIND_WORDS, ' ');
-}
 
 /** A type's input and output modalities in words, so "turn the audio into text" finds audio → text. */
 function signature(type: TaskType): string {
