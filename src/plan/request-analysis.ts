@@ -95,7 +95,8 @@ export const FRAMING = /\b(?:could|can|would|will)\s+(?:you|u)\b|\b(?:please|kin
  * names and descriptions as they are 55.12 / edge 19.29; kind words out of them, weight 1
  * 54.14 / 18.48, 3 55.26 / 20.03, 6 55.79 / 20.10, 12 55.93 / 19.24.
  */
-const KIND_WORDS = /\b(?:images?|pictures?|photos?|audios?|videos?)\b/gi;
+// "Visual" is how people say image ("a visual representation"), not a question about one.
+const KIND_WORDS = /\b(?:images?|pictures?|photos?|audios?|videos?|visual\w*)\b/gi;
 export function kindless(text: string): string {
   return text.replace(KIND_WORDS, ' ');
 }
