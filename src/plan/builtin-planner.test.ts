@@ -26,6 +26,26 @@ describe('analyzeRequest', () => {
     assert.deepEqual(analyzeRequest('make this photo black and white').clauses.map((c) => c.text), ['make this photo black and white']);
   });
 
+  it('tells the clauses that ask from those that set the scene', () => {
+    const asks = (request: string) => analyzeRequest(request).clauses.map((c) => [c.text, c.asks]);
+    assert.deepEqual(asks("I've been working on a project and I have an image 'x.jpg'. Unfortunately, it is blurry. Could you sharpen it?"), [
+      ["I've been working on a project", false],
+      ['I have an image x.jpg', false],
+      ['Unfortunately', false],
+      ['it is blurry', false],
+      ['Could you sharpen it', true],
+    ]);
+    assert.deepEqual(asks('I have a bill, the corresponding image is bill.png, could you read it?').map(([, a]) => a), [false, false, true]);
+  });
+
+  it('keeps one step whole around a quote, before "into", and across "identify and label"', () => {
+    const texts = (request: string) => analyzeRequest(request).clauses.map((c) => c.text);
+    assert.deepEqual(texts("Could you turn this welcome text, 'Hello, welcome!', into speech?"), ['Could you turn this welcome text, ⟦0⟧, into speech']);
+    assert.deepEqual(texts("Could you help me identify and label the objects in 'x.jpg'?"), ['Could you help me identify and label the objects in x.jpg']);
+    // A quote that ends its sentence ends it.
+    assert.deepEqual(texts("It reads: 'Guten Morgen.' Can you translate it?"), ['It reads: ⟦0⟧', 'Can you translate it']);
+  });
+
   it('keeps apostrophes inside words out of quotes', () => {
     assert.deepEqual(analyzeRequest(`don't translate 'hola amigo' into English`).quotes, ['hola amigo']);
   });

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { requestFiles, toolCatalog } from '../bench/taskbench/taskbench-predict.js';
+import type { Tool } from '../bench/taskbench/taskbench-data.js';
+import { planWithoutLlm } from './builtin-planner.js';
+
+// An imported tool list documented only by names, one-line descriptions and input/output
+// types, as TaskBench's and Hugging Face's are: no examples for the planner to lean on.
+const TOOLS: Tool[] = [
+  { id: 'Image Classification', desc: 'Image classification is the task of assigning a label or class to an entire image.', 'input-type': ['image'], 'output-type': ['text'] },
+  { id: 'Tabular Classification', desc: 'Tabular classification is the task of classifying a table (in image format).', 'input-type': ['image'], 'output-type': ['text'] },
+  { id: 'Visual Question Answering', desc: 'Visual Question Answering is the task of answering questions based on an image.', 'input-type': ['image', 'text'], 'output-type': ['text'] },
+  { id: 'Image Editing', desc: 'Image editing is the task of modifying an image to match a given text description, such as the color of an object or the background.', 'input-type': ['text', 'image'], 'output-type': ['image'] },
+  { id: 'Depth Estimation', desc: 'Depth estimation is the task of predicting the depth of the objects present in an image.', 'input-type': ['image'], 'output-type': ['image'] },
+  { id: 'Image-to-Image', desc: 'Image-to-image is the task of transforming a source image to match the characteristics of a target image or domain.', 'input-type': ['image'], 'output-type': ['image'] },
+  { id: 'Summarization', desc: 'Summarization is the task of producing a shorter version of a document while preserving its important information.', 'input-type': ['text'], 'output-type': ['text'] },
+  { id: 'Automatic Speech Recognition', desc: 'Automatic Speech Recognition is the task of transcribing a given audio to text.', 'input-type': ['audio'], 'output-type': ['text'] },
+  { id: 'Translation', desc: 'Translation is the task of converting text from one language to another.', 'input-type': ['text'], 'output-type': ['text'] },
+];
+const { catalog, toolName } = toolCatalog(TOOLS);
+
+function plan(request: string) {
+  return planWithoutLlm(request, catalog, requestFiles(request)).plan.tasks.map((t) => ({ ...t, task: toolName.get(t.task) }));
+}
+
+describe('planWithoutLlm over an imported tool list', () => {
+  it('reads "it" as the kind of thing it points to: classifying a photo is image classification', () => {
+    const tasks = plan("I have this image 'example.jpg' and I'm curious which class it belongs to. Could you help classify it for me?");
+    assert.deepEqual(tasks.map((t) => t.task), ['Image Classification']);
+  });
+
+  it('gives a question about a photo the user\'s own words as its text', () => {
+    const tasks = plan("Could you answer a question about 'room.jpg': how many chairs are in the room?");
+    assert.deepEqual(tasks.map((t) => t.task), ['Visual Question Answering']);
+    assert.deepEqual(tasks[0]!.args, { image: { file: 'room.jpg' }, text: 'Could you answer a question about room.jpg: how many chairs are in the room?' });
+  });
+
+  it('works on the latest result of the kind a step needs unless the step names the file', () => {
+    const tasks = plan("Please edit 'example.jpg' so the sky is blue, then estimate the depth of the objects in the image.");
+    assert.deepEqual(tasks.map((t) => [t.task, t.args.image]), [['Image Editing', { file: 'example.jpg' }], ['Depth Estimation', { ref: 't1' }]]);
+    const back = plan("Please edit 'example.jpg' so the sky is blue, then estimate the depth of the objects in example.jpg.");
+    assert.deepEqual(back[1]!.args.image, { file: 'example.jpg' });
+  });
+
+  it('does not plan a step for what the user has or is doing, even inside a sentence that asks', () => {
+    const tasks = plan("I've been working on a design project and I have an image 'example.jpg'. Could you estimate the depth of the objects in it?");
+    assert.deepEqual(tasks.map((t) => t.task), ['Depth Estimation']);
+  });
+
+  it('does not plan a step for a clause whose own words match nothing', () => {
+    const tasks = plan("Could you summarize this text: 'The council met on Monday and agreed to extend the library hours.' Once that's done, thanks!");
+    assert.deepEqual(tasks.map((t) => t.task), ['Summarization']);
+  });
+
+  it('reads "convert the audio into written text" as speech recognition, not translation', () => {
+    const tasks = plan("I have a recording 'talk.wav'. Could you convert the audio into written text?");
+    assert.deepEqual(tasks.map((t) => t.task), ['Automatic Speech Recognition']);
+  });
+});
