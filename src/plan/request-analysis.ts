@@ -53,10 +53,10 @@ export function modalityOfName(name: string): Modality {
 const QUOTE = /"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’|(?<![\p{L}\p{N}])'((?:[^'\n]|(?<=\p{L})'(?=\p{L}))+)'(?![\p{L}\p{N}])/gu;
 const PLACEHOLDER = /⟦(\d+)⟧/g;
 // Step connectors; "and" is decided separately (it also joins words: "black and white").
-const CONNECTOR = /([.;!?]+\s+|\s*,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+after\s+that,?\s+|\s+and\s+(?:also\s+)?)/i;
+const CONNECTOR = /([.;!?]+\s+|\s*,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+after\s+that,?\s+|\s+and\s+(?:also\s+)?|\s+but\s+also\s+)/i;
 // What marks a sentence as asking for something: a question to the assistant, a wish, a
 // plea, or a bare imperative (a sentence that does not open with a subject).
-const REQUEST_MARKER = /\b(?:could|can|would|will|might|may)\s+(?:you|u|i|we)\b|\bplease\b|\bhelp\b|\bassist|\b(?:i|we)(?:'d|\s+would)\s+(?:like|love|want|appreciate)\b|\b(?:i|we)\s+(?:want|need|wish|hope|wonder)|\bi'm\s+(?:wondering|hoping|looking)\b|\blet'?s\b|\bkindly\b|\bis\s+(?:it|there)\s+(?:possible|a\s+way)\b|\bhow\s+(?:do|can|would)\b|^(?:what|which|who|where|when|why|how|is|are|does|do)\b|\?\s*$/i;
+const REQUEST_MARKER = /\b(?:could|can|would|will|might|may)\s+(?:you|u|i|we)\b|\bplease\b|\bhelp\b|\bassist|\b(?:i|we)(?:'d|\s+would)\s+(?:\w+ly\s+)?(?:like|love|want|appreciate)\b|\b(?:if|whether)\s+(?:you|u)\s+(?:could|can|would|might)\b|\b(?:i|we)\s+(?:want|need|wish|hope|wonder)|\bi'm\s+(?:wondering|hoping|looking)\b|\blet'?s\b|\bkindly\b|\bis\s+(?:it|there)\s+(?:possible|a\s+way)\b|\bhow\s+(?:do|can|would)\b|^(?:what|which|who|where|when|why|how|is|are|does|do)\b|\?\s*$/i;
 const STATEMENT_OPENING = /^(?:i|i'm|i've|i'd|i'll|im|ive|my|we|we're|we've|our|this|that|these|those|the|it|it's|its|there|here|a|an|he|she|they|his|her|their|you|your|recently|yesterday|today|last|lately)\b/i;
 
 // Words that open a sentence without changing what it is: "Unfortunately, it has a lot of noise" is a statement.
@@ -84,7 +84,7 @@ function setsScene(clause: string): boolean {
  * description: voice assistants) and only dilute a clause's match. TaskBench dev: node F1
  * 55.46 → 55.12, edge 18.82 → 19.29 (fewer chatbots, more clauses over the bar).
  */
-export const FRAMING = /\b(?:could|can|would|will)\s+(?:you|u)\b|\b(?:please|kindly)\b|\b(?:help|assist)(?:\s+me)?\b|\b(?:i|we)(?:'d|\s+would)\s+(?:like|love|want)\b|\b(?:i|we)\s+(?:want|need|wish|hope)\b|\bis\s+(?:it|there)\s+(?:possible|a\s+way)\b/gi;
+export const FRAMING = /\b(?:could|can|would|will)\s+(?:you|u)\b|\b(?:please|kindly)\b|\b(?:help|assist)(?:\s+me)?\b|\b(?:i|we)(?:'d|\s+would)\s+(?:\w+ly\s+)?(?:like|love|want|appreciate)(?:\s+it)?\b|\b(?:if|whether)\s+(?:you|u)\s+(?:could|can|would|might)\b|\b(?:i|we)\s+(?:want|need|wish|hope)\b|\bis\s+(?:it|there)\s+(?:possible|a\s+way)\b/gi;
 
 /**
  * "Image" in a request names what the user has, so it says which tools can take it, not which
