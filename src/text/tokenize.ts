@@ -6,7 +6,7 @@ const STOPWORDS = new Set(
    and or but then also as is are was were be been being do does did can could would should will shall may might
    me my i you your we our us he she his her please just some any all each every which what who whom whose
    so if than too very via about over under up down out off again once only own same such no nor not
-   based using given`.split(/\s+/),
+   based using given have has had having`.split(/\s+/),
 );
 
 export function words(text: string): string[] {
