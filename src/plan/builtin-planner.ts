@@ -87,6 +87,14 @@ function typeIndex(catalog: Catalog): TypeIndex {
 }
 
 /**
+ * The catalog's types that the words match at all, best first (the planner's own index): a
+ * remembered plan is re-used only if the new request speaks of each of its steps.
+ */
+export function typesMatching(catalog: Catalog, text: string, limit: number): string[] {
+  return typeIndex(catalog).index.search(text, limit).map((r) => r.id);
+}
+
+/**
  * The index the planner matches clauses against, also used to tell which of a confirmed
  * plan's tools each of its clauses was for (learned examples must be read the same way).
  */

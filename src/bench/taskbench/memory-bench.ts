@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { PlanMemory } from '../../memory/plan-memory.js';
 import { withLearnedExamples } from '../../memory/learn-vocabulary.js';
 import { GoldSchema, readToolDesc, type Gold } from './taskbench-data.js';
-import { goldAsRemembered, predictOne, toolCatalog } from './taskbench-predict.js';
+import { goldAsRemembered, predictOne, requestFiles, toolCatalog } from './taskbench-predict.js';
+import { planFromMemory } from '../../memory/plan-from-memory.js';
 import { TEMPLATE_MIN_SIMILARITY } from '../../controller/builtin-controller.js';
 import { scoreTaskBench } from './taskbench-score.js';
 
@@ -46,8 +47,9 @@ export async function benchMemory(args: string[]): Promise<number> {
       const m = scoreTaskBench(tools, halves[target], predict());
       process.stdout.write(`${seed} → ${target}     ${label.padEnd(10)} ${pct(m.node_f1)}  ${pct(m.edge_f1)}  ${pct(m.param_name_f1)}  ${pct(m.param_value_f1)}\n`);
     }
-    const templated = halves[target].filter((g) => (memory.similar(g.instruction ?? '', 1)[0]?.similarity ?? 0) >= TEMPLATE_MIN_SIMILARITY).length;
-    process.stdout.write(`${seed} → ${target}     (a template was close enough for ${templated} of ${halves[target].length} requests)\n`);
+    const close = halves[target].filter((g) => (memory.similar(g.instruction ?? '', 1)[0]?.similarity ?? 0) >= TEMPLATE_MIN_SIMILARITY).length;
+    const used = halves[target].filter((g) => planFromMemory(g.instruction ?? '', requestFiles(g.instruction ?? ''), learned, memory, TEMPLATE_MIN_SIMILARITY)).length;
+    process.stdout.write(`${seed} → ${target}     (a template was close enough for ${close} of ${halves[target].length} requests, and used for ${used})\n`);
     memory.close();
   }
   process.stdout.write(`templates: the closest confirmed plan, adapted, when its request's similarity is at least ${TEMPLATE_MIN_SIMILARITY}; words: confirmed clauses as learned examples of their tools\n`);
