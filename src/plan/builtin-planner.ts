@@ -162,20 +162,19 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   }
   return { plan: { tasks: planned.map((p) => p.task) }, tasks: planned, notes };
 
-  /** Task types for a clause, best first: relative BM25F score times feasibility. */
+  /** Task types for a clause, best first: relative BM25F score times feasibility and the clause's leanings. */
   function rank(clause: Clause): Ranked[] {
     // Language names and numbers are parameters, not evidence of which task is meant.
-    const words0 = stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ').replace(FRAMING, ' ');
-    const words = `${words0} ${referentWord(clause)}`;
+    const own = stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ').replace(FRAMING, ' ');
+    const words = `${own} ${referentWord(clause)}`;
     // What "it" stands for helps choose among types but is not itself a request: a clause
     // whose own words match nothing ("Once that's done", "Can you figure it out") is no step.
     // TaskBench dev: node F1 58.55 → 59.11.
-    if (index.search(words0, 1).length === 0) return [];
+    if (index.search(own, 1).length === 0) return [];
     const ceiling = index.ceiling(words, UNKNOWN_WORD_WEIGHT) || 1;
     const said = [...terms(words), ...requestTerms];
-    const wanted = wantedOutput(clause.text);
-    const created = createdKind(clause.text);
-    const out = index
+    const leaning = leanings(clause);
+    return index
       .search(words)
       .map((r) => {
         const type = catalog.taskType(r.id)!;
@@ -186,24 +185,40 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
           .filter((slot) => slot.required)
           .map((slot) => (canFill(slot.modality, clause, available) || userWordsFit(type, slot) ? 'direct' : bridgeFor(slot.modality, available, types) ? 'bridged' : 'none'));
         const feasibility = !paramsMet || inputs.includes('none') ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
-        const from = convertedFrom(clause.text);
-        // "Create an image" asks for a new one: a tool that reworks an image it is given fits less.
-        const reworks = created && type.output.modality === created && type.inputs.some((i) => i.modality === created) ? REWORK_PENALTY : 1;
-        const intent = (wanted ? (type.output.modality === wanted ? 1 + OUTPUT_BONUS : 1 - OUTPUT_BONUS / 2) : 1) * (from && from !== wanted ? (type.inputs.some((i) => i.modality === from) ? 1 + OUTPUT_BONUS : 1 - OUTPUT_BONUS / 2) : 1);
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
         // the whole catalog: the best counts fully, the twentieth about a seventh.
-        const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1) * intent;
-        // Steps tend to feed each other: a type that can take the latest result is favoured.
-        const last = available.outputs.at(-1);
-        const chains = last && type.inputs.some((i) => accepts(i.modality, last.modality)) ? 1 + CHAIN_BONUS : 1;
-        // A new clause seldom asks for the step just planned to be run on its own result
-        // ("translate it, then start a conversation based on the translated text").
-        // Asking it again of the same input is one task (see addTask), not a repeat.
-        const again = planned.at(-1)?.task.task === type.id && type.inputs.some((i) => accepts(i.modality, type.output.modality)) ? REPEAT_PENALTY : 1;
-        return { type, feasibility, score: raw * feasibility * nameCoverage(type, said) * chains * reworks * again, raw };
+        const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1) * leaning.intent(type);
+        return { type, feasibility, score: raw * feasibility * nameCoverage(type, said) * leaning.flow(type), raw };
       })
       .sort((a, b) => b.score - a.score);
-    return out;
+  }
+
+  /**
+   * What a clause leans towards beyond its words. `intent`: the kind of result it asks for
+   * and the kind it converts. `flow`: how the step would sit in the plan so far.
+   */
+  function leanings(clause: Clause) {
+    const wanted = wantedOutput(clause.text);
+    const from = convertedFrom(clause.text);
+    const created = createdKind(clause.text);
+    const last = available.outputs.at(-1);
+    const previous = planned.at(-1)?.task.task;
+    const favour = (yes: boolean) => (yes ? 1 + OUTPUT_BONUS : 1 - OUTPUT_BONUS / 2);
+    return {
+      intent: (type: TaskType) =>
+        (wanted ? favour(type.output.modality === wanted) : 1) * (from && from !== wanted ? favour(type.inputs.some((i) => i.modality === from)) : 1),
+      flow: (type: TaskType) => {
+        // "Create an image" asks for a new one: a tool that reworks an image it is given fits less.
+        const reworks = created && type.output.modality === created && type.inputs.some((i) => i.modality === created) ? REWORK_PENALTY : 1;
+        // Steps tend to feed each other: a type that can take the latest result is favoured.
+        const chains = last && type.inputs.some((i) => accepts(i.modality, last.modality)) ? 1 + CHAIN_BONUS : 1;
+        // A new clause seldom asks for the step just planned to be run on its own result
+        // ("translate it, then start a conversation based on the translated text"); asking
+        // it again of the same input is one task (see addTask), not a repeat.
+        const again = previous === type.id && type.inputs.some((i) => accepts(i.modality, type.output.modality)) ? REPEAT_PENALTY : 1;
+        return reworks * chains * again;
+      },
+    };
   }
 
   /**
