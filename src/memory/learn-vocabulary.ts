@@ -1,6 +1,7 @@
 import { Catalog } from '../catalog/catalog.js';
 import type { TaskType } from '../catalog/task-type.js';
-import { analyzeRequest, clauseWords, FRAMING } from '../plan/request-analysis.js';
+import { analyzeRequest, clauseWords } from '../plan/request-analysis.js';
+import { FRAMING } from '../plan/speech-act.js';
 import { documentationIndex } from '../plan/builtin-planner.js';
 import type { RememberedPlan } from './plan-memory.js';
 

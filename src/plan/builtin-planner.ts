@@ -7,7 +7,9 @@ import { languageMentions } from '../text/languages.js';
 import { terms } from '../text/tokenize.js';
 import { wordNet } from '../retrieval/wordnet.js';
 import type { Plan, PlanTask } from './plan.js';
-import { analyzeRequest, clauseWords, FRAMING, kindless, type Clause } from './request-analysis.js';
+import { analyzeRequest, clauseWords, type Clause } from './request-analysis.js';
+import { kindless } from './kind-words.js';
+import { FRAMING } from './speech-act.js';
 import { pickSlot, slotKind, slotValues, type SlotValues } from './slot-values.js';
 
 export interface PlannedTask {

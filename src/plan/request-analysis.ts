@@ -1,4 +1,5 @@
 import type { Modality } from '../catalog/modality.js';
+import { asksSomething, FRAMING, setsScene } from './speech-act.js';
 
 /**
  * What the built-in planner reads off a request before choosing tasks: the quoted texts
@@ -54,66 +55,12 @@ const QUOTE = /"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’|(?<![\p{L}
 const PLACEHOLDER = /⟦(\d+)⟧/g;
 // Step connectors; "and" is decided separately (it also joins words: "black and white").
 const CONNECTOR = /([.;!?]+\s+|\s*,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+after\s+that,?\s+|\s+and\s+(?:also\s+)?|\s+but\s+also\s+)/i;
-// What marks a sentence as asking for something: a question to the assistant, a wish, a
-// plea, or a bare imperative (a sentence that does not open with a subject).
-const REQUEST_MARKER = /\b(?:could|can|would|will|might|may)\s+(?:you|u|i|we)\b|\bplease\b|\bhelp\b|\bassist|\b(?:i|we)(?:'d|\s+would)\s+(?:\w+ly\s+)?(?:like|love|want|appreciate)\b|\b(?:if|whether)\s+(?:you|u)\s+(?:could|can|would|might)\b|\b(?:i|we)\s+(?:want|need|wish|hope|wonder)|\bi'm\s+(?:wondering|hoping|looking)\b|\blet'?s\b|\bkindly\b|\bis\s+(?:it|there)\s+(?:possible|a\s+way)\b|\bhow\s+(?:do|can|would)\b|^(?:what|which|who|where|when|why|how|is|are|does|do)\b|\?\s*$/i;
-const STATEMENT_OPENING = /^(?:i|i'm|i've|i'd|i'll|im|ive|my|we|we're|we've|our|this|that|these|those|the|it|it's|its|there|here|a|an|he|she|they|his|her|their|you|your|recently|yesterday|today|last|lately)\b/i;
-
-// Words that open a sentence without changing what it is: "Unfortunately, it has a lot of noise" is a statement.
-const DISCOURSE_OPENING = /^(?:unfortunately|however|but|so|also|actually|honestly|basically|now|well|sadly|luckily|besides|additionally|moreover|furthermore|meanwhile|initially|recently|lately)\b,?\s*/i;
 // A piece that continues the one before it rather than starting a step: a lone quote, or a phrase opening with a preposition.
 const APPOSITION = /^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b)/i;
-
-// A clause that tells what the user has or is doing ("I have an image", "I've been working on a
-// project", "Imagine I have a picture") sets the scene even inside a sentence that asks.
-// TaskBench dev: node F1 58.03 → 58.46, edge 21.97 → 22.40, precision 0.61 → 0.63.
-const SCENE_OPENING = /^(?:imagine\b|(?:i|we)(?:'ve|'m|\s+have|\s+am|\s+had|\s+was|\s+were)?\s+(?:(?:just|recently|also|already|been|got|have|currently|really)\s+)*(?:have|has|got|had|found|took|snapped|recorded|wrote|written|came|come|stumbled|received|retrieved|captured|created|made|working|preparing|trying|reading|read|studying|browsing|diving|going|doing|planning|analy[sz]ing|meddling)\b)/i;
-
-// A clause that describes a thing rather than asks ("it has a lot of background noise", "the
-// corresponding image is example.png", "looks like it contains several objects").
-const DESCRIPTION = /^(?:(?:it\s+)?looks\s+like\s+|(?:it\s+)?seems\s+(?:like\s+)?)?(?:it|it's|its|this|that|these|those|there|which|who|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|was|were|has|have|had|contains?|seems?|appears?|looks?|features?|includes?|shows?|depicts?|reads?|says?|covers?)\b/i;
-
-function setsScene(clause: string): boolean {
-  const s = clause.trim().replace(DISCOURSE_OPENING, '');
-  return (SCENE_OPENING.test(s) || DESCRIPTION.test(s)) && !REQUEST_MARKER.test(s);
-}
-
-/**
- * The words that frame a request rather than say what to do: "could you assist me in",
- * "please", "I'd like you to". They are not evidence of any task ("assist" is in a chatbot's
- * description: voice assistants) and only dilute a clause's match. TaskBench dev: node F1
- * 55.46 → 55.12, edge 18.82 → 19.29 (fewer chatbots, more clauses over the bar).
- */
-export const FRAMING = /\b(?:could|can|would|will)\s+(?:you|u)\b|\b(?:please|kindly)\b|\b(?:help|assist)(?:\s+me)?\b|\b(?:i|we)(?:'d|\s+would)\s+(?:\w+ly\s+)?(?:like|love|want|appreciate)(?:\s+it)?\b|\b(?:if|whether)\s+(?:you|u)\s+(?:could|can|would|might)\b|\b(?:i|we)\s+(?:want|need|wish|hope)\b|\bis\s+(?:it|there)\s+(?:possible|a\s+way)\b/gi;
-
-/**
- * "Image" in a request names what the user has, so it says which tools can take it, not which
- * one is meant; a name that repeats it ("Image-to-Image") or a description that does would
- * otherwise win every clause that mentions a photo. The kinds a type takes and gives are
- * matched once each, through its signature (the planner's index). TaskBench dev, with the
- * signature's weight:
- * names and descriptions as they are 55.12 / edge 19.29; kind words out of them, weight 1
- * 54.14 / 18.48, 3 55.26 / 20.03, 6 55.79 / 20.10, 12 55.93 / 19.24.
- */
-// "Visual" is how people say image ("a visual representation"), not a question about one.
-const KIND_WORDS = /\b(?:images?|pictures?|photos?|audios?|videos?|visual\w*)\b/gi;
-export function kindless(text: string): string {
-  return text.replace(KIND_WORDS, ' ');
-}
-
-/** A clause's words as the planner matches them against documentation: no framing, no kind words. */
-export function matchWords(words: string): string {
-  return kindless(words.replace(FRAMING, ' '));
-}
 
 /** A piece that is only a verb once its framing is set aside ("Could you help me identify"): it shares the object of the next. */
 function bareVerb(piece: string): boolean {
   return piece.replace(FRAMING, ' ').replace(/\b(?:me|us|to|in|by|with|the|a|an)\b/gi, ' ').trim().split(/\s+/).filter(Boolean).length === 1;
-}
-
-function asksSomething(sentence: string): boolean {
-  const s = sentence.trim().replace(DISCOURSE_OPENING, '');
-  return REQUEST_MARKER.test(s) || !STATEMENT_OPENING.test(s);
 }
 
 const ANAPHOR = /\b(it|its|that|them|they|this result|the result|the results|the output|the text|the translation|the audio|the image)\b/i;
