@@ -126,5 +126,7 @@ describe('wantedOutput', () => {
     assert.equal(wantedOutput('create a short video of the summary'), 'video');
     assert.equal(wantedOutput('read the sign in this photo'), undefined);
     assert.equal(wantedOutput('translate it into Spanish'), undefined);
+    assert.equal(wantedOutput('could you write me a short story about it'), 'text');
+    assert.equal(wantedOutput('convert the audio into written text'), 'text');
   });
 });
