@@ -68,22 +68,24 @@ export function adaptPlan(remembered: RememberedPlan, request: string, files: Re
 }
 
 /**
- * The plan of the most similar confirmed request, adapted, when it is similar enough; the
- * note says which run it came from. The threshold is the caller's.
- */
-/**
  * How far down the new request's ranking a remembered plan's steps may be. TaskBench dev,
  * half confirmed, the other planned with templates and learned words, node F1 gain A→B /
  * B→A: no check −0.4 / +1.0, top 12 −0.4 / +1.0, top 8 +0.6 / +1.3, top 5 +0.9 / +1.3.
  */
 const PLAUSIBLE_TOP = 5;
 
+/**
+ * The plan of the most similar confirmed request, adapted, when it is similar enough; the
+ * note says which run it came from. The threshold is the caller's.
+ */
 export function planFromMemory(request: string, files: ReadonlyMap<string, SniffedFile>, catalog: Catalog, memory: PlanMemory, minSimilarity: number): { plan: Plan; repairs: string[]; note: string } | undefined {
+  let ranking: string[] | undefined; // the new request's types, best first: read once, and only if a candidate is close
   for (const candidate of memory.similar(request, 3)) {
     if (candidate.similarity < minSimilarity) break;
     // A plan for a request that merely shares words is not this request's plan: each of its
     // steps must be among the types the new request matches best.
-    const plausible = new Set(typesMatching(catalog, request, Math.max(PLAUSIBLE_TOP, candidate.plan.tasks.length)));
+    ranking ??= typesMatching(catalog, request);
+    const plausible = new Set(ranking.slice(0, Math.max(PLAUSIBLE_TOP, candidate.plan.tasks.length)));
     if (!candidate.plan.tasks.every((t) => plausible.has(t.task))) continue;
     const adapted = adaptPlan(candidate, request, files, catalog);
     if (adapted) return { ...adapted, note: `plan adapted from confirmed run ${candidate.runId} ("${candidate.request.slice(0, 80)}", similarity ${candidate.similarity.toFixed(2)})` };

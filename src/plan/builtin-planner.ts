@@ -92,8 +92,8 @@ function typeIndex(catalog: Catalog): TypeIndex {
  * The catalog's types that the words match at all, best first (the planner's own index): a
  * remembered plan is re-used only if the new request speaks of each of its steps.
  */
-export function typesMatching(catalog: Catalog, text: string, limit: number): string[] {
-  return typeIndex(catalog).index.search(text, limit).map((r) => r.id);
+export function typesMatching(catalog: Catalog, text: string): string[] {
+  return typeIndex(catalog).index.search(text).map((r) => r.id);
 }
 
 /**
@@ -172,7 +172,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // What "it" stands for helps choose among types but is not itself a request: a clause
     // whose own words match nothing ("Once that's done", "Can you figure it out") is no step.
     // TaskBench dev: node F1 58.55 → 59.11.
-    if (index.search(own, 1).length === 0) return [];
+    if (index.ceiling(own, 0) === 0) return [];
     const ceiling = index.ceiling(words, UNKNOWN_WORD_WEIGHT) || 1;
     const said = [...terms(words), ...requestTerms];
     const leaning = leanings(clause);
@@ -358,19 +358,39 @@ const OUTPUT_WORDS: Array<[Modality, string]> = [
   ['audio', 'audio|speech|voice|sound|narration|recording|spoken'],
   ['video', 'video|clip|animation|movie|film'],
 ];
-const WRITINGS = 'text|story|stories|poem|essay|paragraph|draft|article|script|response|reply|message|letter|piece|writing|words|blog|post';
+/** "Turn it into speech": a converting verb and the kind it turns something into. */
+function into(nouns: string): RegExp {
+  return new RegExp(String.raw`\b${CONVERT}\b.*?\b(?:into|to|as)\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+)?(?:${nouns})s?\b`, 'i');
+}
+
+/** "Create an image", "generate me a short video": a creating verb and the kind it makes. */
+function made(nouns: string, verbs = CREATE, modifiers = 'me|us|an?|the|some|new|nice|short|\\w+ly'): RegExp {
+  return new RegExp(String.raw`\b${verbs}\b(?:\s+(?:${modifiers}))*\s+(?:[\w-]+\s+)?(?:${nouns})s?\b`, 'i');
+}
+
+// Patterns built once: they are tried for every clause of every request.
+const WANTED: Array<[Modality, RegExp[]]> = [
+  ...OUTPUT_WORDS.map(([modality, nouns]): [Modality, RegExp[]] => [modality, [into(nouns), made(nouns)]]),
+  // Text as a result only when converted into ("into written text"), since nearly every tool
+  // gives text, or when written: "write a short story", "draft a reply" want text, not a
+  // picture of it (TaskBench dev node F1 60.74 → 60.90, edge 25.12 → 25.48).
+  [
+    'text',
+    [
+      into('text|words|writing|transcript'),
+      made('text|story|stories|poem|essay|paragraph|draft|article|script|response|reply|message|letter|piece|writing|words|blog|post', String.raw`(?:${CREATE}|write|writ\w+|draft\w*)`, 'me|us|an?|the|some|new|nice|short|brief|\\w+ly'),
+    ],
+  ],
+];
+const CREATED: Array<[Modality, RegExp]> = OUTPUT_WORDS.map(([modality, nouns]) => [modality, made(nouns)]);
+const CONVERTED: Array<[Modality, RegExp]> = [...OUTPUT_WORDS, ['text', 'text|words|writing|transcript|sentence|phrase|caption|description'] as [Modality, string]].map(([modality, nouns]) => [
+  modality,
+  new RegExp(String.raw`\b${CONVERT}\s+(?:(?:the|this|that|these|my|your|its|our)\s+)?(?:[\w-]+\s+)?(?:${nouns})s?\b.*?\b(?:into|to|as)\b`, 'i'),
+]);
+
 /** The kind of result a clause asks to be made, if it says: the noun after "into", or the object of "create". */
 export function wantedOutput(clause: string): Modality | undefined {
-  for (const [modality, nouns] of OUTPUT_WORDS) {
-    const into = new RegExp(String.raw`\b${CONVERT}\b.*?\b(?:into|to|as)\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+)?(?:${nouns})s?\b`, 'i');
-    if (into.test(clause) || made(nouns).test(clause)) return modality;
-  }
-  // Text as a result only when converted into ("into written text"): nearly every tool gives text.
-  if (new RegExp(String.raw`\b${CONVERT}\b.*?\b(?:into|to|as)\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+)?(?:text|words|writing|transcript)s?\b`, 'i').test(clause)) return 'text';
-  // …or when written: "write a short story", "draft a reply" want text, not a picture of it
-  // (TaskBench dev node F1 60.74 → 60.90, edge 25.12 → 25.48).
-  if (new RegExp(String.raw`\b(?:${CREATE}|write|writ\w+|draft\w*)\b(?:\s+(?:me|us|an?|the|some|new|nice|short|brief|\w+ly))*\s+(?:[\w-]+\s+)?(?:${WRITINGS})s?\b`, 'i').test(clause)) return 'text';
-  return undefined;
+  return WANTED.find(([, patterns]) => patterns.some((p) => p.test(clause)))?.[0];
 }
 
 /**
@@ -379,14 +399,9 @@ export function wantedOutput(clause: string): Modality | undefined {
  * 1 (off) 59.11, 0.8 59.27, 0.6 59.32, 0.4 59.11.
  */
 export function createdKind(clause: string): Modality | undefined {
-  return OUTPUT_WORDS.find(([, nouns]) => made(nouns).test(clause))?.[0];
+  return CREATED.find(([, pattern]) => pattern.test(clause))?.[0];
 }
 const REWORK_PENALTY = 0.6;
-
-/** "Create an image", "generate me a short video": a creating verb and the kind it makes. */
-function made(nouns: string): RegExp {
-  return new RegExp(String.raw`\b${CREATE}\b(?:\s+(?:me|us|an?|the|some|new|nice|short|\w+ly))*\s+(?:[\w-]+\s+)?(?:${nouns})s?\b`, 'i');
-}
 
 /**
  * The kind of thing a clause asks to convert ("convert the audio into text"), if it says:
@@ -395,10 +410,7 @@ function made(nouns: string): RegExp {
  * way; kept because "convert this speech into written text" otherwise reads as translation.
  */
 export function convertedFrom(clause: string): Modality | undefined {
-  for (const [modality, nouns] of [...OUTPUT_WORDS, ['text', 'text|words|writing|transcript|sentence|phrase|caption|description']] as Array<[Modality, string]>) {
-    if (new RegExp(String.raw`\b${CONVERT}\s+(?:(?:the|this|that|these|my|your|its|our)\s+)?(?:[\w-]+\s+)?(?:${nouns})s?\b.*?\b(?:into|to|as)\b`, 'i').test(clause)) return modality;
-  }
-  return undefined;
+  return CONVERTED.find(([, pattern]) => pattern.test(clause))?.[0];
 }
 
 /** How people name each modality: the words of a type's signature ("takes a recording, gives text"). */
@@ -410,9 +422,7 @@ const MODALITY_WORDS: Record<Modality, string> = {
   json: '',
 };
 
-
-
-/** The signature's weight: kind words are matched there only (see kindless in request-analysis). */
+/** The signature's weight: kind words are matched there only (see kind-words.ts). */
 const SIGNATURE_WEIGHT = 6;
 
 /** A type's input and output modalities in words, so "turn the audio into text" finds audio → text. */

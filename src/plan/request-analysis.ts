@@ -115,10 +115,11 @@ export function analyzeRequest(request: string): RequestAnalysis {
   return { request, quotes, clauses, resources };
 }
 
+// The words that give a file its name ("an image named 'x.jpg'") are about the file, not the task.
+const NAMING = new RegExp(String.raw`(?:named|called|titled|entitled|labell?ed|dubbed|saved\s+as|stored\s+as)\s+(?=${FILE_NAME.source})`, 'gi');
+
 /** A clause's words without its quotes and file names, for matching against documentation. */
 export function clauseWords(clause: Clause): string {
   return clause.text.replace(NAMING, ' ').replace(PLACEHOLDER, ' ').replace(FILE_NAME, ' ');
 }
 
-// The words that give a file its name ("an image named 'x.jpg'") are about the file, not the task.
-const NAMING = new RegExp(String.raw`(?:named|called|titled|entitled|labell?ed|dubbed|saved\s+as|stored\s+as)\s+(?=${FILE_NAME.source})`, 'gi');
