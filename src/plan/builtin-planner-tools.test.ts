@@ -57,3 +57,32 @@ describe('planWithoutLlm over an imported tool list', () => {
     assert.deepEqual(tasks.map((t) => t.task), ['Automatic Speech Recognition']);
   });
 });
+
+// API tools documented by their parameters, as TaskBench's daily-life tools are.
+const APIS: Tool[] = [
+  { id: 'enroll_in_course', desc: 'Enroll in a specific course at a specific university', parameters: [{ name: 'course', type: 'string', desc: 'The course to enroll in' }, { name: 'university', type: 'string', desc: 'The university to enroll in the course at' }] },
+  { id: 'order_taxi', desc: 'Order a taxi to a specific location at a specific platform', parameters: [{ name: 'location', type: 'string', desc: 'The location to order the taxi to' }, { name: 'platform', type: 'string', desc: 'The platform to order the taxi at, eg. Uber, Didi etc.' }] },
+  { id: 'daily_bill_payment', desc: 'Pay a specific bill', parameters: [{ name: 'bill', type: 'string', desc: 'The bill to pay, eg. electricity, water, gas, phone, internet etc.' }] },
+  { id: 'get_news_for_topic', desc: 'Get the news for a specific topic', parameters: [{ name: 'topic', type: 'string', desc: 'The topic to get the news for' }] },
+  { id: 'online_shopping', desc: 'Buy a product from a specific website', parameters: [{ name: 'website', type: 'string', desc: 'The website to buy the product from, eg. Amazon, Ebay, Taobao etc.' }, { name: 'product', type: 'string', desc: 'The product to buy' }] },
+];
+const apis = toolCatalog(APIS);
+
+describe('planWithoutLlm over API tools documented by their parameters', () => {
+  const plan = (request: string) => planWithoutLlm(request, apis.catalog, requestFiles(request)).plan.tasks.map((t) => [apis.toolName.get(t.task), t.args]);
+
+  it('fills free-text parameters where their documentation cues them', () => {
+    assert.deepEqual(plan('I would like to enroll in the Machine Learning course at Stanford University and then order a taxi to the campus using Uber.'), [
+      ['enroll_in_course', { course: 'Machine Learning', university: 'Stanford University' }],
+      ['order_taxi', { location: 'campus', platform: 'Uber' }],
+    ]);
+    assert.deepEqual(plan('Please pay my electricity bill and get me the latest news about artificial intelligence.'), [
+      ['daily_bill_payment', { bill: 'electricity' }],
+      ['get_news_for_topic', { topic: 'artificial intelligence' }],
+    ]);
+  });
+
+  it('does not read "new" as "news"', () => {
+    assert.deepEqual(plan('Buy a new laptop from Amazon.').map(([task]) => task), ['online_shopping']);
+  });
+});

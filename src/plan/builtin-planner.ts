@@ -11,6 +11,7 @@ import { analyzeRequest, clauseWords, type Clause } from './request-analysis.js'
 import { kindless } from './kind-words.js';
 import { FRAMING } from './speech-act.js';
 import { pickSlot, slotKind, slotValues, type SlotValues } from './slot-values.js';
+import { cuedValues, paramCue } from './param-cues.js';
 
 export interface PlannedTask {
   task: PlanTask;
@@ -181,7 +182,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       .map((r) => {
         const type = catalog.taskType(r.id)!;
         const specs = paramSpecs(type);
-        const stated = extractParams(specs, clause);
+        const stated = extractParams(specs, clause, type);
         const paramsMet = specs.every((p) => !p.required || p.default !== undefined || p.name in stated);
         const inputs = type.inputs
           .filter((slot) => slot.required)
@@ -271,7 +272,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       }
       if (value !== undefined) args[slot.name] = value;
     }
-    Object.assign(args, extractParams(paramSpecs(type), clause));
+    Object.assign(args, extractParams(paramSpecs(type), clause, type));
     // Two clauses describing one step ("the audio is noisy … clean up the sound") would chain a
     // type onto itself with nothing new: keep one task. Different parameters (rotate, then
     // grayscale) make a real second step.
@@ -524,7 +525,7 @@ function bridgeFor(modality: Modality, available: Available, types: TaskType[], 
  * "50%" for a percentage, otherwise the number goes to the parameter whose name and
  * description share most words with the two words either side of it ("90 degrees").
  */
-export function extractParams(specs: ParamSpec[], clause: Clause): Record<string, unknown> {
+export function extractParams(specs: ParamSpec[], clause: Clause, type?: Pick<TaskType, 'name' | 'description'>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const text = clauseWords(clause);
   const clauseTerms = new Set(terms(text));
@@ -557,10 +558,17 @@ export function extractParams(specs: ParamSpec[], clause: Clause): Record<string
   if (free.length && clause.raw) {
     const values = clauseSlots(clause, clause.raw);
     const taken = new Set<string>();
-    for (const spec of free) {
-      const value = pickSlot(values, spec.format?.startsWith('date') ? 'dates' : slotKind(spec.name, spec.description), taken);
-      if (value !== undefined) (out[spec.name] = value), taken.add(value);
-    }
+    // Values of a recognisable form first (dates, addresses, numbers), then what each
+    // parameter's documentation cues, then any quote or proper name its kind takes.
+    const kinds = new Map(free.map((spec) => [spec, spec.format?.startsWith('date') ? 'dates' : slotKind(spec.name, spec.description)] as const));
+    const byForm = (kind: ReturnType<typeof slotKind> | 'dates') => kind !== undefined && kind !== 'quotes' && kind !== 'names' && kind !== 'place' && kind !== 'origin' && kind !== 'destination';
+    const take = (spec: ParamSpec, value: string | undefined) => {
+      if (value !== undefined && !(spec.name in out)) (out[spec.name] = value), taken.add(value);
+    };
+    for (const spec of free) if (byForm(kinds.get(spec))) take(spec, pickSlot(values, kinds.get(spec), taken));
+    const cued = cuedValues(free.filter((spec) => !(spec.name in out)).map((spec) => [spec.name, paramCue(spec, type)] as const), clause.raw, taken);
+    for (const spec of free) take(spec, cued.get(spec.name));
+    for (const spec of free) if (!byForm(kinds.get(spec))) take(spec, pickSlot(values, kinds.get(spec), taken));
   }
   return out;
 }

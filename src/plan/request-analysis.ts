@@ -54,7 +54,11 @@ export function modalityOfName(name: string): Modality {
 const QUOTE = /"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’|(?<![\p{L}\p{N}])'((?:[^'\n]|(?<=\p{L})'(?=\p{L}))+)'(?![\p{L}\p{N}])/gu;
 const PLACEHOLDER = /⟦(\d+)⟧/g;
 // Step connectors; "and" is decided separately (it also joins words: "black and white").
-const CONNECTOR = /([.;!?]+\s+|\s*,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+after\s+that,?\s+|\s+and\s+(?:also\s+)?|\s+but\s+also\s+)/i;
+// A full stop after a title or "e.g." does not end a clause ("Dr. Smith").
+const ABBREVIATIONS = String.raw`Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|vs|e\.g|i\.e`;
+const ABBREVIATION = String.raw`(?<!\b(?:${ABBREVIATIONS}))`;
+const SENTENCE_END = new RegExp(String.raw`(?<=[.!?])(?<!\b(?:${ABBREVIATIONS})\.)\s+`);
+const CONNECTOR = new RegExp(String.raw`(${ABBREVIATION}[.;!?]+\s+|\s*,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+after\s+that,?\s+|\s+and\s+(?:also\s+)?|\s+but\s+also\s+)`, 'i');
 // A piece that continues the one before it rather than starting a step: a lone quote, or a phrase opening with a preposition.
 const APPOSITION = /^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b)/i;
 
@@ -100,7 +104,7 @@ export function analyzeRequest(request: string): RequestAnalysis {
     }
   }
 
-  const sentences = masked.split(/(?<=[.!?])\s+/);
+  const sentences = masked.split(SENTENCE_END);
   const unmask = (text: string) => text.replace(PLACEHOLDER, (_, i: string) => `"${quotes[Number(i)]}"`);
   const clauses = merged.map((text, k) => ({
     text: text.replace(/[.!?]+$/, ''),

@@ -23,8 +23,8 @@ const TIME = /\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\.?)?|\b(?:1[0-2]|0?[1-9
 const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
 const PHONE = /(?<![\w-])\+?\d[\d\s().-]{6,}\d(?![\w-])/g;
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|io|co|edu|gov)\b/gi;
-// Capitalised words in a row (with "of"/"de" inside), not at the start of a sentence.
-const NAME = /(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]*(?:\s+(?:of|de|la|del|the)\s+[A-Z][\w'-]*|\s+[A-Z][\w'-]*)*)/g;
+// Capitalised words in a row (with "of"/"de" inside, after a title such as "Dr."), not at the start of a sentence.
+const NAME = /(?<![.!?]\s)(?<!^)\b((?:(?:Dr|Mr|Mrs|Ms|Prof|St)\.\s+)?[A-Z][\w'-]*(?:\s+(?:of|de|la|del|the)\s+[A-Z][\w'-]*|\s+[A-Z][\w'-]*)*)/g;
 const NOT_NAMES = new Set(['I', "I'm", "I've", "I'd", "I'll", 'Can', 'Could', 'Would', 'Please', 'Also', 'Then', 'And', 'The', 'Finally', 'Lastly', 'After', 'Next', 'First', 'AI']);
 
 export function slotValues(text: string, quotes: readonly string[] = []): SlotValues {
@@ -52,7 +52,8 @@ export function slotKind(name: string, description = ''): keyof SlotValues | 'or
   if (/\bdate\b|\bday\b|\bdeadline\b/.test(n)) return 'dates';
   if (/\btime\b|\bhour\b/.test(n)) return 'times';
   if (/e ?mail/.test(n)) return 'emails';
-  if (/phone|mobile|\bnumber\b.*\b(call|sms)|telephone/.test(`${n} ${d}`) && !/\bid\b/.test(n)) return 'phones';
+  // By the name, or a description that speaks of the number (a bill's "eg. gas, phone" does not).
+  if ((/phone|mobile|telephone/.test(n) || /\b(?:phone|mobile|telephone) number\b|\bnumber\b.*\b(?:call|sms)\b/.test(d)) && !/\bid\b/.test(n)) return 'phones';
   if (/\burl\b|\blink\b|website|\bsite\b|\bdomain\b/.test(n)) return 'urls';
   if (/^(from|origin|source|departure)\b/.test(n)) return 'origin';
   if (/^(to|destination|arrival)\b/.test(n)) return 'destination';

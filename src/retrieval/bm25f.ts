@@ -1,5 +1,4 @@
-import { stemmer } from 'stemmer';
-import { isStopword, words } from '../text/tokenize.js';
+import { isStopword, stem, words } from '../text/tokenize.js';
 
 export interface FieldedDocument<F extends string> {
   id: string;
@@ -76,7 +75,7 @@ export class Bm25fIndex<F extends string> {
     for (const w of words(text)) {
       let s = this.stems.get(w);
       if (s === undefined) {
-        s = isStopword(w) ? null : stemmer(w);
+        s = isStopword(w) ? null : stem(w);
         this.stems.set(w, s);
       }
       if (s) out.push(s);

@@ -13,9 +13,17 @@ export function words(text: string): string[] {
   return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+/g) ?? [];
 }
 
+// Words Porter's stemmer conflates with another word: "news" is not the plural of "new".
+const STEM_OVERRIDES = new Map([['news', 'news']]);
+
+/** A word's stem for matching (Porter, with the overrides above). */
+export function stem(word: string): string {
+  return STEM_OVERRIDES.get(word) ?? stemmer(word);
+}
+
 /** Content words, stemmed: the unit of lexical matching. */
 export function terms(text: string): string[] {
-  return words(text).filter((w) => !STOPWORDS.has(w)).map((w) => stemmer(w));
+  return words(text).filter((w) => !STOPWORDS.has(w)).map(stem);
 }
 
 export function isStopword(word: string): boolean {
