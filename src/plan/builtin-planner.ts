@@ -570,7 +570,8 @@ export function extractParams(specs: ParamSpec[], clause: Clause, type?: Pick<Ta
     for (const spec of free) take(spec, cued.get(spec.name));
     for (const spec of free) if (!byForm(kinds.get(spec))) take(spec, pickSlot(values, kinds.get(spec), taken));
   }
-  return out;
+  // In the documentation's order, whichever pass found them.
+  return Object.fromEntries(specs.filter((s) => s.name in out).map((s) => [s.name, out[s.name]]));
 }
 
 // Ranking reads every candidate type's parameters off the same clause: its values once.

@@ -101,7 +101,13 @@ export function toPrediction(id: string, plan: Plan, catalog: Catalog, toolName:
           : entries.filter(([k]) => inputs.has(k)).map(([, v]) => show(v)),
       };
     }),
-    task_links: plan.tasks.flatMap((t) => t.deps.filter((d) => byId.has(d)).map((d) => ({ source: name(byId.get(d)!.task), target: name(t.task) }))),
+    task_links: plan.tasks.flatMap((t, i) => {
+      const deps = t.deps.filter((d) => byId.has(d));
+      // Daily-life links are temporal ("do this, then that"), and a request lists its calls in
+      // the order it wants them done: a call that depends on nothing stated follows the one before.
+      if (namedArguments && deps.length === 0 && i > 0) deps.push(plan.tasks[i - 1]!.id);
+      return deps.map((d) => ({ source: name(byId.get(d)!.task), target: name(t.task) }));
+    }),
   };
 }
 

@@ -48,6 +48,20 @@ describe('TaskBench predictor (built-in planner over the tool list)', () => {
     ]);
     assert.deepEqual(p.task_links, [{ source: 'Image-to-Text', target: 'Translation' }, { source: 'Translation', target: 'Text-to-Speech' }]);
   });
+
+  it('writes API calls with named arguments, each following the one the request lists before it', () => {
+    const apis: Tool[] = [
+      { id: 'get_weather', desc: 'Get the weather for a specific city and a specific day', parameters: [{ name: 'location', type: 'string', desc: 'The location to get the weather for' }, { name: 'date', type: 'date', desc: 'The date to get the weather for' }] },
+      { id: 'book_flight', desc: 'Book a flight for a specific date, from a specific location to a specific destination', parameters: [{ name: 'date', type: 'date', desc: 'The date to book the flight for' }, { name: 'from', type: 'string', desc: 'The location to book the flight from' }, { name: 'to', type: 'string', desc: 'The location to book the flight to' }] },
+    ];
+    const { catalog, toolName } = toolCatalog(apis);
+    const p = predictOne({ id: 'y', user_request: 'Check the weather in Paris on 2023-05-12 and book a flight from London to Paris on 2023-05-12.' }, catalog, toolName, true);
+    assert.deepEqual(p.task_nodes, [
+      { task: 'get_weather', arguments: [{ name: 'location', value: 'Paris' }, { name: 'date', value: '2023-05-12' }] },
+      { task: 'book_flight', arguments: [{ name: 'date', value: '2023-05-12' }, { name: 'from', value: 'London' }, { name: 'to', value: 'Paris' }] },
+    ]);
+    assert.deepEqual(p.task_links, [{ source: 'get_weather', target: 'book_flight' }]);
+  });
 });
 
 describe('TaskBench predictor with an LLM (OpenAI protocol on loopback)', () => {
