@@ -86,3 +86,32 @@ describe('planWithoutLlm over API tools documented by their parameters', () => {
     assert.deepEqual(plan('Buy a new laptop from Amazon.').map(([task]) => task), ['online_shopping']);
   });
 });
+
+// Tools that fetch, convert and combine media, as TaskBench's multimedia list documents them.
+const MEDIA: Tool[] = [
+  { id: 'Image Downloader', desc: 'Downloads an image from a given URL.', 'input-type': ['url'], 'output-type': ['image'] },
+  { id: 'Image-to-Text', desc: 'Extracts text from an input image using Optical Character Recognition (OCR).', 'input-type': ['image'], 'output-type': ['text'] },
+  { id: 'Text Translator', desc: 'Translates a given text from one language to english.', 'input-type': ['text'], 'output-type': ['text'] },
+  { id: 'Image Colorizer', desc: 'Adds color to a black and white input image using deep learning techniques.', 'input-type': ['image'], 'output-type': ['image'] },
+  { id: 'Image Stitcher', desc: 'Stitches together two input images to create a panorama or collage.', 'input-type': ['image', 'image'], 'output-type': ['image'] },
+];
+const media = toolCatalog(MEDIA);
+
+describe('planWithoutLlm over media tools', () => {
+  const plan = (request: string) => planWithoutLlm(request, media.catalog, requestFiles(request)).plan.tasks.map((t) => [media.toolName.get(t.task), Object.values(t.args)]);
+
+  it('fetches what a URL points to before working on it', () => {
+    assert.deepEqual(plan('Please download the image from https://example.com/cat.jpg, extract the text in it, then translate the text.'), [
+      ['Image Downloader', [{ file: 'https://example.com/cat.jpg' }]],
+      ['Image-to-Text', [{ ref: 't1' }]],
+      ['Text Translator', [{ ref: 't2' }]],
+    ]);
+  });
+
+  it('gives a second input the file its clause names', () => {
+    assert.deepEqual(plan("Colorize the black and white photo 'old.jpg' and stitch it together with 'new.jpg' to create a panorama."), [
+      ['Image Colorizer', [{ file: 'old.jpg' }]],
+      ['Image Stitcher', [{ ref: 't1' }, { file: 'new.jpg' }]],
+    ]);
+  });
+});

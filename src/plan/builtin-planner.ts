@@ -481,7 +481,9 @@ function canFill(modality: Modality, clause: Clause, available: Available): bool
 function fill(modality: Modality, clause: Clause, available: Available, taken: unknown[] = []): unknown {
   const isTaken = (v: unknown) => taken.some((t) => JSON.stringify(t) === JSON.stringify(v));
   const latest = [...available.outputs].reverse().find((o) => accepts(modality, o.modality) && !isTaken({ ref: o.id }));
-  const file = available.files.find((f) => f.modality === modality && !isTaken({ file: f.path }));
+  // Of the user's files, the one the clause names ("stitch it with 'new.jpg'"), else the first.
+  const files = available.files.filter((f) => f.modality === modality && !isTaken({ file: f.path }));
+  const file = files.find((f) => clause.text.includes(f.path)) ?? files[0];
   if (modality === 'text') {
     const q = clause.quotes.find((i) => !available.usedQuotes.has(i)) ?? clause.quotes[0];
     if (q !== undefined) return use(q);

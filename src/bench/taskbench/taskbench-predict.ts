@@ -55,7 +55,9 @@ export interface TaskBenchPrediction {
 
 /** The files a request names, as the planner's resources. */
 export function requestFiles(request: string): Map<string, SniffedFile> {
-  return new Map(analyzeRequest(request).resources.map((r) => [r.name, { modality: r.modality, mime: '' }]));
+  // A URL is an address, text for a tool to fetch ("download the image from https://…/cat.jpg"),
+  // not the image itself: TaskBench's downloaders take it as their "url" input.
+  return new Map(analyzeRequest(request).resources.map((r) => [r.name, { modality: /^https?:\/\//i.test(r.name) ? 'text' : r.modality, mime: '' }]));
 }
 
 /**
