@@ -54,10 +54,12 @@ export function paramCue(spec: ParamSpec, type: { name: string; description: str
   // "The location to book the flight from": the description ends with the preposition.
   const last = main.trim().replace(/[.,;:\s]+$/, '').split(/\s+/).pop()?.toLowerCase();
   if (last && PREPOSITIONS.has(last)) preps.add(last);
-  // "Book a car for a specific date, in a specific location": the tool's description says it.
+  // The noun the value names: the parameter's own ("credit card"), or the thing a name or
+  // title is of ("The name of the hotel to book").
   const nouns = nameWords.every((w) => GENERIC_NOUNS.has(w) || PREPOSITIONS.has(w)) ? [] : [nameWords.join(' ')];
   const ofNoun = /\b(?:name|title)\s+of\s+(?:the|a|an)\s+([a-z]+)/i.exec(main)?.[1]?.toLowerCase();
   if (ofNoun) nouns.push(ofNoun);
+  // "Book a car for a specific date, in a specific location": the tool's description says it.
   for (const noun of nouns) {
     // The noun must head its phrase: "from a specific insurance company" cues the company, not the insurance.
     const m = new RegExp(String.raw`\b(${[...PREPOSITIONS].join('|')})\s+(?:a|an|the)\s+(?:specific\s+)?(?:[a-z]+\s+)?${noun}(?=\s*(?:[,.;]|$)|\s+(?:and|or|for|from|to|at|in|on|by|with|about)\b)`, 'i').exec(typeDescription);
