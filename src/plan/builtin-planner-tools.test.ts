@@ -17,11 +17,12 @@ const TOOLS: Tool[] = [
   { id: 'Automatic Speech Recognition', desc: 'Automatic Speech Recognition is the task of transcribing a given audio to text.', 'input-type': ['audio'], 'output-type': ['text'] },
   { id: 'Translation', desc: 'Translation is the task of converting text from one language to another.', 'input-type': ['text'], 'output-type': ['text'] },
 ];
-const { catalog, toolName } = toolCatalog(TOOLS);
-
-function plan(request: string) {
-  return planWithoutLlm(request, catalog, requestFiles(request)).plan.tasks.map((t) => ({ ...t, task: toolName.get(t.task) }));
+/** The built-in planner over a tool list, its tasks named as the list names its tools. */
+function plannerFor(tools: Tool[]) {
+  const { catalog, toolName } = toolCatalog(tools);
+  return (request: string) => planWithoutLlm(request, catalog, requestFiles(request)).plan.tasks.map((t) => ({ ...t, task: toolName.get(t.task) }));
 }
+const plan = plannerFor(TOOLS);
 
 describe('planWithoutLlm over an imported tool list', () => {
   it('reads "it" as the kind of thing it points to: classifying a photo is image classification', () => {
@@ -66,10 +67,10 @@ const APIS: Tool[] = [
   { id: 'get_news_for_topic', desc: 'Get the news for a specific topic', parameters: [{ name: 'topic', type: 'string', desc: 'The topic to get the news for' }] },
   { id: 'online_shopping', desc: 'Buy a product from a specific website', parameters: [{ name: 'website', type: 'string', desc: 'The website to buy the product from, eg. Amazon, Ebay, Taobao etc.' }, { name: 'product', type: 'string', desc: 'The product to buy' }] },
 ];
-const apis = toolCatalog(APIS);
+const planApis = plannerFor(APIS);
 
 describe('planWithoutLlm over API tools documented by their parameters', () => {
-  const plan = (request: string) => planWithoutLlm(request, apis.catalog, requestFiles(request)).plan.tasks.map((t) => [apis.toolName.get(t.task), t.args]);
+  const plan = (request: string) => planApis(request).map((t) => [t.task, t.args]);
 
   it('fills free-text parameters where their documentation cues them', () => {
     assert.deepEqual(plan('I would like to enroll in the Machine Learning course at Stanford University and then order a taxi to the campus using Uber.'), [
@@ -95,10 +96,10 @@ const MEDIA: Tool[] = [
   { id: 'Image Colorizer', desc: 'Adds color to a black and white input image using deep learning techniques.', 'input-type': ['image'], 'output-type': ['image'] },
   { id: 'Image Stitcher', desc: 'Stitches together two input images to create a panorama or collage.', 'input-type': ['image', 'image'], 'output-type': ['image'] },
 ];
-const media = toolCatalog(MEDIA);
+const planMedia = plannerFor(MEDIA);
 
 describe('planWithoutLlm over media tools', () => {
-  const plan = (request: string) => planWithoutLlm(request, media.catalog, requestFiles(request)).plan.tasks.map((t) => [media.toolName.get(t.task), Object.values(t.args)]);
+  const plan = (request: string) => planMedia(request).map((t) => [t.task, Object.values(t.args)]);
 
   it('fetches what a URL points to before working on it', () => {
     assert.deepEqual(plan('Please download the image from https://example.com/cat.jpg, extract the text in it, then translate the text.'), [

@@ -11,7 +11,7 @@ import { analyzeRequest, clauseWords, type Clause } from './request-analysis.js'
 import { kindless } from './kind-words.js';
 import { FRAMING } from './speech-act.js';
 import { pickSlot, slotKind, slotValues, type SlotValues } from './slot-values.js';
-import { cuedValues, paramCue } from './param-cues.js';
+import { cuedValues, paramCues } from './param-cues.js';
 
 export interface PlannedTask {
   task: PlanTask;
@@ -568,7 +568,7 @@ export function extractParams(specs: ParamSpec[], clause: Clause, type?: Pick<Ta
       if (value !== undefined && !(spec.name in out)) (out[spec.name] = value), taken.add(value);
     };
     for (const spec of free) if (byForm(kinds.get(spec))) take(spec, pickSlot(values, kinds.get(spec), taken));
-    const cued = cuedValues(free.filter((spec) => !(spec.name in out)).map((spec) => [spec.name, paramCue(spec, type)] as const), clause.raw, taken);
+    const cued = cuedValues(paramCues(free.filter((spec) => !(spec.name in out)), type), clause.raw, taken);
     for (const spec of free) take(spec, cued.get(spec.name));
     for (const spec of free) if (!byForm(kinds.get(spec))) take(spec, pickSlot(values, kinds.get(spec), taken));
   }

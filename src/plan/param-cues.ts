@@ -38,7 +38,23 @@ const BOUNDARY = /^(?:and|then|but|so|or|please|which|that|who|because|while|whe
 const MAX_VALUE_WORDS = 6;
 const INFINITIVE = /^(?:be|have|get|do|make|go|see|know|take|help|find|give|use|buy|book|send|pay|order|share|play|check|create|print|call|record|keep|ensure|confirm|learn|read|write|watch|listen|start|try|\w+ing)\b/;
 
-export function paramCue(spec: ParamSpec, type: { name: string; description: string } = { name: '', description: '' }): ParamCue {
+type Documented = { name: string; description: string };
+
+// The planner reads every candidate type's parameters for every clause: each cue once per type.
+const cueCache = new WeakMap<Documented, Map<string, ParamCue>>();
+
+/** The cue of each parameter, read once per documented type. */
+export function paramCues(specs: readonly ParamSpec[], type?: Documented): Array<readonly [string, ParamCue]> {
+  let cues = type && cueCache.get(type);
+  if (type && !cues) cueCache.set(type, (cues = new Map()));
+  return specs.map((spec) => {
+    const cue = cues?.get(spec.name) ?? paramCue(spec, type);
+    cues?.set(spec.name, cue);
+    return [spec.name, cue] as const;
+  });
+}
+
+export function paramCue(spec: ParamSpec, type: Documented = { name: '', description: '' }): ParamCue {
   const typeDescription = type.description;
   const description = spec.description ?? '';
   const [main = '', listed = ''] = description.split(/\b(?:e\.?g\.?|for example|such as)[,:]?\s*/i);
@@ -141,7 +157,7 @@ function phrase(text: string): string | undefined {
     const word = raw.replace(/^[("']+/, '');
     const end = /[,.;:!?)"]$/.test(word) && !/^(?:[A-Z]\.)+$|^\d+\.\d+$/.test(word);
     const bare = word.replace(/[,.;:!?)"']+$/, '');
-    if (!bare || (words.length > 0 && BOUNDARY.test(bare)) || (words.length === 0 && BOUNDARY.test(bare))) break;
+    if (!bare || BOUNDARY.test(bare)) break;
     words.push(bare);
     if (end || words.length >= MAX_VALUE_WORDS) break;
   }

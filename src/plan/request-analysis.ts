@@ -1,5 +1,6 @@
 import type { Modality } from '../catalog/modality.js';
 import { asksSomething, FRAMING, setsScene } from './speech-act.js';
+import { ABBREVIATIONS } from '../text/abbreviations.js';
 
 /**
  * What the built-in planner reads off a request before choosing tasks: the quoted texts
@@ -55,7 +56,6 @@ const QUOTE = /"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’|(?<![\p{L}
 const PLACEHOLDER = /⟦(\d+)⟧/g;
 // Step connectors; "and" is decided separately (it also joins words: "black and white").
 // A full stop after a title or "e.g." does not end a clause ("Dr. Smith").
-const ABBREVIATIONS = String.raw`Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|vs|e\.g|i\.e`;
 const ABBREVIATION = String.raw`(?<!\b(?:${ABBREVIATIONS}))`;
 const SENTENCE_END = new RegExp(String.raw`(?<=[.!?])(?<!\b(?:${ABBREVIATIONS})\.)\s+`);
 const CONNECTOR = new RegExp(String.raw`(${ABBREVIATION}[.;!?]+\s+|\s*,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+after\s+that,?\s+|\s+and\s+(?:also\s+)?|\s+but\s+also\s+)`, 'i');

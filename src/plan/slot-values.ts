@@ -1,3 +1,4 @@
+import { TITLES } from '../text/abbreviations.js';
 import { languageMentions } from '../text/languages.js';
 
 /**
@@ -24,7 +25,7 @@ const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
 const PHONE = /(?<![\w-])\+?\d[\d\s().-]{6,}\d(?![\w-])/g;
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|io|co|edu|gov)\b/gi;
 // Capitalised words in a row (with "of"/"de" inside, after a title such as "Dr."), not at the start of a sentence.
-const NAME = /(?<![.!?]\s)(?<!^)\b((?:(?:Dr|Mr|Mrs|Ms|Prof|St)\.\s+)?[A-Z][\w'-]*(?:\s+(?:of|de|la|del|the)\s+[A-Z][\w'-]*|\s+[A-Z][\w'-]*)*)/g;
+const NAME = new RegExp(String.raw`(?<![.!?]\s)(?<!^)\b((?:(?:${TITLES})\.\s+)?[A-Z][\w'-]*(?:\s+(?:of|de|la|del|the)\s+[A-Z][\w'-]*|\s+[A-Z][\w'-]*)*)`, 'g');
 const NOT_NAMES = new Set(['I', "I'm", "I've", "I'd", "I'll", 'Can', 'Could', 'Would', 'Please', 'Also', 'Then', 'And', 'The', 'Finally', 'Lastly', 'After', 'Next', 'First', 'AI']);
 
 export function slotValues(text: string, quotes: readonly string[] = []): SlotValues {

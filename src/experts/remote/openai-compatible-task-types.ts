@@ -5,6 +5,9 @@ import { TaskTypeSchema, type TaskType } from '../../catalog/task-type.js';
  * OpenAI-compatible server that can run them is configured, so the planners never plan a
  * step nothing could run. `format: "request"` marks a parameter the user's own words fill.
  */
+// The question a question-answering type answers: the user's own words.
+const QUESTION = { type: 'object', properties: { question: { type: 'string', format: 'request', description: "the question, in the user's words" } }, required: ['question'] };
+
 export const OPENAI_TASK_TYPES: readonly TaskType[] = [
   {
     id: 'question-answering',
@@ -13,7 +16,7 @@ export const OPENAI_TASK_TYPES: readonly TaskType[] = [
     description: 'Answer a question about a text: find what the given text (a document, an article, a transcript) says about who, what, when, where or how much.',
     inputs: [{ name: 'text', modality: 'text', description: 'the text that holds the answer' }],
     output: { modality: 'text', description: 'the answer' },
-    params: { type: 'object', properties: { question: { type: 'string', format: 'request', description: 'the question, in the user\'s words' } }, required: ['question'] },
+    params: QUESTION,
     examples: ['answer my question about this text', 'according to the document, when does the offer end', 'what does the article say about the price'],
   },
   {
@@ -33,7 +36,7 @@ export const OPENAI_TASK_TYPES: readonly TaskType[] = [
     description: 'Answer a question about a picture: how many, what colour, where, what is happening in the image or photo.',
     inputs: [{ name: 'image', modality: 'image', description: 'the picture the question is about' }],
     output: { modality: 'text', description: 'the answer' },
-    params: { type: 'object', properties: { question: { type: 'string', format: 'request', description: 'the question, in the user\'s words' } }, required: ['question'] },
+    params: QUESTION,
     examples: ['how many cups are on the table in this photo', 'what colour is the car in the picture', 'is there a dog in this image'],
   },
 ].map((t) => TaskTypeSchema.parse(t));
