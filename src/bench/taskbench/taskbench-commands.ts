@@ -6,7 +6,9 @@ import { ErrorCode, TroupeError } from '../../errors.js';
 import { withLearnedExamples } from '../../memory/learn-vocabulary.js';
 import type { Plan } from '../../plan/plan.js';
 import { GoldSchema, PredictionSchema, readToolDesc } from './taskbench-data.js';
-import { goldAsRemembered, predictOne, requestFiles, toolCatalog, toPrediction } from './taskbench-predict.js';
+import { goldAsRemembered, predictOne, requestFiles, requestOf, toolCatalog, toPrediction } from './taskbench-predict.js';
+import { meaningRanks } from '../../plan/clause-meaning.js';
+import { localSentenceEncoder } from '../../retrieval/sentence-encoder.js';
 import { scoreTaskBench, type TaskBenchMetrics } from './taskbench-score.js';
 
 async function llmController(spec: string) {
@@ -17,7 +19,7 @@ async function llmController(spec: string) {
 const RecordSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String), instruction: z.string().optional(), user_request: z.string().optional() });
 
 /** `troupe bench taskbench predict`: the built-in planner over a domain's tools, one prediction per record. */
-export async function predictCommand(opts: { tools: string; data: string; out: string; llm?: string; memory?: string }, progress: (s: string) => void) {
+export async function predictCommand(opts: { tools: string; data: string; out: string; llm?: string; memory?: string; meaning?: boolean }, progress: (s: string) => void) {
   const tools = await readToolDesc(opts.tools);
   const { catalog: documented, toolName } = toolCatalog(tools);
   const memory = opts.memory ? await openMemory(opts.memory, true) : undefined;
@@ -26,17 +28,19 @@ export async function predictCommand(opts: { tools: string; data: string; out: s
   const named = tools.some((t) => t.parameters);
   const records = await readJsonl(opts.data, RecordSchema);
   const llm = opts.llm ? await llmController(opts.llm) : undefined;
+  const encoder = opts.meaning === false ? undefined : localSentenceEncoder();
   const start = performance.now();
   const lines: string[] = [];
   let handedOver = 0;
   for (const [i, r] of records.entries()) {
     if ((i + 1) % 20 === 0) progress(`planned ${i + 1}/${records.length}${llm ? ` (${handedOver} handed to the built-in planner)` : ''}`);
     if (!llm) {
-      lines.push(JSON.stringify(predictOne(r, catalog, toolName, named, memory)));
+      const meaning = encoder && (await meaningRanks(requestOf(r), catalog, encoder));
+      lines.push(JSON.stringify(predictOne(r, catalog, toolName, named, { memory, meaning })));
       continue;
     }
     // The LLM controller: retrieved tools in the prompt, validation, retries, hand-over.
-    const request = r.instruction ?? r.user_request ?? '';
+    const request = requestOf(r);
     let plan: Plan = { tasks: [] };
     try {
       const outcome = await llm.plan({ request, catalog, files: requestFiles(request) });

@@ -5,6 +5,7 @@ import { kebab } from '../../catalog/importers/kebab.js';
 import { modality as toModality, parameterProperties } from '../../catalog/importers/import-taskbench.js';
 import { TroupeError } from '../../errors.js';
 import { planWithoutLlm } from '../../plan/builtin-planner.js';
+import type { MeaningRanks } from '../../plan/clause-meaning.js';
 import { isFile, isRef, type Plan } from '../../plan/plan.js';
 import { analyzeRequest } from '../../plan/request-analysis.js';
 import { validatePlan } from '../../plan/validate-plan.js';
@@ -60,19 +61,26 @@ export function requestFiles(request: string): Map<string, SniffedFile> {
   return new Map(analyzeRequest(request).resources.map((r) => [r.name, { modality: /^https?:\/\//i.test(r.name) ? 'text' : r.modality, mime: '' }]));
 }
 
+/** What the built-in planner may use beyond the catalog: confirmed plans, and the clauses' meaning ranks (clause-meaning.ts). */
+export interface PlanningAids {
+  memory?: PlanMemory;
+  minSimilarity?: number;
+  meaning?: MeaningRanks;
+}
+
 /**
  * The built-in planner's best plan for a request (empty when nothing fits; unvalidated when
  * validation fails). With a plan memory, the most similar confirmed plan comes first (the
  * caller gives the catalog with the memory's learned examples, as BuiltinController does).
  */
-export function builtinPlan(request: string, catalog: Catalog, memory?: PlanMemory, minSimilarity = TEMPLATE_MIN_SIMILARITY): Plan {
+export function builtinPlan(request: string, catalog: Catalog, { memory, minSimilarity = TEMPLATE_MIN_SIMILARITY, meaning }: PlanningAids = {}): Plan {
   const files = requestFiles(request);
   if (memory) {
     const remembered = planFromMemory(request, files, catalog, memory, minSimilarity);
     if (remembered) return remembered.plan;
   }
   try {
-    const drafted = planWithoutLlm(request, catalog, files);
+    const drafted = planWithoutLlm(request, catalog, files, meaning);
     try {
       return validatePlan(drafted.plan, catalog, files).plan;
     } catch {
@@ -114,8 +122,12 @@ export function toPrediction(id: string, plan: Plan, catalog: Catalog, toolName:
 }
 
 /** One prediction in TaskBench's format from the built-in planner (no LLM). */
-export function predictOne(record: Pick<Gold, 'id' | 'instruction' | 'user_request'>, catalog: Catalog, toolName: Map<string, string>, namedArguments: boolean, memory?: PlanMemory, minSimilarity?: number): TaskBenchPrediction {
-  return toPrediction(record.id, builtinPlan(record.instruction ?? record.user_request ?? '', catalog, memory, minSimilarity), catalog, toolName, namedArguments);
+export function predictOne(record: Pick<Gold, 'id' | 'instruction' | 'user_request'>, catalog: Catalog, toolName: Map<string, string>, namedArguments: boolean, aids: PlanningAids = {}): TaskBenchPrediction {
+  return toPrediction(record.id, builtinPlan(requestOf(record), catalog, aids), catalog, toolName, namedArguments);
+}
+
+export function requestOf(record: Pick<Gold, 'instruction' | 'user_request'>): string {
+  return record.instruction ?? record.user_request ?? '';
 }
 
 /**

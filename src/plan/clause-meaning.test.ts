@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { requestFiles, toolCatalog } from '../bench/taskbench/taskbench-predict.js';
+import { localSentenceEncoder } from '../retrieval/sentence-encoder.js';
+import { planWithoutLlm } from './builtin-planner.js';
+import { meaningRanks, type MeaningRanks } from './clause-meaning.js';
+import { analyzeRequest } from './request-analysis.js';
+
+const TOOLS = [
+  { id: 'Translation', desc: 'Translation is the task of converting text from one language to another.', 'input-type': ['text'], 'output-type': ['text'] },
+  { id: 'Tabular Classification', desc: 'Tabular classification is the task of classifying a table (in Image format).', 'input-type': ['image'], 'output-type': ['text'] },
+  { id: 'Visual Question Answering', desc: 'Visual Question Answering is the task of answering questions based on an image.', 'input-type': ['image', 'text'], 'output-type': ['text'] },
+  { id: 'Depth Estimation', desc: 'Depth estimation is the task of predicting depth of the objects present in an image.', 'input-type': ['image'], 'output-type': ['image'] },
+  { id: 'Text-to-Speech', desc: 'Text-to-Speech (TTS) is the task of generating natural sounding speech given text input.', 'input-type': ['text'], 'output-type': ['audio'] },
+];
+
+describe('clause meaning ranks', () => {
+  const { catalog } = toolCatalog(TOOLS);
+
+  it("ranks every type for each clause, as a share of the catalog's types", async () => {
+    const request = "Translate this letter into French, then tell me how far away each object in 'room.jpg' is.";
+    const meaning = await meaningRanks(request, catalog, localSentenceEncoder());
+    const [first, second] = analyzeRequest(request).clauses;
+    const places = meaning(first!)!;
+    assert.equal(places.size, TOOLS.length);
+    assert.deepEqual([...places.values()].sort(), [0, 0.2, 0.4, 0.6, 0.8]);
+    assert.equal(places.get('translation'), 0);
+    // "how far away" says depth in other words than its documentation's.
+    assert.equal(meaning(second!)!.get('depth-estimation'), 0);
+    assert.equal(meaning({ ...first!, text: 'a clause of another request' }), undefined);
+  });
+
+  it('vetoes a step whose words match a type far from it in meaning, and takes one that words and meaning agree on', () => {
+    const request = 'Translate this letter into French';
+    const files = requestFiles(request);
+    const byWords = planWithoutLlm(request, catalog, files).plan.tasks.map((t) => t.task);
+    assert.deepEqual(byWords, ['translation']);
+    const far: MeaningRanks = () => new Map([[byWords[0]!, 0.8]]);
+    assert.throws(() => planWithoutLlm(request, catalog, files, far), /no expert can serve/);
+    const near: MeaningRanks = () => new Map([[byWords[0]!, 0]]);
+    assert.deepEqual(planWithoutLlm(request, catalog, files, near).plan.tasks.map((t) => t.task), byWords);
+  });
+});
