@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { asksSomething, setsScene } from './speech-act.js';
+
+describe('what a sentence of a request does', () => {
+  it('asks: wishes, questions, pleas and bare imperatives', () => {
+    for (const s of [
+      'Could you transcribe it?',
+      'Translate this into French.',
+      'I would also like a segmented image of the living room.',
+      "I'm trying to learn French and would love to translate a phrase from English to French.",
+      'I am wondering if I could convert it into a depth-estimated image.',
+      "I'm curious about the formal entities in it.",
+      'We are really interested in the objects in this photo.',
+    ])
+      assert.ok(asksSomething(s), s);
+  });
+
+  it('sets the scene: what the user has, did or is doing', () => {
+    for (const s of ["I've got this image named example.jpg.", 'I recorded a lecture last week.', 'The audio quality is poor.']) {
+      assert.ok(!asksSomething(s) || setsScene(s), s);
+    }
+    assert.ok(setsScene("I've been working on an image-analysis project"));
+    assert.ok(!setsScene("I'm curious about what it represents"));
+  });
+});
