@@ -16,6 +16,7 @@ const TOOLS: Tool[] = [
   { id: 'Summarization', desc: 'Summarization is the task of producing a shorter version of a document while preserving its important information.', 'input-type': ['text'], 'output-type': ['text'] },
   { id: 'Automatic Speech Recognition', desc: 'Automatic Speech Recognition is the task of transcribing a given audio to text.', 'input-type': ['audio'], 'output-type': ['text'] },
   { id: 'Translation', desc: 'Translation is the task of converting text from one language to another.', 'input-type': ['text'], 'output-type': ['text'] },
+  { id: 'Question Answering', desc: 'Question Answering models can retrieve the answer to a question from a given text.', 'input-type': ['text', 'text'], 'output-type': ['text'] },
 ];
 /** The built-in planner over a tool list, its tasks named as the list names its tools. */
 function plannerFor(tools: Tool[]) {
@@ -34,6 +35,11 @@ describe('planWithoutLlm over an imported tool list', () => {
     const tasks = plan("Could you answer a question about 'room.jpg': how many chairs are in the room?");
     assert.deepEqual(tasks.map((t) => t.task), ['Visual Question Answering']);
     assert.deepEqual(tasks[0]!.args, { image: { file: 'room.jpg' }, text: 'Could you answer a question about room.jpg: how many chairs are in the room?' });
+  });
+
+  it('hears the kind word of a tool name in any word of that kind: "Visual" in "this photo"', () => {
+    const tasks = plan("I took a photo of my street, 'street.jpg'. Answer me this: 'What colour is the parked car?'");
+    assert.deepEqual(tasks.map((t) => t.task), ['Visual Question Answering']);
   });
 
   it('works on the latest result of the kind a step needs unless the step names the file', () => {
