@@ -101,6 +101,8 @@ const MEDIA: Tool[] = [
   { id: 'Text Translator', desc: 'Translates a given text from one language to english.', 'input-type': ['text'], 'output-type': ['text'] },
   { id: 'Image Colorizer', desc: 'Adds color to a black and white input image using deep learning techniques.', 'input-type': ['image'], 'output-type': ['image'] },
   { id: 'Image Stitcher', desc: 'Stitches together two input images to create a panorama or collage.', 'input-type': ['image', 'image'], 'output-type': ['image'] },
+  { id: 'Text Downloader', desc: 'Downloads the text content from a given URL.', 'input-type': ['url'], 'output-type': ['text'] },
+  { id: 'Text Summarizer', desc: 'Summarizes a given text into a shorter version while retaining the main points.', 'input-type': ['text'], 'output-type': ['text'] },
 ];
 const planMedia = plannerFor(MEDIA);
 
@@ -112,6 +114,13 @@ describe('planWithoutLlm over media tools', () => {
       ['Image Downloader', [{ file: 'https://example.com/cat.jpg' }]],
       ['Image-to-Text', [{ ref: 't1' }]],
       ['Text Translator', [{ ref: 't2' }]],
+    ]);
+  });
+
+  it('fetches the page a URL points to for a step that wants its text, without being told to download it', () => {
+    assert.deepEqual(plan('Summarize the article at https://news.example.com/story.html for me.'), [
+      ['Text Downloader', [{ file: 'https://news.example.com/story.html' }]],
+      ['Text Summarizer', [{ ref: 't1' }]],
     ]);
   });
 

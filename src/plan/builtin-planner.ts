@@ -286,6 +286,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
           value = { ref: bridged };
         }
       }
+      // An address given to a step that wants the thing itself is fetched first
+      // ("summarize the article at https://…": a downloader, then the summary).
+      const fetcher = isAddress(value) && slot.name !== URL_SLOT ? fetcherFor(slot.modality, types) : undefined;
+      if (fetcher) value = { ref: addTask(fetcher, clause.text, { [URL_SLOT]: value }) };
       if (value !== undefined) args[slot.name] = value;
     }
     Object.assign(args, extractParams(paramSpecs(type), clause, type));
@@ -530,6 +534,18 @@ function fill(modality: Modality, clause: Clause, available: Available, taken: u
     available.usedQuotes.add(i);
     return available.quotes[i]!;
   }
+}
+
+/** The input a type documents as an address (TaskBench's "url" input type): it fetches. */
+const URL_SLOT = 'url';
+
+function isAddress(value: unknown): value is { file: string } {
+  return !!value && typeof value === 'object' && 'file' in value && /^https?:\/\//i.test(String((value as { file: unknown }).file));
+}
+
+/** A type that takes an address alone and gives `modality`: a downloader. */
+function fetcherFor(modality: Modality, types: TaskType[]): TaskType | undefined {
+  return types.find((t) => t.inputs.length === 1 && t.inputs[0]!.name === URL_SLOT && t.output.modality === modality);
 }
 
 /**

@@ -24,9 +24,11 @@ export function toolCatalog(tools: Tool[]): { catalog: Catalog; toolName: Map<st
     const seen = new Map<string, number>();
     const inputs = (tool['input-type'] ?? []).map((t) => {
       const modality = toModality(t);
-      const n = (seen.get(modality) ?? 0) + 1;
-      seen.set(modality, n);
-      return { name: n > 1 ? `${modality}${n}` : modality, modality, required: true, description: '' };
+      // An address is text to the planner, but a slot named for it (see fetcherFor in the planner).
+      const kind = t.toLowerCase() === 'url' ? 'url' : modality;
+      const n = (seen.get(kind) ?? 0) + 1;
+      seen.set(kind, n);
+      return { name: n > 1 ? `${kind}${n}` : kind, modality, required: true, description: '' };
     });
     const params = tool.parameters
       ? {
