@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { TaskType } from '../catalog/task-type.js';
-import { cosine, type SentenceEncoder } from '../retrieval/sentence-encoder.js';
+import { cosine } from '../retrieval/cosine.js';
+import type { SentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { analyzeRequest, type Clause } from './request-analysis.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { SearchHit } from '../catalog/catalog-store.js';
 import type { EmbeddingsConfig } from '../config/config.js';
 import { ErrorCode, TroupeError } from '../errors.js';
+import { cosine } from './cosine.js';
 import { defaultPolicy, policyFetch } from '../experts/remote/http-policy.js';
 
 /** Reciprocal rank fusion's constant (Cormack et al.): ranks past the first few count little. */
@@ -10,18 +11,6 @@ const RRF_K = 60;
 export interface VectorCache {
   getVectors(ids: readonly string[], model: string): Map<string, Float32Array>;
   putVectors(vectors: ReadonlyMap<string, Float32Array>, model: string): void;
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
 /**

