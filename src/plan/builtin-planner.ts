@@ -57,8 +57,8 @@ const CLEAR_LEAD = 0.15;
 const CLEAR_LEAD_MIN_SCORE = 0.15;
 /**
  * With a sentence encoder (clause-meaning.ts): a clause whose best match in words sits this
- * far down the types by meaning is no step ("I'm curious about the sofa's colour" matching
- * Tabular Classification on "curious"), and one whose best match in words is also the
+ * far down the types by meaning is no step ("transcribing it back into textual format"
+ * matching Tabular Classification on "format"), and one whose best match in words is also the
  * nearest in meaning is a step from a lower share of its ceiling. TaskBench dev, node / edge
  * F1 (lexical 60.90 / 25.48), the veto alone by place: 0.35 62.37 / 26.46, 0.4 62.71 / 27.14,
  * 0.5 62.68 / 27.02, 0.6 61.96 / 26.17; agreement alone from 0.1: 61.41 / 26.43 (0.15
