@@ -102,6 +102,9 @@ const MEDIA: Tool[] = [
   { id: 'Image Colorizer', desc: 'Adds color to a black and white input image using deep learning techniques.', 'input-type': ['image'], 'output-type': ['image'] },
   { id: 'Image Stitcher', desc: 'Stitches together two input images to create a panorama or collage.', 'input-type': ['image', 'image'], 'output-type': ['image'] },
   { id: 'Text Downloader', desc: 'Downloads the text content from a given URL.', 'input-type': ['url'], 'output-type': ['text'] },
+  { id: 'Image-to-Video', desc: 'Creates a slideshow video using two input images.', 'input-type': ['image', 'image'], 'output-type': ['video'] },
+  { id: 'Video Speed Changer', desc: 'Adjusts the playback speed of a given video according to human instruction, either speeding it up or slowing it down.', 'input-type': ['video', 'text'], 'output-type': ['video'] },
+  { id: 'Video Voiceover', desc: 'Adds a voiceover to a given video using a provided script or text.', 'input-type': ['video', 'text'], 'output-type': ['video'] },
   { id: 'Text Summarizer', desc: 'Summarizes a given text into a shorter version while retaining the main points.', 'input-type': ['text'], 'output-type': ['text'] },
 ];
 const planMedia = plannerFor(MEDIA);
@@ -121,6 +124,20 @@ describe('planWithoutLlm over media tools', () => {
     assert.deepEqual(plan('Summarize the article at https://news.example.com/story.html for me.'), [
       ['Text Downloader', [{ file: 'https://news.example.com/story.html' }]],
       ['Text Summarizer', [{ ref: 't1' }]],
+    ]);
+  });
+
+  it("takes the latest result, not a file the clause does not name, beside the one it names", () => {
+    assert.deepEqual(plan("Colorize the old photo 'old.jpg', then create a slideshow video using the colorized photo and 'new.jpg'."), [
+      ['Image Colorizer', [{ file: 'old.jpg' }]],
+      ['Image-to-Video', [{ file: 'new.jpg' }, { ref: 't1' }]],
+    ]);
+  });
+
+  it("gives an instruction its own clause's words, and leaves a later step's quote to that step", () => {
+    assert.deepEqual(plan("Please slow the video 'hike.mp4' down to half speed, then add a voiceover that says 'Welcome to the mountains'."), [
+      ['Video Speed Changer', [{ file: 'hike.mp4' }, 'Please slow the video hike.mp4 down to half speed']],
+      ['Video Voiceover', [{ ref: 't1' }, 'Welcome to the mountains']],
     ]);
   });
 

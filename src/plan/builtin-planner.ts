@@ -273,7 +273,11 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     let relevance: Map<string, number> | undefined; // computed once, and only if a converting step is needed
     for (const slot of type.inputs) {
       // A second input of the same kind takes a different source (two texts to compare).
-      let value = fill(slot.modality, clause, available, Object.values(args));
+      // An instruction ("slow it down", beside the video) is not a quote a later step asks
+      // for ("add a voiceover saying 'Welcome'"): that one is left to its own step.
+      const at = analysis.clauses.indexOf(clause);
+      const later = userWordsFit(type, slot) && at >= 0 ? new Set(analysis.clauses.slice(at + 1).flatMap((c) => c.quotes)) : undefined;
+      let value = fill(slot.modality, clause, available, Object.values(args), later);
       if (value === undefined && userWordsFit(type, slot)) value = userWords(clause);
       if (value === undefined) {
         const bridge = bridgeFor(slot.modality, available, types, (t) => {
@@ -480,7 +484,9 @@ function userWordsFit(type: TaskType, slot: TaskType['inputs'][number]): boolean
 }
 
 function userWords(clause: Clause): string | undefined {
-  const words = (clause.sentence ?? clause.raw ?? clause.text).replace(/⟦\d+⟧/g, ' ').replace(/\s+/g, ' ').trim();
+  // A question split at its comma is asked whole; an instruction is its own clause's words.
+  const question = clause.sentence && /\?\s*$/.test(clause.sentence) ? clause.sentence : undefined;
+  const words = (question ?? clause.raw ?? clause.text).replace(/⟦\d+⟧/g, ' ').replace(/\s+/g, ' ').trim();
   return words || undefined;
 }
 
@@ -508,25 +514,27 @@ function canFill(modality: Modality, clause: Clause, available: Available): bool
  * output (the chain), else a text file, else a quote not yet used. Images and audio: the
  * user's file, unless the clause points back at an earlier result of that kind.
  */
-function fill(modality: Modality, clause: Clause, available: Available, taken: unknown[] = []): unknown {
+function fill(modality: Modality, clause: Clause, available: Available, taken: unknown[] = [], reserved: ReadonlySet<number> = new Set()): unknown {
   const isTaken = (v: unknown) => taken.some((t) => JSON.stringify(t) === JSON.stringify(v));
   const latest = [...available.outputs].reverse().find((o) => accepts(modality, o.modality) && !isTaken({ ref: o.id }));
   // Of the user's files, the one the clause names ("stitch it with 'new.jpg'"), else the first.
   const files = available.files.filter((f) => f.modality === modality && !isTaken({ file: f.path }));
-  const file = files.find((f) => clause.text.includes(f.path)) ?? files[0];
+  const named = files.find((f) => clause.text.includes(f.path));
+  const file = named ?? files[0];
   if (modality === 'text') {
     const q = clause.quotes.find((i) => !available.usedQuotes.has(i)) ?? clause.quotes[0];
     if (q !== undefined) return use(q);
     if (latest) return { ref: latest.id };
     if (file) return { file: file.path };
-    const unused = available.quotes.findIndex((_, i) => !available.usedQuotes.has(i));
+    const unused = available.quotes.findIndex((_, i) => !available.usedQuotes.has(i) && !reserved.has(i));
     return unused >= 0 ? use(unused) : undefined;
   }
   // A step works on the latest result of the kind it needs ("the image" after an edit is the
   // edited image); only a clause that names the user's file itself ("example.jpg", "the
   // original photo") goes back to it. TaskBench dev edge F1: file unless anaphoric 12.95;
   // file when the clause says "image" or "file" 17.86; this rule 18.78.
-  const namesFile = /\.\w{2,4}\b|\boriginal\b/i.test(clause.text);
+  // A clause naming another file ("with 'b.png'") does not name this one.
+  const namesFile = !!named || /\boriginal\b/i.test(clause.text);
   if (latest && (clause.anaphoric || !file || !namesFile)) return { ref: latest.id };
   return file ? { file: file.path } : undefined;
 
