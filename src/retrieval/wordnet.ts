@@ -107,6 +107,10 @@ function baseForms(w: string): string[] {
   if (w.endsWith('s')) forms.push(w.slice(0, -1));
   if (w.endsWith('ing')) forms.push(w.slice(0, -3), `${w.slice(0, -3)}e`);
   if (w.endsWith('ed')) forms.push(w.slice(0, -2), w.slice(0, -1));
+  // Agent nouns name the verb's doer ("summarizer", "extractor", "simplifier", "spinner").
+  if (w.endsWith('ier')) forms.push(`${w.slice(0, -3)}y`);
+  if (/(?:er|or)$/.test(w)) forms.push(w.slice(0, -1), w.slice(0, -2), `${w.slice(0, -2)}e`);
+  if (/([b-df-hj-np-tv-z])\1(?:er|or)$/.test(w)) forms.push(w.slice(0, -3));
   return forms;
 }
 
