@@ -44,6 +44,8 @@ describe('analyzeRequest', () => {
     assert.deepEqual(texts("Could you help me identify and label the objects in 'x.jpg'?"), ['Could you help me identify and label the objects in x.jpg']);
     // A quote that ends its sentence ends it.
     assert.deepEqual(texts("It reads: 'Guten Morgen.' Can you translate it?"), ['It reads: ⟦0⟧', 'Can you translate it']);
+    // "and" before a second file joins two objects of one step.
+    assert.deepEqual(texts("Combine 'intro.wav' and 'outro.wav' into one file and add a reverb effect to it."), ['Combine intro.wav and outro.wav into one file', 'add a reverb effect to it']);
     // A quote that ends a step does not swallow the next one.
     assert.deepEqual(texts("Could you list topics about 'solar power', expand the first into a paragraph?"), ['Could you list topics about ⟦0⟧', 'expand the first into a paragraph']);
   });

@@ -59,6 +59,8 @@ const PLACEHOLDER = /⟦(\d+)⟧/g;
 const ABBREVIATION = String.raw`(?<!\b(?:${ABBREVIATIONS}))`;
 const SENTENCE_END = new RegExp(String.raw`(?<=[.!?])(?<!\b(?:${ABBREVIATIONS})\.)\s+`);
 const CONNECTOR = new RegExp(String.raw`(${ABBREVIATION}[.;!?]+\s+|\s*,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+after\s+that,?\s+|\s+and\s+(?:also\s+)?|\s+but\s+also\s+)`, 'i');
+// A piece that opens with a file name or a quote is a second object of the step before.
+const OBJECT_START = new RegExp(String.raw`^(?:⟦\d+⟧|(?:${FILE_NAME.source}))`, 'i');
 // A piece that continues the one before it rather than starting a step: a lone quote, or a phrase opening with a preposition.
 const APPOSITION = /^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b)/i;
 
@@ -92,7 +94,8 @@ export function analyzeRequest(request: string): RequestAnalysis {
     const wordCount = piece.split(/\s+/).filter(Boolean).length;
     const prev = merged.at(-1);
     // "and" between single words ("black and white") joins words, not steps.
-    if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && (wordCount < 2 || prev.split(/\s+/).length < 2 || bareVerb(prev))) {
+    // Nor does "and" before a second file or quote ("combine 'a.wav' and 'b.wav' into one").
+    if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && (wordCount < 2 || prev.split(/\s+/).length < 2 || bareVerb(prev) || OBJECT_START.test(piece))) {
       merged[merged.length - 1] = `${prev}${joiner}${piece}`;
     } else if (prev !== undefined && /^\s*,\s*$/.test(joiner) && APPOSITION.test(piece)) {
       // A comma around a quote or before "into …" sets off part of one step: "transforming
