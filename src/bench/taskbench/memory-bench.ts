@@ -30,10 +30,15 @@ export async function benchMemory(args: string[]): Promise<number> {
   const tools = await readToolDesc(toolsPath);
   const { catalog, toolName } = toolCatalog(tools);
   const gold: Gold[] = await readJsonl(dataPath, GoldSchema);
-  // The planner as BuiltinController runs it: each clause's step checked by meaning.
+  // The planner as BuiltinController runs it: each clause's step checked by meaning, against
+  // what the catalog it plans with knows of each type (with learned words, confirmed clauses too).
   const encoder = localSentenceEncoder();
-  const meanings = new Map<string, MeaningRanks>();
-  for (const g of gold) meanings.set(g.id, await meaningRanks(requestOf(g), catalog, encoder));
+  const meaningsOver = async (known: typeof catalog, records: Gold[]) => {
+    const out = new Map<string, MeaningRanks>();
+    for (const g of records) out.set(g.id, await meaningRanks(requestOf(g), known, encoder));
+    return out;
+  };
+  const meanings = await meaningsOver(catalog, gold);
   const halves = { A: gold.filter((_, i) => i % 2 === 0), B: gold.filter((_, i) => i % 2 === 1) };
   const pct = (x: number) => (x * 100).toFixed(2).padStart(7);
   process.stdout.write(`TaskBench ${dataPath.split('/').slice(-2).join('/')}: ${gold.length} records, halves of ${halves.A.length} and ${halves.B.length}\n`);
@@ -43,11 +48,12 @@ export async function benchMemory(args: string[]): Promise<number> {
     memory.recordAll(halves[seed].flatMap((g) => goldAsRemembered(g, catalog, toolName) ?? []));
     // As BuiltinController plans with a memory: templates from close requests, learned words otherwise.
     const learned = withLearnedExamples(catalog, memory.confirmed());
+    const learnedMeanings = await meaningsOver(learned, halves[target]);
     const rows: Array<[string, () => ReturnType<typeof predictOne>[]]> = [
       ['no memory', () => halves[target].map((g) => predictOne(g, catalog, toolName, false, { meaning: meanings.get(g.id) }))],
       ['templates', () => halves[target].map((g) => predictOne(g, catalog, toolName, false, { memory, meaning: meanings.get(g.id) }))],
-      ['words', () => halves[target].map((g) => predictOne(g, learned, toolName, false, { meaning: meanings.get(g.id) }))],
-      ['both', () => halves[target].map((g) => predictOne(g, learned, toolName, false, { memory, meaning: meanings.get(g.id) }))],
+      ['words', () => halves[target].map((g) => predictOne(g, learned, toolName, false, { meaning: learnedMeanings.get(g.id) }))],
+      ['both', () => halves[target].map((g) => predictOne(g, learned, toolName, false, { memory, meaning: learnedMeanings.get(g.id) }))],
     ];
     for (const [label, predict] of rows) {
       const m = scoreTaskBench(tools, halves[target], predict());
