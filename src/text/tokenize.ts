@@ -16,9 +16,21 @@ export function words(text: string): string[] {
 // Words Porter's stemmer conflates with another word: "news" is not the plural of "new".
 const STEM_OVERRIDES = new Map([['news', 'news']]);
 
-/** A word's stem for matching (Porter, with the overrides above). */
+// Irregular forms Porter's stemmer cannot take back to their verb: "spoken words" are what
+// "speak" documents. TaskBench HF dev 63.77 / 29.09 → 64.54 / 29.24.
+const IRREGULAR = new Map(
+  Object.entries({
+    speak: 'spoke spoken', write: 'wrote written', draw: 'drew drawn', take: 'took taken', find: 'found', tell: 'told',
+    say: 'said', see: 'saw seen', show: 'shown', give: 'gave given', choose: 'chose chosen', sing: 'sang sung', hear: 'heard',
+    break: 'broke broken', hide: 'hid hidden', know: 'knew known', bring: 'brought', buy: 'bought', think: 'thought',
+    teach: 'taught', catch: 'caught', send: 'sent', build: 'built', keep: 'kept', understand: 'understood', mean: 'meant',
+    feel: 'felt', hold: 'held', make: 'made', get: 'got gotten', go: 'went gone', shoot: 'shot',
+  }).flatMap(([base, forms]) => forms.split(' ').map((f) => [f, base] as [string, string])),
+);
+
+/** A word's stem for matching (Porter, after the irregular forms and with the overrides above). */
 export function stem(word: string): string {
-  return STEM_OVERRIDES.get(word) ?? stemmer(word);
+  return STEM_OVERRIDES.get(word) ?? stemmer(IRREGULAR.get(word) ?? word);
 }
 
 /** Content words, stemmed: the unit of lexical matching. */

@@ -1,0 +1,15 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { terms } from './tokenize.js';
+
+describe('terms', () => {
+  it('takes irregular forms back to their verb before stemming', () => {
+    assert.deepEqual(terms('the spoken words'), terms('speak words'));
+    assert.deepEqual(terms('a drawing she drew'), terms('drawing draw'));
+  });
+
+  it('keeps "news" apart from "new" and drops function words', () => {
+    assert.notDeepEqual(terms('news'), terms('new'));
+    assert.deepEqual(terms('the photo of a cat'), terms('photo cat'));
+  });
+});
