@@ -8,6 +8,11 @@ describe('terms', () => {
     assert.deepEqual(terms('a drawing she drew'), terms('drawing draw'));
   });
 
+  it('matches British spellings to American ones', () => {
+    assert.deepEqual(terms('summarise the colour, analysing and colourising it'), terms('summarize the color, analyzing and colorizing it'));
+    assert.deepEqual(terms('noise exercise'), ['nois', 'exercis']);
+  });
+
   it('keeps "news" apart from "new" and drops function words', () => {
     assert.notDeepEqual(terms('news'), terms('new'));
     assert.deepEqual(terms('the photo of a cat'), terms('photo cat'));

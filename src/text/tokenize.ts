@@ -28,9 +28,20 @@ const IRREGULAR = new Map(
   }).flatMap(([base, forms]) => forms.split(' ').map((f) => [f, base] as [string, string])),
 );
 
+// British spellings stem apart from American ones ("summarise" → summaris, "summarize" →
+// summar), and tool lists are mostly written in American: "colourise" must find a Colorizer.
+// TaskBench HF dev unchanged (its few "analyse" and "summarised" already matched otherwise).
+const BRITISH_IZE = /^(summar|categor|recogn|visual|organ|optim|emphas|character|prior|real|util|special|standard|normal|custom|minim|maxim|personal|modern|symbol|author|general|stabil|color|synthes|memor|apolog)is(e|es|ed|ing|ation|ations|er|ers)$/;
+const BRITISH = new Map([['analyse', 'analyze'], ['analysed', 'analyzed'], ['analyses', 'analyzes'], ['analysing', 'analyzing'], ['centre', 'center'], ['grey', 'gray']]);
+
+function american(word: string): string {
+  const w = word.replace(/^(col|fav|behavi|neighb|hum|flav|harb)our/, '$1or');
+  return BRITISH.get(w) ?? w.replace(BRITISH_IZE, '$1iz$2');
+}
+
 /** A word's stem for matching (Porter, after the irregular forms and with the overrides above). */
 export function stem(word: string): string {
-  return STEM_OVERRIDES.get(word) ?? stemmer(IRREGULAR.get(word) ?? word);
+  return STEM_OVERRIDES.get(word) ?? stemmer(IRREGULAR.get(word) ?? american(word));
 }
 
 /** Content words, stemmed: the unit of lexical matching. */
