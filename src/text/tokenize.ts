@@ -35,6 +35,8 @@ const BRITISH_IZE = /^(summar|categor|recogn|visual|organ|optim|emphas|character
 const BRITISH = new Map([['analyse', 'analyze'], ['analysed', 'analyzed'], ['analyses', 'analyzes'], ['analysing', 'analyzing'], ['centre', 'center'], ['grey', 'gray']]);
 
 function american(word: string): string {
+  // Most words have neither spelling: skip the patterns (terms() is on every search's path).
+  if (!word.includes('our') && !word.includes('is')) return BRITISH.get(word) ?? word;
   const w = word.replace(/^(col|fav|behavi|neighb|hum|flav|harb)our/, '$1or');
   return BRITISH.get(w) ?? w.replace(BRITISH_IZE, '$1iz$2');
 }
