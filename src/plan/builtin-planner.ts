@@ -13,6 +13,7 @@ import { FRAMING } from './speech-act.js';
 import { pickSlot, slotKind, slotValues, type SlotValues } from './slot-values.js';
 import { cuedValues, paramCues } from './param-cues.js';
 import type { MeaningRanks } from './clause-meaning.js';
+import { plainVerbs } from './phrasal-verbs.js';
 
 export interface PlannedTask {
   task: PlanTask;
@@ -180,7 +181,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   /** Task types for a clause, best first: relative BM25F score times feasibility and the clause's leanings. */
   function rank(clause: Clause): Ranked[] {
     // Language names and numbers are parameters, not evidence of which task is meant.
-    const own = stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ').replace(FRAMING, ' ');
+    const own = plainVerbs(stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ').replace(FRAMING, ' '));
     const words = `${own} ${referentWord(clause)}`;
     // What "it" stands for helps choose among types but is not itself a request: a clause
     // whose own words match nothing ("Once that's done", "Can you figure it out") is no step.

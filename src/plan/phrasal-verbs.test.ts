@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { plainVerbs } from './phrasal-verbs.js';
+
+describe('phrasal verbs', () => {
+  it('reads a phrasal verb as the one verb documentation would use', () => {
+    assert.equal(plainVerbs('could you come up with a few slogans'), 'could you generate a few slogans');
+    assert.equal(plainVerbs('figure out what it says'), 'determine what it says');
+    assert.equal(plainVerbs('Sum it up for me, then look for videos about it'), 'summarize for me, then search videos about it');
+    assert.equal(plainVerbs('read it aloud'), 'speak aloud');
+  });
+
+  it('leaves other uses of the same words alone', () => {
+    assert.equal(plainVerbs('come with me, look at the picture, read the sign'), 'come with me, look at the picture, read the sign');
+  });
+});

@@ -1,0 +1,21 @@
+/**
+ * Phrasal verbs say in two or three words what documentation says in one: "come up with
+ * ideas" is generating them, "figure out" is determining. Each is read as that one verb
+ * before a clause is matched; the particles alone ("up", "out") match nothing.
+ * TaskBench HF dev: 64.54 / 29.24 → 64.86 / 29.33 ("come up with" +0.16 node, "figure out"
+ * +0.16 / +0.09; the others do not occur there).
+ */
+const PHRASAL: Array<[RegExp, string]> = [
+  [/\bsum(?:s|med|ming)?\s+(?:it\s+|this\s+|that\s+|them\s+)?up\b/gi, 'summarize'],
+  [/\blook(?:s|ed|ing)?\s+(?:for|up)\b/gi, 'search'],
+  [/\bcom(?:e|es|ing)\s+up\s+with\b/gi, 'generate'],
+  [/\bfigur(?:e|es|ed|ing)\s+(?:it\s+)?out\b/gi, 'determine'],
+  [/\bmak(?:e|es|ing)\s+out\b/gi, 'recognize'],
+  [/\bget(?:s|ting)?\s+rid\s+of\b/gi, 'remove'],
+  [/\bpoint(?:s|ed|ing)?\s+out\b/gi, 'identify'],
+  [/\bread(?:s|ing)?\s+(?:it\s+|this\s+|that\s+|them\s+)?(?:aloud|out\s+loud|out)\b/gi, 'speak aloud'],
+];
+
+export function plainVerbs(text: string): string {
+  return PHRASAL.reduce((out, [pattern, verb]) => out.replace(pattern, verb), text);
+}
