@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { asksSomething, setsScene } from './speech-act.js';
+import { asksSomething, FRAMING, setsScene } from './speech-act.js';
 
 describe('what a sentence of a request does', () => {
   it('asks: wishes, questions, pleas and bare imperatives', () => {
@@ -22,5 +22,11 @@ describe('what a sentence of a request does', () => {
     }
     assert.ok(setsScene("I've been working on an image-analysis project"));
     assert.ok(!setsScene("I'm curious about what it represents"));
+  });
+
+  it('sets the framing of a request aside, "give me" and "let me know" included', () => {
+    const framed = (s: string) => s.replace(FRAMING, ' ').replace(/\s+/g, ' ').trim();
+    assert.equal(framed('Could you please give me a short summary'), 'a short summary');
+    assert.equal(framed('let me know what the speaker says'), 'what the speaker says');
   });
 });
