@@ -148,3 +148,19 @@ describe('planWithoutLlm over media tools', () => {
     ]);
   });
 });
+
+// Tools as TaskBench's Hugging Face list documents them, word for word: the audio tools share
+// most of their words.
+const HF_TOOLS: Tool[] = [
+  { id: "Automatic Speech Recognition", desc: "Automatic Speech Recognition (ASR), also known as Speech to Text (STT), is the task of transcribing a given audio to text. It has many applications, such as voice user interfaces.", 'input-type': ['audio'], 'output-type': ['text'] },
+  { id: "Audio-to-Audio", desc: "Audio-to-Audio is a family of tasks in which the input is an audio and the output is one or multiple generated audios. Some example tasks are speech enhancement and source separation.", 'input-type': ['audio'], 'output-type': ['audio'] },
+  { id: "Audio Classification", desc: "Audio classification is the task of assigning a label or class to a given audio. It can be used for recognizing which command a user is giving or the emotion of a statement, as well as identifying a speaker.", 'input-type': ['audio'], 'output-type': ['text'] },
+];
+
+describe('planWithoutLlm over TaskBench descriptions', () => {
+  const hf = plannerFor(HF_TOOLS);
+  it('hears "a transcription" as transcribing', () => {
+    const tasks = hf("I recorded 'talk.wav'. I'd like a transcription of it.");
+    assert.deepEqual(tasks.map((t) => t.task), ['Automatic Speech Recognition']);
+  });
+});

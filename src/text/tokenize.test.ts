@@ -13,6 +13,11 @@ describe('terms', () => {
     assert.deepEqual(terms('noise exercise'), ['nois', 'exercis']);
   });
 
+  it('reads nouns of action as their verb where Porter leaves them apart', () => {
+    assert.deepEqual(terms('transcription descriptions classification identification recognition'), terms('transcribe describe classify identify recognize'));
+    assert.deepEqual(terms('translation segmentation'), ['translat', 'segment']);
+  });
+
   it('keeps "news" apart from "new" and drops function words', () => {
     assert.notDeepEqual(terms('news'), terms('new'));
     assert.deepEqual(terms('the photo of a cat'), terms('photo cat'));

@@ -41,9 +41,21 @@ function american(word: string): string {
   return BRITISH.get(w) ?? w.replace(BRITISH_IZE, '$1iz$2');
 }
 
+// Nouns Porter's stemmer leaves apart from their verb: "transcription" is transcript, "transcribe"
+// transcrib; "classification" classif, "classify" classifi. Documentation names the task with
+// one, requests ask with the other ("I'd like the transcription of it" must find the tool that
+// is "transcribing a given audio"). TaskBench HF dev 64.98 / 29.75 → 65.63 / 30.13; the
+// hand-written daily-life and multimedia requests plan as before.
+const NOMINAL = /(?:ification|ription|riptive|ognition)s?$/;
+const VERB_ENDING: Record<string, string> = { ification: 'ify', ription: 'ribe', riptive: 'ribe', ognition: 'ognize' };
+function verbOf(word: string): string {
+  const m = NOMINAL.exec(word);
+  return m ? word.slice(0, m.index) + VERB_ENDING[m[0].replace(/s$/, '')]! : word;
+}
+
 /** A word's stem for matching (Porter, after the irregular forms and with the overrides above). */
 export function stem(word: string): string {
-  return STEM_OVERRIDES.get(word) ?? stemmer(IRREGULAR.get(word) ?? american(word));
+  return STEM_OVERRIDES.get(word) ?? stemmer(IRREGULAR.get(word) ?? verbOf(american(word)));
 }
 
 /** Content words, stemmed: the unit of lexical matching. */
