@@ -15,7 +15,8 @@ describe('terms', () => {
 
   it('reads nouns of action as their verb where Porter leaves them apart', () => {
     assert.deepEqual(terms('transcription descriptions classification identification recognition'), terms('transcribe describe classify identify recognize'));
-    assert.deepEqual(terms('translation segmentation'), ['translat', 'segment']);
+    assert.deepEqual(terms('a comparison, an analysis, the production, its conversion, an explanation'), terms('compare analyze produce convert explain'));
+    assert.deepEqual(terms('translation segmentation versions'), ['translat', 'segment', 'version']);
   });
 
   it('keeps "news" apart from "new" and drops function words', () => {
