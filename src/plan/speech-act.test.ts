@@ -28,5 +28,7 @@ describe('what a sentence of a request does', () => {
     const framed = (s: string) => s.replace(FRAMING, ' ').replace(/\s+/g, ' ').trim();
     assert.equal(framed('Could you please give me a short summary'), 'a short summary');
     assert.equal(framed('let me know what the speaker says'), 'what the speaker says');
+    assert.equal(framed('Would it be possible for you to assist me in extracting the text'), 'in extracting the text');
+    assert.equal(framed('would you be able to segment it'), 'segment it');
   });
 });
