@@ -182,4 +182,9 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
       ['Text-to-Speech', { text: { ref: 't1' } }],
     ]);
   });
+
+  it('takes "save it as an audio clip" after speech for how to keep it, not for another step', () => {
+    const tasks = hf("Could you convert this question into speech for me - 'Hello, could you tell me more about AI' - and save it as an audio clip, so I can listen to it again?");
+    assert.deepEqual(tasks.map((t) => t.task), ['Text-to-Speech']);
+  });
 });

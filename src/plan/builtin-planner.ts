@@ -150,6 +150,9 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   // Clauses that ask for something first; the scene-setting ones only if nothing was asked.
   const asking = analysis.clauses.filter((c) => c.asks !== false);
   for (const clause of asking.length ? asking : analysis.clauses) {
+    // "… and save it as an audio clip" after a step that gives audio asks for nothing new.
+    const kept = keptAs(clause.text);
+    if (kept && available.outputs.at(-1)?.modality === kept) continue;
     const ranked = rank(clause);
     const best = ranked[0];
     if (best && isStep(best, ranked[1], meaning?.(clause))) {
@@ -687,4 +690,19 @@ function extractNumbers(specs: ParamSpec[], text: string): Record<string, number
     if (best) out[best.spec.name] = Number(token);
   });
   return out;
+}
+
+/**
+ * A clause that only says how to keep a result ("save it as an audio clip", "as a text
+ * file"): the kind it names. After a step that gives that kind it is no step of its own (it
+ * had planned Audio-to-Audio after Text-to-Speech); before one it may still ask for a conversion.
+ * TaskBench HF dev 66.12 / 30.72 → 66.18 / 30.77.
+ */
+const KEEP_VERBS = String.raw`(?:save|store|keep|export|output|present|return|send|put|record)\w*`;
+const KEPT: Array<[Modality, RegExp]> = OUTPUT_WORDS.concat([['text', 'text|document|file|transcript|format']]).map(([modality, nouns]) => [
+  modality,
+  new RegExp(String.raw`^(?:(?:and|then|also|please|finally|lastly)\s+)*(?:${KEEP_VERBS}\s+(?:it|this|that|them|the\s+\w+)\s+|(?:it|this)\s+)?(?:as|in|into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:${nouns})s?(?:\s+(?:file|format|form|clip))?$`, 'i'),
+]);
+function keptAs(clause: string): Modality | undefined {
+  return KEPT.find(([, pattern]) => pattern.test(clause.trim()))?.[0];
 }
