@@ -159,6 +159,8 @@ const HF_TOOLS: Tool[] = [
   { id: "Summarization", desc: "Summarization is the task of producing a shorter version of a document while preserving its important information. Some models can extract text from the original input, while other models can generate entirely new text.", 'input-type': ['text'], 'output-type': ['text'] },
   { id: "Text-to-Speech", desc: "Text-to-Speech (TTS) is the task of generating natural sounding speech given text input. TTS models can be extended to have a single model that generates speech for multiple speakers and multiple languages.", 'input-type': ['text'], 'output-type': ['audio'] },
   { id: "Text-to-Image", desc: "Generates images from input text. These models can be used to generate images based on text prompts.", 'input-type': ['text'], 'output-type': ['image'] },
+  { id: "Image Segmentation", desc: "Image Segmentation divides an image into segments where each pixel in the image is mapped to an object. This task has multiple variants such as instance segmentation, panoptic segmentation and semantic segmentation.", 'input-type': ['image'], 'output-type': ['image'] },
+  { id: "Object Detection", desc: "Object Detection models allow users to identify objects of certain defined classes. Object detection models receive an image as input and output the images with bounding boxes and labels on detected objects.", 'input-type': ['image'], 'output-type': ['text'] },
 ];
 
 describe('planWithoutLlm over TaskBench descriptions', () => {
@@ -186,5 +188,10 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
   it('takes "save it as an audio clip" after speech for how to keep it, not for another step', () => {
     const tasks = hf("Could you convert this question into speech for me - 'Hello, could you tell me more about AI' - and save it as an audio clip, so I can listen to it again?");
     assert.deepEqual(tasks.map((t) => t.task), ['Text-to-Speech']);
+  });
+
+  it('takes a clause that repeats the step before it for no new step', () => {
+    const tasks = hf("I captured it in a photo named 'example.jpg'. Can you help me extract each object within the image into separate segments? I'd like to focus on each object individually.");
+    assert.deepEqual(tasks.map((t) => t.task), ['Image Segmentation']);
   });
 });

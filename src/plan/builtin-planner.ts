@@ -90,7 +90,7 @@ interface Available {
 type TypeIndex = { types: TaskType[]; index: Bm25fIndex<'name' | 'description' | 'examples' | 'params' | 'signature' | 'related' | 'learned'> };
 // A catalog's types do not change: its index is built once, not once per request.
 const typeIndexes = new WeakMap<Catalog, TypeIndex>();
-type Ranked = { type: TaskType; feasibility: number; score: number; raw: number };
+type Ranked = { type: TaskType; feasibility: number; score: number; raw: number; matched: string[] };
 
 /** BM25F over the catalog's task types: names, descriptions, examples, parameters, signatures, related and learned words. */
 function typeIndex(catalog: Catalog): TypeIndex {
@@ -143,6 +143,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     usedQuotes: new Set(),
   };
   const planned: PlannedTask[] = [];
+  /** The terms of the clause that planned the latest step. */
+  let lastStepTerms: ReadonlySet<string> = new Set();
   const notes: string[] = [];
   // A tool's name is said by the whole request, not one clause: "classify it" of a photo says "Image Classification".
   const requestTerms = terms(analysis.clauses.map((c) => clauseWords(c)).join(' '));
@@ -153,10 +155,11 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // "… and save it as an audio clip" after a step that gives audio asks for nothing new.
     const kept = keptAs(clause.text);
     if (kept && available.outputs.at(-1)?.modality === kept) continue;
-    const ranked = rank(clause);
+    const ranked = newEvidence(rank(clause), clause);
     const best = ranked[0];
     if (best && isStep(best, ranked[1], meaning?.(clause))) {
       plan(best.type, clause);
+      lastStepTerms = new Set(terms(clauseWords(clause)));
       finishAs(clause, best.type);
     }
   }
@@ -211,7 +214,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
         // the whole catalog: the best counts fully, the twentieth about a seventh.
         const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1) * leaning.intent(type);
-        return { type, feasibility, score: raw * feasibility * nameCoverage(type, said) * leaning.flow(type), raw };
+        return { type, feasibility, score: raw * feasibility * nameCoverage(type, said) * leaning.flow(type), raw, matched: r.matched };
       })
       .sort((a, b) => b.score - a.score);
   }
@@ -292,6 +295,25 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     if (!finisher) return;
     addTask(finisher, clause.text, { [finisher.inputs[0]!.name]: { ref: last.task.id } });
     notes.push(`added ${finisher.id} to give the ${wanted} that "${clause.text}" asks for`);
+  }
+
+  /**
+   * A clause that says again what the step before it was asked ("extract each object into
+   * separate segments? I'd like to focus on each object individually") is no new step by the
+   * words it repeats: a type matched only by words of the latest step's clause (kind words
+   * aside) gives way to the next type that the clause's other words match, or that gives the
+   * kind of result it asks for. Only the latest step's clause: a request may well come back to
+   * an earlier subject. TaskBench HF dev 66.18 / 30.77 → 66.50 / 30.97 (as any earlier step's
+   * clause 66.28 / 30.25; dropping the clause instead of its repeated type 66.39 / 30.54).
+   */
+  function newEvidence(ranked: Ranked[], clause: Clause): Ranked[] {
+    const repeats = (r: Ranked) => {
+      const own = r.matched.filter((t) => !kindTerms().has(t));
+      return own.length > 0 && own.every((t) => lastStepTerms.has(t));
+    };
+    if (!ranked[0] || !repeats(ranked[0])) return ranked;
+    const wanted = wantedOutput(clause.text);
+    return ranked.filter((r) => !repeats(r) && (r.matched.some((t) => !kindTerms().has(t)) || r.type.output.modality === wanted));
   }
 
   /** Adds a task of `type` for the clause, wiring its inputs (and a converting step if needed). */
@@ -705,4 +727,10 @@ const KEPT: Array<[Modality, RegExp]> = OUTPUT_WORDS.concat([['text', 'text|docu
 ]);
 function keptAs(clause: string): Modality | undefined {
   return KEPT.find(([, pattern]) => pattern.test(clause.trim()))?.[0];
+}
+
+let kindTermSet: Set<string> | undefined;
+/** The stems of the words that name a kind of thing (image, photo, audio, text, …). */
+function kindTerms(): Set<string> {
+  return (kindTermSet ??= new Set(terms(Object.values(MODALITY_WORDS).join(' '))));
 }
