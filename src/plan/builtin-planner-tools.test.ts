@@ -161,6 +161,8 @@ const HF_TOOLS: Tool[] = [
   { id: "Text-to-Image", desc: "Generates images from input text. These models can be used to generate images based on text prompts.", 'input-type': ['text'], 'output-type': ['image'] },
   { id: "Image Segmentation", desc: "Image Segmentation divides an image into segments where each pixel in the image is mapped to an object. This task has multiple variants such as instance segmentation, panoptic segmentation and semantic segmentation.", 'input-type': ['image'], 'output-type': ['image'] },
   { id: "Object Detection", desc: "Object Detection models allow users to identify objects of certain defined classes. Object detection models receive an image as input and output the images with bounding boxes and labels on detected objects.", 'input-type': ['image'], 'output-type': ['text'] },
+  { id: "Text Generation", desc: "Generating text is the task of producing new text. These models can, for example, fill in incomplete text or paraphrase.", 'input-type': ['text'], 'output-type': ['text'] },
+  { id: "Conversational", desc: "Conversational response modelling is the task of generating conversational text that is relevant, coherent and knowledgable given a prompt. These models have applications in chatbots, and as a part of voice assistants", 'input-type': ['text'], 'output-type': ['text'] },
 ];
 
 describe('planWithoutLlm over TaskBench descriptions', () => {
@@ -193,5 +195,11 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
   it('takes a clause that repeats the step before it for no new step', () => {
     const tasks = hf("I captured it in a photo named 'example.jpg'. Can you help me extract each object within the image into separate segments? I'd like to focus on each object individually.");
     assert.deepEqual(tasks.map((t) => t.task), ['Image Segmentation']);
+  });
+
+  it('asks the type documented as making a kind anew for a new thing in words no tool uses, the request as its prompt', () => {
+    assert.deepEqual(hf('Could you write a short story about a dragon?'), [{ id: 't1', task: 'Text Generation', args: { text: 'write a short story about a dragon' }, deps: [] }]);
+    assert.deepEqual(hf('Please draft a blog post about healthy eating.').map((t) => t.task), ['Text Generation']);
+    assert.deepEqual(hf('Could you generate an image of a sunset over the sea?'), [{ id: 't1', task: 'Text-to-Image', args: { text: 'generate an image of a sunset over the sea' }, deps: [] }]);
   });
 });
