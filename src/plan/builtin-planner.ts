@@ -326,17 +326,19 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
    * A clause that asks for a new thing of a kind ("write a short story", "draft a blog post")
    * in words no documentation uses is no step by its words, but it asks for one: the type
    * documented as making that kind anew, found by what documentation says of making
-   * ("generates images", "producing new text"). TaskBench HF dev 66.50 / 30.97 → 67.15 / 31.32
+   * ("generates images", "producing new text"); a type that only gives that kind of thing
+   * (Troupe's summarizer gives text) makes nothing new. TaskBench HF dev 66.50 / 30.97 → 67.15 / 31.32
    * (with past forms such as "once you've generated it" no longer read as asking).
    */
   function makerFor(clause: Clause): TaskType | undefined {
     const kind = madeKind(clause.text);
     if (!kind) return undefined;
-    const noun = MODALITY_WORDS[kind].split(' ')[0];
-    return index
-      .search(`generate produce create new ${noun}`)
-      .map((r) => catalog.taskType(r.id)!)
-      .find((t) => t.output.modality === kind);
+    const making = `generate produce create new`;
+    const makingTerms = new Set(terms(making));
+    const found = index
+      .search(`${making} ${MODALITY_WORDS[kind].split(' ')[0]}`)
+      .find((r) => catalog.taskType(r.id)!.output.modality === kind && r.matched.some((t) => makingTerms.has(t)));
+    return found && catalog.taskType(found.id);
   }
 
   /** Adds a task of `type` for the clause, wiring its inputs (and a converting step if needed). */
