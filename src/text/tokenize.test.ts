@@ -22,5 +22,6 @@ describe('terms', () => {
   it('keeps "news" apart from "new" and drops function words', () => {
     assert.notDeepEqual(terms('news'), terms('new'));
     assert.deepEqual(terms('the photo of a cat'), terms('photo cat'));
+    assert.deepEqual(terms('it could possibly belong to a class, perhaps'), terms('belong class'));
   });
 });

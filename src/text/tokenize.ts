@@ -1,12 +1,14 @@
 import { stemmer } from 'stemmer';
 
-// Function words carry no evidence about which task a clause asks for.
+// Function words carry no evidence about which task a clause asks for; nor do hedges ("could
+// possibly belong to" is no image manipulation because that "is possible": TaskBench HF dev
+// 67.15 / 31.32 → 67.48 / 31.42).
 const STOPWORDS = new Set(
   `a an the this that these those it its it's them they their there here of in on at to into for from by with
    and or but then also as is are was were be been being do does did can could would should will shall may might
    me my i you your we our us he she his her please just some any all each every which what who whom whose
    so if than too very via about over under up down out off again once only own same such no nor not
-   based using given have has had having`.split(/\s+/),
+   based using given have has had having possible possibly perhaps maybe probably actually really certainly`.split(/\s+/),
 );
 
 export function words(text: string): string[] {
