@@ -163,6 +163,7 @@ const HF_TOOLS: Tool[] = [
   { id: "Object Detection", desc: "Object Detection models allow users to identify objects of certain defined classes. Object detection models receive an image as input and output the images with bounding boxes and labels on detected objects.", 'input-type': ['image'], 'output-type': ['text'] },
   { id: "Text Generation", desc: "Generating text is the task of producing new text. These models can, for example, fill in incomplete text or paraphrase.", 'input-type': ['text'], 'output-type': ['text'] },
   { id: "Conversational", desc: "Conversational response modelling is the task of generating conversational text that is relevant, coherent and knowledgable given a prompt. These models have applications in chatbots, and as a part of voice assistants", 'input-type': ['text'], 'output-type': ['text'] },
+  { id: "Sentence Similarity", desc: "Sentence Similarity is the task of determining how similar two texts are. This task is particularly useful for information retrieval and clustering/grouping.", 'input-type': ['text', 'text'], 'output-type': [] },
 ];
 
 describe('planWithoutLlm over TaskBench descriptions', () => {
@@ -201,5 +202,10 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
     assert.deepEqual(hf('Could you write a short story about a dragon?'), [{ id: 't1', task: 'Text Generation', args: { text: 'write a short story about a dragon' }, deps: [] }]);
     assert.deepEqual(hf('Please draft a blog post about healthy eating.').map((t) => t.task), ['Text Generation']);
     assert.deepEqual(hf('Could you generate an image of a sunset over the sea?'), [{ id: 't1', task: 'Text-to-Image', args: { text: 'generate an image of a sunset over the sea' }, deps: [] }]);
+  });
+
+  it('reads comparing as asking how similar two texts are', () => {
+    const tasks = hf("Please summarize 'The meeting moved to Monday because the room was booked on Friday.' and compare the summary with 'The meeting is on Monday.'");
+    assert.deepEqual(tasks.map((t) => t.task), ['Summarization', 'Sentence Similarity']);
   });
 });
