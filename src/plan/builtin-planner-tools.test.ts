@@ -208,4 +208,12 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
     const tasks = hf("Please summarize 'The meeting moved to Monday because the room was booked on Friday.' and compare the summary with 'The meeting is on Monday.'");
     assert.deepEqual(tasks.map((t) => t.task), ['Summarization', 'Sentence Similarity']);
   });
+
+  it('translates when a clause names only the language to have something in', () => {
+    const tasks = plan("Please summarize 'The meeting moved to Monday because the room was booked on Friday.' And could you also give me that in German?");
+    assert.deepEqual(tasks.map((t) => [t.task, t.args]), [
+      ['Summarization', { text: 'The meeting moved to Monday because the room was booked on Friday.' }],
+      ['Translation', { text: { ref: 't1' } }],
+    ]);
+  });
 });

@@ -162,7 +162,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       lastStepTerms = new Set(terms(clauseWords(clause)));
       finishAs(clause, best.type);
     } else {
-      const maker = makerFor(clause);
+      const maker = makerFor(clause) ?? translatorFor(clause);
       if (maker) {
         plan(maker, clause);
         lastStepTerms = new Set(terms(clauseWords(clause)));
@@ -338,6 +338,18 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const found = index
       .search(`${making} ${MODALITY_WORDS[kind].split(' ')[0]}`)
       .find((r) => catalog.taskType(r.id)!.output.modality === kind && r.matched.some((t) => makingTerms.has(t)));
+    return found && catalog.taskType(found.id);
+  }
+
+  /**
+   * A clause that names a language to have something in ("and the color name in German") and
+   * asks for nothing else the documentation knows: the type documented as translating.
+   * TaskBench HF dev 67.80 / 31.37 → 68.07 / 31.17.
+   */
+  function translatorFor(clause: Clause): TaskType | undefined {
+    const target = languageMentions(clause.text).some((m) => m.preposition && m.preposition !== 'from');
+    if (!target) return undefined;
+    const found = index.search('translate from one language to another').find((r) => r.matched.length >= 2 && catalog.taskType(r.id)!.inputs.some((i) => i.modality === 'text'));
     return found && catalog.taskType(found.id);
   }
 
