@@ -43,10 +43,10 @@ describe('clause meaning ranks', () => {
   });
 
   it('vetoes a step whose words match a type far from it in meaning, and takes one that words and meaning agree on', () => {
-    const request = 'Translate this letter into French';
+    const request = 'Convert this letter into speech';
     const files = requestFiles(request);
     const byWords = planWithoutLlm(request, catalog, files).plan.tasks.map((t) => t.task);
-    assert.deepEqual(byWords, ['translation']);
+    assert.deepEqual(byWords, ['text-to-speech']);
     const far: MeaningRanks = () => new Map([[byWords[0]!, 0.8]]);
     assert.throws(() => planWithoutLlm(request, catalog, files, far), /no expert can serve/);
     const near: MeaningRanks = () => new Map([[byWords[0]!, 0]]);
