@@ -216,4 +216,9 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
       ['Translation', { text: { ref: 't1' } }],
     ]);
   });
+
+  it('hears "tell me audibly" as wanting speech', () => {
+    const tasks = hf("Please summarize 'The meeting moved to Monday because the room was booked on Friday.' and tell me the result audibly.");
+    assert.deepEqual(tasks.map((t) => t.task), ['Summarization', 'Text-to-Speech']);
+  });
 });
