@@ -511,10 +511,12 @@ function made(nouns: string, verbs = CREATE, modifiers = 'me|us|an?|the|some|new
 }
 
 // Patterns built once: they are tried for every clause of every request.
-// "Tell me the result audibly", "read it out loud": heard, so wanted as audio.
+// "Tell me the result audibly", "read it out loud": heard, so wanted as audio; "represent it
+// visually": seen, so wanted as an image.
 const HEARD = /\b(?:audibly|aloud|out\s+loud|verbally)\b/i;
+const SEEN = /\b(?:visually|graphically|pictorially)\b/i;
 const WANTED: Array<[Modality, RegExp[]]> = [
-  ...OUTPUT_WORDS.map(([modality, nouns]): [Modality, RegExp[]] => [modality, [into(nouns), made(nouns), ...(modality === 'audio' ? [HEARD] : [])]]),
+  ...OUTPUT_WORDS.map(([modality, nouns]): [Modality, RegExp[]] => [modality, [into(nouns), made(nouns), ...(modality === 'audio' ? [HEARD] : modality === 'image' ? [SEEN] : [])]]),
   // Text as a result only when converted into ("into written text"), since nearly every tool
   // gives text, or when written: "write a short story", "draft a reply" want text, not a
   // picture of it (TaskBench dev node F1 60.74 → 60.90, edge 25.12 → 25.48).
