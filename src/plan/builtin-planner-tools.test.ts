@@ -164,6 +164,8 @@ const HF_TOOLS: Tool[] = [
   { id: "Text Generation", desc: "Generating text is the task of producing new text. These models can, for example, fill in incomplete text or paraphrase.", 'input-type': ['text'], 'output-type': ['text'] },
   { id: "Conversational", desc: "Conversational response modelling is the task of generating conversational text that is relevant, coherent and knowledgable given a prompt. These models have applications in chatbots, and as a part of voice assistants", 'input-type': ['text'], 'output-type': ['text'] },
   { id: "Sentence Similarity", desc: "Sentence Similarity is the task of determining how similar two texts are. This task is particularly useful for information retrieval and clustering/grouping.", 'input-type': ['text', 'text'], 'output-type': [] },
+  { id: "Visual Question Answering", desc: "Visual Question Answering is the task of answering questions based on an image.", 'input-type': ['image', 'text'], 'output-type': ['text'] },
+  { id: "Image Editing", desc: "Image editing is the task of modifying an image to match a given text description. It can be used to modify the attributes of an image, such as the color of an object or the background.", 'input-type': ['text', 'image'], 'output-type': ['image'] },
 ];
 
 describe('planWithoutLlm over TaskBench descriptions', () => {
@@ -220,5 +222,12 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
   it('hears "tell me audibly" as wanting speech', () => {
     const tasks = hf("Please summarize 'The meeting moved to Monday because the room was booked on Friday.' and tell me the result audibly.");
     assert.deepEqual(tasks.map((t) => t.task), ['Summarization', 'Text-to-Speech']);
+  });
+
+  it('asks a question of fact about a photo in the user\'s words, and an edit is no question', () => {
+    assert.deepEqual(hf("I have a photo 'room.jpg'. I'm curious about the dominant color of the sofa in it."), [
+      { id: 't1', task: 'Visual Question Answering', args: { image: { file: 'room.jpg' }, text: "I'm curious about the dominant color of the sofa in it" }, deps: [] },
+    ]);
+    assert.deepEqual(hf("Please change the color of the sofa in 'room.jpg' to blue.").map((t) => t.task), ['Image Editing']);
   });
 });
