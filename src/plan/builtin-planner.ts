@@ -4,7 +4,8 @@ import { paramSpecs, type ParamSpec, type TaskType } from '../catalog/task-type.
 import { ErrorCode, TroupeError } from '../errors.js';
 import { Bm25fIndex } from '../retrieval/bm25f.js';
 import { languageMentions } from '../text/languages.js';
-import { terms } from '../text/tokenize.js';
+// The planner reads nouns of action as their verb, in requests and documentation alike.
+import { actionStem, actionTerms as terms } from '../text/tokenize.js';
 import { wordNet } from '../retrieval/wordnet.js';
 import type { Plan, PlanTask } from './plan.js';
 import { analyzeRequest, clauseWords, type Clause } from './request-analysis.js';
@@ -123,6 +124,7 @@ export function documentationIndex(types: readonly TaskType[]): TypeIndex['index
     { name: 2, description: 1, examples: 1.5, params: 1, signature: SIGNATURE_WEIGHT, related: 1, learned: LEARNED_WEIGHT },
     1.2,
     { params: 0.2, signature: 0.2 },
+    actionStem,
   );
 }
 

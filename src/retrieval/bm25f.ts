@@ -30,6 +30,8 @@ export class Bm25fIndex<F extends string> {
     private readonly k1 = 1.2,
     /** Length normalisation, per field if given: a list of synonyms should not be penalised for its length. */
     b: number | Partial<Record<F, number>> = 0.75,
+    /** How a word is stemmed, documents and queries alike. */
+    private readonly stemOf: (word: string) => string = stem,
   ) {
     this.b = b;
     const fields = Object.keys(weights) as F[];
@@ -75,7 +77,7 @@ export class Bm25fIndex<F extends string> {
     for (const w of words(text)) {
       let s = this.stems.get(w);
       if (s === undefined) {
-        s = isStopword(w) ? null : stem(w);
+        s = isStopword(w) ? null : this.stemOf(w);
         this.stems.set(w, s);
       }
       if (s) out.push(s);

@@ -57,12 +57,27 @@ function verbOf(word: string): string {
 
 /** A word's stem for matching (Porter, after the irregular forms and with the overrides above). */
 export function stem(word: string): string {
+  return STEM_OVERRIDES.get(word) ?? stemmer(IRREGULAR.get(word) ?? american(word));
+}
+
+/**
+ * A word's stem with nouns of action read as their verb ("transcription" as transcribe): how
+ * the built-in planner matches requests to task documentation. Not for API retrieval, whose
+ * selector was tuned on training questions with plain stems (with these, TorchHub 88.71 % →
+ * 87.10 %).
+ */
+export function actionStem(word: string): string {
   return STEM_OVERRIDES.get(word) ?? stemmer(IRREGULAR.get(word) ?? verbOf(american(word)));
 }
 
 /** Content words, stemmed: the unit of lexical matching. */
-export function terms(text: string): string[] {
-  return words(text).filter((w) => !STOPWORDS.has(w)).map(stem);
+export function terms(text: string, stemOf: (word: string) => string = stem): string[] {
+  return words(text).filter((w) => !STOPWORDS.has(w)).map(stemOf);
+}
+
+/** Content words, stemmed as the planner matches them (see actionStem). */
+export function actionTerms(text: string): string[] {
+  return terms(text, actionStem);
 }
 
 export function isStopword(word: string): boolean {
