@@ -294,12 +294,9 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   function finishAs(clause: Clause, type: TaskType): void {
     const wanted = wantedOutput(clause.text);
     if (!wanted || type.output.modality === wanted || wanted === 'text') return;
-    const from = type.output.modality;
     const last = planned.at(-1);
     if (!last || last.task.task !== type.id) return;
-    const relevance = new Map(index.search(clauseWords(clause)).map((r) => [r.id, r.score]));
-    const candidates = types.filter((t) => t.output.modality === wanted && t.inputs.length === 1 && accepts(t.inputs[0]!.modality, from));
-    const finisher = candidates.sort((a, b) => (relevance.get(b.id) ?? 0) - (relevance.get(a.id) ?? 0))[0];
+    const finisher = converter(type.output.modality, wanted, clause);
     if (!finisher) return;
     addTask(finisher, clause.text, { [finisher.inputs[0]!.name]: { ref: last.task.id } });
     notes.push(`added ${finisher.id} to give the ${wanted} that "${clause.text}" asks for`);
@@ -366,9 +363,14 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const wanted = wantedOutput(clause.text);
     const from = available.outputs.at(-1)?.modality ?? available.files.at(-1)?.modality ?? (available.quotes.length ? 'text' : undefined);
     if (!wanted || !from || wanted === from) return undefined;
+    return converter(from, wanted, clause);
+  }
+
+  /** The one-input type that turns `from` into `to`, the one the clause's words match best. */
+  function converter(from: Modality, to: Modality, clause: Clause): TaskType | undefined {
     const relevance = new Map(index.search(clauseWords(clause)).map((r) => [r.id, r.score]));
     return types
-      .filter((t) => t.output.modality === wanted && t.inputs.length === 1 && accepts(t.inputs[0]!.modality, from))
+      .filter((t) => t.output.modality === to && t.inputs.length === 1 && accepts(t.inputs[0]!.modality, from))
       .sort((a, b) => (relevance.get(b.id) ?? 0) - (relevance.get(a.id) ?? 0))[0];
   }
 
@@ -526,6 +528,8 @@ function made(nouns: string, verbs = CREATE, modifiers = 'me|us|an?|the|some|new
 // visually": seen, so wanted as an image.
 const HEARD = /\b(?:audibly|aloud|out\s+loud|verbally)\b/i;
 const SEEN = /\b(?:visually|graphically|pictorially)\b/i;
+/** "Write a short story", "draft a reply": text made anew. */
+const WRITTEN = made('text|story|stories|poem|essay|paragraph|draft|article|script|response|reply|message|letter|piece|writing|words|blog|post', String.raw`(?:${CREATE}|write|writ\w+|draft\w*)`, 'me|us|an?|the|some|new|nice|short|brief|\\w+ly');
 const WANTED: Array<[Modality, RegExp[]]> = [
   ...OUTPUT_WORDS.map(([modality, nouns]): [Modality, RegExp[]] => [modality, [into(nouns), made(nouns), ...(modality === 'audio' ? [HEARD] : modality === 'image' ? [SEEN] : [])]]),
   // Text as a result only when converted into ("into written text"), since nearly every tool
@@ -535,7 +539,7 @@ const WANTED: Array<[Modality, RegExp[]]> = [
     'text',
     [
       into('text|words|writing|transcript'),
-      made('text|story|stories|poem|essay|paragraph|draft|article|script|response|reply|message|letter|piece|writing|words|blog|post', String.raw`(?:${CREATE}|write|writ\w+|draft\w*)`, 'me|us|an?|the|some|new|nice|short|brief|\\w+ly'),
+      WRITTEN,
     ],
   ],
 ];
@@ -546,7 +550,7 @@ const CONVERTED: Array<[Modality, RegExp]> = [...OUTPUT_WORDS, ['text', 'text|wo
 ]);
 
 /** The kind of thing a clause asks to be made or written anew ("write a short story", "create an image of …"), if it says. */
-const MADE: Array<[Modality, RegExp]> = [...CREATED, ['text', WANTED.find(([m]) => m === 'text')![1][1]!]];
+const MADE: Array<[Modality, RegExp]> = [...CREATED, ['text', WRITTEN]];
 function madeKind(clause: string): Modality | undefined {
   return MADE.find(([, pattern]) => pattern.test(clause))?.[0];
 }
