@@ -230,4 +230,9 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
     ]);
     assert.deepEqual(hf("Please change the color of the sofa in 'room.jpg' to blue.").map((t) => t.task), ['Image Editing']);
   });
+
+  it('reads asking for a category as asking to classify', () => {
+    const tasks = plan("I've got a picture ('example.jpg') that I'm curious about. Can you help me figure out its category?");
+    assert.deepEqual(tasks.map((t) => t.task), ['Image Classification']);
+  });
 });
