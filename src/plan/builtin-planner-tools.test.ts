@@ -166,6 +166,7 @@ const HF_TOOLS: Tool[] = [
   { id: "Sentence Similarity", desc: "Sentence Similarity is the task of determining how similar two texts are. This task is particularly useful for information retrieval and clustering/grouping.", 'input-type': ['text', 'text'], 'output-type': [] },
   { id: "Visual Question Answering", desc: "Visual Question Answering is the task of answering questions based on an image.", 'input-type': ['image', 'text'], 'output-type': ['text'] },
   { id: "Image Editing", desc: "Image editing is the task of modifying an image to match a given text description. It can be used to modify the attributes of an image, such as the color of an object or the background.", 'input-type': ['text', 'image'], 'output-type': ['image'] },
+  { id: "Image-to-Text", desc: "Image to text models output a text from a given image. Image captioning or optical character recognition can be considered as the most common applications of image to text.", 'input-type': ['image'], 'output-type': ['text'] },
 ];
 
 describe('planWithoutLlm over TaskBench descriptions', () => {
@@ -234,5 +235,14 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
   it('reads asking for a category as asking to classify', () => {
     const tasks = plan("I've got a picture ('example.jpg') that I'm curious about. Can you help me figure out its category?");
     assert.deepEqual(tasks.map((t) => t.task), ['Image Classification']);
+  });
+
+  it('reads words that mean a summary as asking to summarize', () => {
+    const tasks = plan("I've got a lengthy article, and it's quite dense. Can you help me distill the main points from this text: 'Solar and wind power grew fast last year while coal declined in most countries.'");
+    assert.deepEqual(tasks.map((t) => t.task), ['Summarization']);
+  });
+
+  it('reads a description of a photo as its caption', () => {
+    assert.deepEqual(hf("I have 'park.jpg'. Identify the objects in it, and give me a textual description.").map((t) => t.task), ['Object Detection', 'Image-to-Text']);
   });
 });
