@@ -245,4 +245,8 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
   it('reads a description of a photo as its caption', () => {
     assert.deepEqual(hf("I have 'park.jpg'. Identify the objects in it, and give me a textual description.").map((t) => t.task), ['Object Detection', 'Image-to-Text']);
   });
+
+  it('reads how far things are as their depth', () => {
+    assert.deepEqual(plan("I've been analyzing an image named example.jpg. Can you help me calculate how far away each object in the image is?").map((t) => t.task), ['Depth Estimation']);
+  });
 });
