@@ -167,6 +167,7 @@ const HF_TOOLS: Tool[] = [
   { id: "Visual Question Answering", desc: "Visual Question Answering is the task of answering questions based on an image.", 'input-type': ['image', 'text'], 'output-type': ['text'] },
   { id: "Image Editing", desc: "Image editing is the task of modifying an image to match a given text description. It can be used to modify the attributes of an image, such as the color of an object or the background.", 'input-type': ['text', 'image'], 'output-type': ['image'] },
   { id: "Image-to-Text", desc: "Image to text models output a text from a given image. Image captioning or optical character recognition can be considered as the most common applications of image to text.", 'input-type': ['image'], 'output-type': ['text'] },
+  { id: "Depth Estimation", desc: "Depth estimation is the task of predicting depth of the objects present in an image.", 'input-type': ['image'], 'output-type': ['image'] },
 ];
 
 describe('planWithoutLlm over TaskBench descriptions', () => {
@@ -248,5 +249,9 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
 
   it('reads how far things are as their depth', () => {
     assert.deepEqual(plan("I've been analyzing an image named example.jpg. Can you help me calculate how far away each object in the image is?").map((t) => t.task), ['Depth Estimation']);
+  });
+
+  it('reads deciphering the text on something as character recognition', () => {
+    assert.deepEqual(hf("I've got an image titled 'example.jpg' that seems to have some inscriptions on it. Could you help decipher the text present in it for me please?").map((t) => t.task), ['Image-to-Text']);
   });
 });
