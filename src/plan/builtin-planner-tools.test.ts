@@ -254,4 +254,8 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
   it('reads deciphering the text on something as character recognition', () => {
     assert.deepEqual(hf("I've got an image titled 'example.jpg' that seems to have some inscriptions on it. Could you help decipher the text present in it for me please?").map((t) => t.task), ['Image-to-Text']);
   });
+
+  it('reads separating the parts of a photo as segmenting it', () => {
+    assert.deepEqual(hf("I took a picture of a busy street, 'street.jpg'. Can you please help me separate the different objects in it?").map((t) => t.task), ['Image Segmentation']);
+  });
 });
