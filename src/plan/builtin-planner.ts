@@ -15,6 +15,7 @@ import { pickSlot, slotKind, slotValues, type SlotValues } from './slot-values.j
 import { cuedValues, paramCues } from './param-cues.js';
 import type { MeaningRanks } from './clause-meaning.js';
 import { plainVerbs } from './phrasal-verbs.js';
+import { senseWords } from './word-senses.js';
 
 export interface PlannedTask {
   task: PlanTask;
@@ -159,17 +160,12 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     if (kept && available.outputs.at(-1)?.modality === kept) continue;
     const ranked = newEvidence(rank(clause), clause);
     const best = ranked[0];
-    if (best && isStep(best, ranked[1], meaning?.(clause))) {
-      plan(best.type, clause);
-      lastStepTerms = new Set(terms(clauseWords(clause)));
-      finishAs(clause, best.type);
-    } else {
-      const maker = makerFor(clause) ?? translatorFor(clause) ?? (ranked.length === 0 ? converterFor(clause) : undefined);
-      if (maker) {
-        plan(maker, clause);
-        lastStepTerms = new Set(terms(clauseWords(clause)));
-      }
-    }
+    const byWords = best && isStep(best, ranked[1], meaning?.(clause)) ? best.type : undefined;
+    const type = byWords ?? makerFor(clause) ?? translatorFor(clause) ?? (ranked.length === 0 ? converterFor(clause) : undefined);
+    if (!type) continue;
+    plan(type, clause);
+    lastStepTerms = new Set(terms(clauseWords(clause)));
+    if (byWords) finishAs(clause, byWords);
   }
   if (planned.length === 0 && asking.length < analysis.clauses.length) {
     for (const clause of analysis.clauses.filter((c) => c.asks === false)) {
@@ -199,7 +195,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   function rank(clause: Clause): Ranked[] {
     // Language names and numbers are parameters, not evidence of which task is meant.
     const own = plainVerbs(stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ').replace(FRAMING, ' '));
-    const words = `${own} ${referentWord(clause)}${asksFact(clause) ? ' answer question' : ''}${COMPARES.test(own) ? ' similar' : ''}${CATEGORY.test(own) ? ' classify' : ''}${SUMMARY.test(own) ? ' summarize' : ''}${DESCRIBES.test(own) ? ' caption' : ''}${DISTANCE.test(own) ? ' depth' : ''}${READS.test(own) ? ' optical character recognition' : ''}${SEGMENTS.test(own) ? ' segment' : ''}${SAID.test(own) ? ' transcribe' : ''}`;
+    const words = `${own} ${referentWord(clause)}${asksFact(clause) ? ' answer question' : ''}${senseWords(own)}`;
     // What "it" stands for helps choose among types but is not itself a request: a clause
     // whose own words match nothing ("Once that's done", "Can you figure it out") is no step.
     // TaskBench dev: node F1 58.55 → 59.11.
@@ -313,12 +309,12 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
    */
   function newEvidence(ranked: Ranked[], clause: Clause): Ranked[] {
     const repeats = (r: Ranked) => {
-      const own = r.matched.filter((t) => !kindTerms().has(t));
+      const own = r.matched.filter((t) => !isKindWord(t));
       return own.length > 0 && own.every((t) => lastStepTerms.has(t));
     };
     if (!ranked[0] || !repeats(ranked[0])) return ranked;
     const wanted = wantedOutput(clause.text);
-    return ranked.filter((r) => !repeats(r) && (r.matched.some((t) => !kindTerms().has(t)) || r.type.output.modality === wanted));
+    return ranked.filter((r) => !repeats(r) && (r.matched.some((t) => !isKindWord(t)) || r.type.output.modality === wanted));
   }
 
   /**
@@ -487,6 +483,11 @@ let kinds: Map<string, string> | undefined;
 function kindOf(term: string): string {
   kinds ??= new Map(Object.entries(MODALITY_WORDS).flatMap(([kind, words]) => terms(words).map((t) => [t, `kind:${kind}`] as [string, string])));
   return kinds.get(term) ?? term;
+}
+
+/** Whether a term is a word of a kind (image, photo, audio, text, …). */
+function isKindWord(term: string): boolean {
+  return kindOf(term) !== term;
 }
 
 /** Two stems of one word: equal, or sharing most of the shorter ("classif"/"classifi", "transcrib"/"transcript"). */
@@ -818,19 +819,6 @@ function keptAs(clause: string): Modality | undefined {
   return KEPT.find(([, pattern]) => pattern.test(clause.trim()))?.[0];
 }
 
-let kindTermSet: Set<string> | undefined;
-/** The stems of the words that name a kind of thing (image, photo, audio, text, …). */
-function kindTerms(): Set<string> {
-  return (kindTermSet ??= new Set(terms(Object.values(MODALITY_WORDS).join(' '))));
-}
-
-/**
- * Comparing is asking how similar things are ("compare it with the phrase …", "how closely
- * does it resemble …"), whether or not documentation says "compare". TaskBench HF dev
- * 67.48 / 31.42 → 67.80 / 31.37 ("match", "align with" and "reflect" as well: 67.48 / 31.48).
- */
-const COMPARES = /\b(?:compar\w*|resembl\w*|resonat\w*|reminiscent|how\s+close(?:ly)?)\b/i;
-
 /** A type documented as answering questions. */
 function answers(type: TaskType): boolean {
   return /\banswer/i.test(type.description) && /\bquestion/i.test(type.description);
@@ -848,46 +836,3 @@ function asksFact(clause: Clause): boolean {
   const t = clause.raw ?? clause.text;
   return FACT.test(t) && !EDIT.test(t);
 }
-
-/**
- * Asking for a category ("figure out its category", "what kind of table it is") is asking to
- * classify. TaskBench HF dev 68.77 / 31.12 → 69.40 / 31.66 (read as "class": 69.14 / 31.39).
- */
-const CATEGORY = /\b(?:categor\w*|(?:what|which)\s+(?:kind|type|sort)\s+of)\b/i;
-
-/**
- * Words that mean a summary ("condense it", "distill the main points", "a brief abstract", "the
- * gist") ask to summarize, and a description is a caption: dictionary senses documentation
- * does not spell out. TaskBench HF dev 69.40 / 31.66 → 70.10 / 31.77 (summary words alone
- * 69.89 / 31.66, descriptions alone 69.62 / 31.77).
- */
-const SUMMARY = /\b(?:condens\w*|digest|gist|key\s+points|rundown|distill?\w*|boil\w*\s+(?:it\s+)?down|synopsis|abstract|recap\w*|brief\s+overview|essence|essentials|main\s+points)\b/i;
-const DESCRIBES = /\b(?:describ\w*|description)\b/i;
-
-/**
- * How far things are is their depth ("calculate how far away each object is"). TaskBench HF dev
- * 70.10 / 31.77 → 70.32 / 31.87. Chatting read as conversational (−0.2 / ±0) and expanding
- * or rephrasing as generating new text (±0) were measured and left out.
- */
-const DISTANCE = /\b(?:distances?|how\s+far|3d|three-dimensional)\b/i;
-
-/**
- * Reading the text or inscriptions on something is character recognition ("decipher the
- * text present in it"). TaskBench HF dev 70.32 / 31.87 → 70.37 / 32.57. Labels and tags read
- * as classifying: −0.4 / ±0, left out.
- */
-const READS = /\b(?:read|decipher|decod|extract|pull\s+out|get)\w*\s+(?:out\s+)?(?:the\s+|any\s+|all\s+)?(?:\w+\s+)?(?:text|words|writing|inscriptions?|characters)\b/i;
-
-/**
- * Separating, splitting or isolating the parts of something, its sections and regions, is
- * segmenting it ("separate different objects like cars, buildings, trees"). TaskBench HF dev
- * 70.37 / 32.57 → 70.69 / 33.17 (only the verbs: 70.53 / 32.52).
- */
-const SEGMENTS = /\b(?:separat\w*|divid\w*|split\w*|isolat\w*|sections?|regions?)\b/i;
-
-/**
- * Putting something into written form is transcribing it ("convert the audio into written
- * text"). TaskBench HF dev 70.69 / 33.17 → 71.01 / 33.17. "What was said" or "discussed" as
- * well gave 71.07 / 33.22 but took "a summary of what was discussed" for a transcription.
- */
-const SAID = /\b(?:written\s+(?:text|form|format|words)|in\s+writing)\b/i;

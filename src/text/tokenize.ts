@@ -67,7 +67,7 @@ export function stem(word: string): string {
  * 87.10 %).
  */
 export function actionStem(word: string): string {
-  return STEM_OVERRIDES.get(word) ?? stemmer(IRREGULAR.get(word) ?? verbOf(american(word)));
+  return stem(verbOf(word));
 }
 
 /** Content words, stemmed: the unit of lexical matching. */
