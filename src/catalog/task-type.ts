@@ -26,8 +26,6 @@ export const TaskTypeSchema = z.object({
   params: z.record(z.string(), z.unknown()).default({ type: 'object', properties: {} }),
   /** Requests this type serves, in a user's words: the usage examples of the documentation. */
   examples: z.array(z.string()).default([]),
-  /** Requests' words that confirmed plans used this type for (plan memory): learned, not documented. */
-  learned: z.array(z.string()).default([]),
 });
 
 export type TaskInput = z.infer<typeof TaskInputSchema>;

@@ -166,7 +166,7 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
 
   program
     .command('feedback')
-    .description('say whether a run\'s plan was good or bad; good plans teach the planners (TaskMatrix.AI\'s feedback loop)')
+    .description('say whether a run\'s plan was good or bad; good plans are re-used for similar requests (TaskMatrix.AI\'s feedback loop)')
     .argument('<run>', 'the run id (its folder is troupe-runs/<runId>), or the path of its run.json')
     .argument('<verdict>', 'good or bad')
     .option('--note <text>', 'what was right or wrong')

@@ -4,7 +4,6 @@ import { localSentenceEncoder, type SentenceEncoder } from '../retrieval/sentenc
 import { validatePlan } from '../plan/validate-plan.js';
 import { composeAnswer } from '../respond/compose-answer.js';
 import type { Controller, PlanInput, PlanOutcome } from './controller.js';
-import { withLearnedExamples } from '../memory/learn-vocabulary.js';
 import { planFromMemory } from '../memory/plan-from-memory.js';
 import type { PlanMemory } from '../memory/plan-memory.js';
 
@@ -12,8 +11,8 @@ import type { PlanMemory } from '../memory/plan-memory.js';
 export const TEMPLATE_MIN_SIMILARITY = 0.5;
 
 /**
- * The controller with no LLM: plans from the catalog's documentation (and, with a plan
- * memory, from what confirmed plans taught it), takes the top candidate, answers from the
+ * The controller with no LLM: plans from the catalog's documentation (or, with a plan
+ * memory, adapts the confirmed plan of a close enough request), takes the top candidate, answers from the
  * results.
  */
 export class BuiltinController implements Controller {
@@ -25,13 +24,11 @@ export class BuiltinController implements Controller {
     private readonly encoder: SentenceEncoder = localSentenceEncoder(),
   ) {}
 
-  async plan({ request, catalog: documented, files }: PlanInput): Promise<PlanOutcome> {
-    const confirmed = this.memory?.confirmed() ?? [];
-    if (this.memory && confirmed.length) {
-      const remembered = planFromMemory(request, files, documented, this.memory, TEMPLATE_MIN_SIMILARITY);
+  async plan({ request, catalog, files }: PlanInput): Promise<PlanOutcome> {
+    if (this.memory) {
+      const remembered = planFromMemory(request, files, catalog, this.memory, TEMPLATE_MIN_SIMILARITY);
       if (remembered) return { plan: remembered.plan, clauses: {}, notes: [remembered.note], repairs: remembered.repairs, planner: 'builtin' };
     }
-    const catalog = withLearnedExamples(documented, confirmed);
     const notes: string[] = [];
     const meaning = await meaningRanks(request, catalog, this.encoder).catch((error: Error) => {
       notes.push(`planned by words alone: ${error.message}`);
@@ -39,7 +36,6 @@ export class BuiltinController implements Controller {
     });
     const drafted = planWithoutLlm(request, catalog, files, meaning);
     const { plan, repairs } = validatePlan(drafted.plan, catalog, files);
-    if (confirmed.length) notes.push(`planned with the words of ${confirmed.length} confirmed plans`);
     return {
       plan,
       clauses: Object.fromEntries(drafted.tasks.map((t) => [t.task.id, t.clause])),

@@ -69,8 +69,9 @@ export function adaptPlan(remembered: RememberedPlan, request: string, files: Re
 
 /**
  * How far down the new request's ranking a remembered plan's steps may be. TaskBench dev,
- * half confirmed, the other planned with templates and learned words, node F1 gain A→B /
- * B→A: no check −0.4 / +1.0, top 12 −0.4 / +1.0, top 8 +0.6 / +1.3, top 5 +0.9 / +1.3.
+ * half confirmed, the other planned with templates, node / edge F1 against no memory A→B,
+ * B→A: no check −2.0 / +0.3, −0.2 / +0.7; top 8 −0.5 / +0.4, +0.1 / +0.7; top 5 +0.0 /
+ * +0.7, ±0 / +0.6; top 3 −0.2 / −0.4, −0.1 / −0.1.
  */
 const PLAUSIBLE_TOP = 5;
 

@@ -3,17 +3,14 @@ import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { Catalog, defaultCatalog } from '../catalog/catalog.js';
+import { defaultCatalog } from '../catalog/catalog.js';
 import type { SniffedFile } from '../catalog/modality.js';
-import { TaskTypeSchema } from '../catalog/task-type.js';
 import { LlmController } from '../controller/llm/llm-controller.js';
 import { parseLlmSpec } from '../controller/llm/llm-spec.js';
-import { planWithoutLlm } from '../plan/builtin-planner.js';
 import type { Plan } from '../plan/plan.js';
 import { startOpenAiServer } from '../test-support/openai-server.js';
 import { EXAMPLE_SIGN } from '../test-support/run-expert.js';
 import { troupe } from '../test-support/troupe-cli.js';
-import { learnedExamples, withLearnedExamples } from './learn-vocabulary.js';
 import { adaptPlan } from './plan-from-memory.js';
 import { PlanMemory, type RememberedPlan } from './plan-memory.js';
 
@@ -51,20 +48,16 @@ describe('plan memory', () => {
     assert.deepEqual(requoted?.plan.tasks[0]!.args, { text: 'see you soon', target_language: 'fr' });
   });
 
-  it('learns the words people use for a tool from confirmed plans', () => {
-    // A tool list in TaskBench's style: the documentation never says "condense" or "gist".
-    const types = ['Summarization|Summarization is the task of producing a shorter version of a document.', 'Translation|Translation is the task of converting text from one language to another.'].map((d) => {
-      const [name, description] = d.split('|') as [string, string];
-      return TaskTypeSchema.parse({ id: name.toLowerCase(), name, description, inputs: [{ name: 'text', modality: 'text' }], output: { modality: 'text' } });
-    });
-    const tools = new Catalog(types, []);
-    const request = 'my notes are far too long; could you condense them to the gist';
-    const taught = [{ ...confirmed('This report is long. Could you condense it to the gist, then translate it into German?', { tasks: [{ id: 't1', task: 'summarization', args: { text: 'x' }, deps: [] }, { id: 't2', task: 'translation', args: { text: { ref: 't1' }, target_language: 'de' }, deps: ['t1'] }] }), at: '' }];
-    const learned = learnedExamples(taught, types);
-    assert.ok(learned.get('summarization')?.some((c) => /condense it to the gist/.test(c)), JSON.stringify([...learned]));
-    assert.ok(learned.get('translation')?.some((c) => /translate it into German/.test(c)));
-    const plan = planWithoutLlm(request, withLearnedExamples(tools, taught), new Map([['notes.txt', { modality: 'text', mime: 'text/plain' }]]));
-    assert.deepEqual(plan.plan.tasks.map((t) => t.task), ['summarization']);
+  it('finds similar requests by what they ask, not by the scene they set', () => {
+    const memory = new PlanMemory(':memory:');
+    memory.record(confirmed("I've got an image named example.jpg from my trip. Could you tell me how far away the mountains are?"));
+    memory.record({ ...confirmed("I've got an image named example.jpg from my trip. Could you read the text on the sign?"), runId: 'r-sign' });
+    const [best] = memory.similar("Hello! I have a photo called holiday.png. Please read the text written on the sign in it.", 1);
+    assert.equal(best!.runId, 'r-sign');
+    assert.ok(best!.similarity >= 0.5, String(best!.similarity));
+    const [scene] = memory.similar("I've got an image named example.jpg from my trip. Could you estimate its depth?", 1);
+    assert.ok(scene!.similarity < 0.5, `the same scene but another ask: ${scene!.similarity}`);
+    memory.close();
   });
 
   it('shows the LLM confirmed plans of similar requests as examples', async () => {

@@ -47,14 +47,6 @@ const UNKNOWN_WORD_WEIGHT = 0.25;
  * beats an empty plan (TaskBench dev: node F1 49.2 → 49.7 going from 0.1 to 0).
  */
 const FALLBACK_MIN_RELATIVE_SCORE = 0;
-/**
- * Learned examples (plan memory) count at a tenth of a documented example's weight: they are
- * clauses aligned to tools by a guess, and the words a user repeats still reach them. TaskBench
- * dev, one half confirmed, the other planned, node F1 gain A→B / B→A with learned words:
- * 0.1 +2.6 / +0.9, 0.15 +2.6 / −0.5, 0.25 +2.6 / +0.4, 0.35 +2.0 / +1.0 (earlier planner:
- * 0.5 +1.1 / +0.4, 1 −1.2 / −0.6); aligned by this planner's own index, every weight lost.
- */
-const LEARNED_WEIGHT = 0.1;
 /** A clause whose best type leads the next by this share is a step from this share of its ceiling (see isStep). */
 const CLEAR_LEAD = 0.15;
 const CLEAR_LEAD_MIN_SCORE = 0.15;
@@ -89,12 +81,12 @@ interface Available {
   usedQuotes: Set<number>;
 }
 
-type TypeIndex = { types: TaskType[]; index: Bm25fIndex<'name' | 'description' | 'examples' | 'params' | 'signature' | 'related' | 'learned'> };
+type TypeIndex = { types: TaskType[]; index: Bm25fIndex<'name' | 'description' | 'examples' | 'params' | 'signature' | 'related'> };
 // A catalog's types do not change: its index is built once, not once per request.
 const typeIndexes = new WeakMap<Catalog, TypeIndex>();
 type Ranked = { type: TaskType; feasibility: number; score: number; raw: number; matched: string[] };
 
-/** BM25F over the catalog's task types: names, descriptions, examples, parameters, signatures, related and learned words. */
+/** BM25F over the catalog's task types: names, descriptions, examples, parameters, signatures and related words. */
 function typeIndex(catalog: Catalog): TypeIndex {
   let built = typeIndexes.get(catalog);
   if (!built) {
@@ -112,17 +104,14 @@ export function typesMatching(catalog: Catalog, text: string): string[] {
   return typeIndex(catalog).index.search(text).map((r) => r.id);
 }
 
-/**
- * The index the planner matches clauses against, also used to tell which of a confirmed
- * plan's tools each of its clauses was for (learned examples must be read the same way).
- */
-export function documentationIndex(types: readonly TaskType[]): TypeIndex['index'] {
+/** The index the planner matches clauses against. */
+function documentationIndex(types: readonly TaskType[]): TypeIndex['index'] {
   return new Bm25fIndex(
     types.map((t) => ({
       id: t.id,
-      fields: { name: kindless(`${t.name} ${t.id.replace(/-/g, ' ')}`), description: kindless(t.description), examples: t.examples.join('. '), params: paramText(t), signature: signature(t), related: relatedWords(t), learned: kindless(t.learned.join('. ')) },
+      fields: { name: kindless(`${t.name} ${t.id.replace(/-/g, ' ')}`), description: kindless(t.description), examples: t.examples.join('. '), params: paramText(t), signature: signature(t), related: relatedWords(t) },
     })),
-    { name: 2, description: 1, examples: 1.5, params: 1, signature: SIGNATURE_WEIGHT, related: 1, learned: LEARNED_WEIGHT },
+    { name: 2, description: 1, examples: 1.5, params: 1, signature: SIGNATURE_WEIGHT, related: 1 },
     1.2,
     { params: 0.2, signature: 0.2 },
     actionStem,

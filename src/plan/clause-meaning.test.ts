@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { requestFiles, toolCatalog } from '../bench/taskbench/taskbench-predict.js';
-import { Catalog } from '../catalog/catalog.js';
 import { localSentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { planWithoutLlm } from './builtin-planner.js';
 import { meaningRanks, type MeaningRanks } from './clause-meaning.js';
@@ -29,17 +28,6 @@ describe('clause meaning ranks', () => {
     // "how far away" says depth in other words than its documentation's.
     assert.equal(meaning(second!)!.get('depth-estimation'), 0);
     assert.equal(meaning({ ...first!, text: 'a clause of another request' }), undefined);
-  });
-
-  it("knows a type also by the clauses confirmed plans used it for (plan memory's learned examples)", async () => {
-    const request = 'Give my holiday snapshot a warm vintage glow';
-    const clause = analyzeRequest(request).clauses[0]!;
-    const learned = new Catalog(
-      [...catalog.taskTypes.values()].map((t) => (t.id === 'depth-estimation' ? { ...t, learned: ['give my holiday snapshot a warm vintage glow'] } : t)),
-      [],
-    );
-    assert.notEqual((await meaningRanks(request, catalog, localSentenceEncoder()))(clause)!.get('depth-estimation'), 0);
-    assert.equal((await meaningRanks(request, learned, localSentenceEncoder()))(clause)!.get('depth-estimation'), 0);
   });
 
   it('vetoes a step whose words match a type far from it in meaning, and takes one that words and meaning agree on', () => {

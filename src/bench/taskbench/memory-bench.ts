@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { readJsonl } from '../../catalog/importers/read-source.js';
 import { parseArgs } from 'node:util';
 import { PlanMemory } from '../../memory/plan-memory.js';
-import { withLearnedExamples } from '../../memory/learn-vocabulary.js';
 import { GoldSchema, readToolDesc, type Gold } from './taskbench-data.js';
 import { goldAsRemembered, predictOne, requestFiles, requestOf, toolCatalog } from './taskbench-predict.js';
 import { meaningRanks, type MeaningRanks } from '../../plan/clause-meaning.js';
@@ -13,11 +12,14 @@ import { scoreTaskBench } from './taskbench-score.js';
 
 const SHARED = new URL('../../../../shared/data/taskbench/huggingface/', import.meta.url).pathname;
 
+/** Template thresholds shown beside the one BuiltinController uses, so it is seen in context. */
+const THRESHOLDS = [TEMPLATE_MIN_SIMILARITY - 0.05, TEMPLATE_MIN_SIMILARITY, TEMPLATE_MIN_SIMILARITY + 0.05];
+
 /**
  * `npm run bench memory`: TaskMatrix.AI's feedback loop measured on TaskBench. The dev
  * sample is split in two halves (even and odd lines); the plans of one half are confirmed
  * (as if users said "good"), and the other half is planned with and without that memory.
- * Both directions, at several template thresholds, so the one chosen is seen in context.
+ * Both directions, at several template thresholds.
  */
 export async function benchMemory(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { tools: { type: 'string' }, data: { type: 'string' } } });
@@ -30,40 +32,27 @@ export async function benchMemory(args: string[]): Promise<number> {
   const tools = await readToolDesc(toolsPath);
   const { catalog, toolName } = toolCatalog(tools);
   const gold: Gold[] = await readJsonl(dataPath, GoldSchema);
-  // The planner as BuiltinController runs it: each clause's step checked by meaning, against
-  // what the catalog it plans with knows of each type (with learned words, confirmed clauses too).
+  // The planner as BuiltinController runs it: each clause's step checked by meaning.
   const encoder = localSentenceEncoder();
-  const meaningsOver = async (known: typeof catalog, records: Gold[]) => {
-    const out = new Map<string, MeaningRanks>();
-    for (const g of records) out.set(g.id, await meaningRanks(requestOf(g), known, encoder));
-    return out;
-  };
-  const meanings = await meaningsOver(catalog, gold);
+  const meanings = new Map<string, MeaningRanks>();
+  for (const g of gold) meanings.set(g.id, await meaningRanks(requestOf(g), catalog, encoder));
   const halves = { A: gold.filter((_, i) => i % 2 === 0), B: gold.filter((_, i) => i % 2 === 1) };
   const pct = (x: number) => (x * 100).toFixed(2).padStart(7);
   process.stdout.write(`TaskBench ${dataPath.split('/').slice(-2).join('/')}: ${gold.length} records, halves of ${halves.A.length} and ${halves.B.length}\n`);
-  process.stdout.write('confirmed → planned  memory     node F1  edge F1  name F1 value F1\n');
+  process.stdout.write('confirmed → planned  memory           node F1  edge F1  name F1 value F1  templates used\n');
   for (const [seed, target] of [['A', 'B'], ['B', 'A']] as const) {
     const memory = new PlanMemory(':memory:');
     memory.recordAll(halves[seed].flatMap((g) => goldAsRemembered(g, catalog, toolName) ?? []));
-    // As BuiltinController plans with a memory: templates from close requests, learned words otherwise.
-    const learned = withLearnedExamples(catalog, memory.confirmed());
-    const learnedMeanings = await meaningsOver(learned, halves[target]);
-    const rows: Array<[string, () => ReturnType<typeof predictOne>[]]> = [
-      ['no memory', () => halves[target].map((g) => predictOne(g, catalog, toolName, false, { meaning: meanings.get(g.id) }))],
-      ['templates', () => halves[target].map((g) => predictOne(g, catalog, toolName, false, { memory, meaning: meanings.get(g.id) }))],
-      ['words', () => halves[target].map((g) => predictOne(g, learned, toolName, false, { meaning: learnedMeanings.get(g.id) }))],
-      ['both', () => halves[target].map((g) => predictOne(g, learned, toolName, false, { memory, meaning: learnedMeanings.get(g.id) }))],
-    ];
-    for (const [label, predict] of rows) {
-      const m = scoreTaskBench(tools, halves[target], predict());
-      process.stdout.write(`${seed} → ${target}     ${label.padEnd(10)} ${pct(m.node_f1)}  ${pct(m.edge_f1)}  ${pct(m.param_name_f1)}  ${pct(m.param_value_f1)}\n`);
-    }
-    const close = halves[target].filter((g) => (memory.similar(requestOf(g), 1)[0]?.similarity ?? 0) >= TEMPLATE_MIN_SIMILARITY).length;
-    const used = halves[target].filter((g) => planFromMemory(requestOf(g), requestFiles(requestOf(g)), learned, memory, TEMPLATE_MIN_SIMILARITY)).length;
-    process.stdout.write(`${seed} → ${target}     (a template was close enough for ${close} of ${halves[target].length} requests, and used for ${used})\n`);
+    const row = (label: string, minSimilarity?: number) => {
+      const aids = (g: Gold) => ({ meaning: meanings.get(g.id), ...(minSimilarity === undefined ? {} : { memory, minSimilarity }) });
+      const m = scoreTaskBench(tools, halves[target], halves[target].map((g) => predictOne(g, catalog, toolName, false, aids(g))));
+      const used = minSimilarity === undefined ? '' : `${halves[target].filter((g) => planFromMemory(requestOf(g), requestFiles(requestOf(g)), catalog, memory, minSimilarity)).length}`.padStart(16);
+      process.stdout.write(`${seed} → ${target}     ${label.padEnd(16)} ${pct(m.node_f1)}  ${pct(m.edge_f1)}  ${pct(m.param_name_f1)}  ${pct(m.param_value_f1)}${used}\n`);
+    };
+    row('no memory');
+    for (const t of THRESHOLDS) row(`templates ≥ ${t.toFixed(2)}${t === TEMPLATE_MIN_SIMILARITY ? '*' : ' '}`, t);
     memory.close();
   }
-  process.stdout.write(`templates: the closest confirmed plan, adapted, when its request's similarity is at least ${TEMPLATE_MIN_SIMILARITY}; words: confirmed clauses as learned examples of their tools\n`);
+  process.stdout.write(`templates: the closest confirmed plan, adapted, when the words its request asks with are alike enough (* BuiltinController's threshold)\n`);
   return 0;
 }

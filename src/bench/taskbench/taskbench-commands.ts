@@ -3,7 +3,6 @@ import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { readJsonl } from '../../catalog/importers/read-source.js';
 import { ErrorCode, TroupeError } from '../../errors.js';
-import { withLearnedExamples } from '../../memory/learn-vocabulary.js';
 import type { Plan } from '../../plan/plan.js';
 import { GoldSchema, PredictionSchema, readToolDesc } from './taskbench-data.js';
 import { goldAsRemembered, predictOne, requestFiles, requestOf, toolCatalog, toPrediction } from './taskbench-predict.js';
@@ -21,10 +20,8 @@ const RecordSchema = z.object({ id: z.union([z.string(), z.number()]).transform(
 /** `troupe bench taskbench predict`: the built-in planner over a domain's tools, one prediction per record. */
 export async function predictCommand(opts: { tools: string; data: string; out: string; llm?: string; memory?: string; meaning?: boolean }, progress: (s: string) => void) {
   const tools = await readToolDesc(opts.tools);
-  const { catalog: documented, toolName } = toolCatalog(tools);
+  const { catalog, toolName } = toolCatalog(tools);
   const memory = opts.memory ? await openMemory(opts.memory, true) : undefined;
-  // As BuiltinController: the memory's confirmed clauses are learned examples of their tools.
-  const catalog = memory ? withLearnedExamples(documented, memory.confirmed()) : documented;
   const named = tools.some((t) => t.parameters);
   const records = await readJsonl(opts.data, RecordSchema);
   const llm = opts.llm ? await llmController(opts.llm) : undefined;

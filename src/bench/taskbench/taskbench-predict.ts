@@ -72,8 +72,8 @@ export interface PlanningAids {
 
 /**
  * The built-in planner's best plan for a request (empty when nothing fits; unvalidated when
- * validation fails). With a plan memory, the most similar confirmed plan comes first (the
- * caller gives the catalog with the memory's learned examples, as BuiltinController does).
+ * validation fails). With a plan memory, the confirmed plan of a close enough request comes
+ * first, as in BuiltinController.
  */
 export function builtinPlan(request: string, catalog: Catalog, { memory, minSimilarity = TEMPLATE_MIN_SIMILARITY, meaning }: PlanningAids = {}): Plan {
   const files = requestFiles(request);
