@@ -52,6 +52,9 @@ describe('analyzeRequest', () => {
 
   it('keeps apostrophes inside words out of quotes', () => {
     assert.deepEqual(analyzeRequest(`don't translate 'hola amigo' into English`).quotes, ['hola amigo']);
+    // A quoted file name with the sentence's comma inside the quotes is still a file.
+    const comma = analyzeRequest("I found one, named 'example.jpg,' with many objects. Segment it.");
+    assert.deepEqual([comma.quotes, comma.resources], [[], [{ name: 'example.jpg', modality: 'image' }]]);
   });
 });
 

@@ -76,8 +76,8 @@ export function analyzeRequest(request: string): RequestAnalysis {
   const masked = request
     .replace(QUOTE, (...m: unknown[]) => {
       const body = (m.slice(1, 6).find((g) => typeof g === 'string') as string).trim();
-      // A quoted file name is a resource, not text to work on.
-      if (new RegExp(`^${FILE_NAME.source}$`, 'i').test(body)) return body;
+      // A quoted file name is a resource, not text to work on, even with the sentence's comma inside the quotes ('example.jpg,').
+      if (new RegExp(`^${FILE_NAME.source}$`, 'i').test(body.replace(/[.,;:!?]+$/, ''))) return body;
       quotes.push(body);
       return `⟦${quotes.length - 1}⟧`;
     })

@@ -20,6 +20,10 @@ describe('what a sentence of a request does', () => {
     for (const s of ["I've got this image named example.jpg.", 'I recorded a lecture last week.', 'The audio quality is poor.']) {
       assert.ok(!asksSomething(s) || setsScene(s), s);
     }
+    // Supposing is no imperative: the pieces of "find one, named 'example.jpg,' teeming with…" ask for nothing.
+    assert.ok(!asksSomething("Imagine you are going through my photo collection and find one, named 'example.jpg,' teeming with different elements."));
+    assert.ok(!asksSomething("Let's say I have a photo titled 'example.jpg'."));
+    assert.ok(asksSomething('Imagine the photo in sepia, could you do that?'));
     assert.ok(setsScene("I've been working on an image-analysis project"));
     assert.ok(!setsScene("I'm curious about what it represents"));
   });
