@@ -10,6 +10,12 @@ describe('phrasal verbs', () => {
     assert.equal(plainVerbs('read it aloud'), 'speak aloud');
   });
 
+  it('reads figuring out "it" as no verb at all: the object would say the task, and there is none', () => {
+    assert.equal(plainVerbs('Can you figure it out for me').replace(/\s+/g, ' '), 'Can you for me');
+    assert.equal(plainVerbs('After figuring out this').trim(), 'After');
+    assert.equal(plainVerbs('figure out this image’s category'), 'determine this image’s category');
+  });
+
   it('leaves other uses of the same words alone', () => {
     assert.equal(plainVerbs('come with me, look at the picture, read the sign'), 'come with me, look at the picture, read the sign');
   });
