@@ -36,6 +36,8 @@ describe('analyzeRequest', () => {
       ['Could you sharpen it', true],
     ]);
     assert.deepEqual(asks('I have a bill, the corresponding image is bill.png, could you read it?').map(([, a]) => a), [false, false, true]);
+    assert.deepEqual(asks("Assuming I have an image x.jpg, could you segment it?").map(([, a]) => a), [false, true]);
+    assert.deepEqual(asks("I've taken a photo named x.jpg, I'm using it for a poster, could you caption it?").map(([, a]) => a), [false, false, true]);
   });
 
   it('keeps one step whole around a quote, before "into", and across "identify and label"', () => {
