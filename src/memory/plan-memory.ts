@@ -40,7 +40,7 @@ export function defaultMemoryPath(env: NodeJS.ProcessEnv = process.env): string 
  */
 export class PlanMemory {
   private readonly db: Database.Database;
-  private index: { bm25: Bm25fIndex<'request'>; plans: RememberedPlan[] } | undefined;
+  private index: { bm25: Bm25fIndex<'request'>; plans: RememberedPlan[]; asked: Array<Set<string>> } | undefined;
 
   constructor(readonly path: string) {
     this.db = openDatabase(path, 'plan memory', 'pass another path with --memory or TROUPE_MEMORY');
@@ -59,18 +59,18 @@ export class PlanMemory {
     this.db.transaction(() => plans.forEach((p) => this.record(p)))();
   }
 
-  confirmed(): RememberedPlan[] {
-    return [...this.loaded().plans];
-  }
-
-  /** The confirmed plans and their index, read once until the next verdict. */
-  private loaded(): { bm25: Bm25fIndex<'request'>; plans: RememberedPlan[] } {
+  /** The confirmed plans, their index and the words each asks with, read once until the next verdict. */
+  private loaded(): NonNullable<PlanMemory['index']> {
     if (!this.index) {
       const plans = this.db
         .prepare<[], { json: string }>("SELECT json FROM verdicts WHERE verdict = 'good' ORDER BY rowid")
         .all()
         .map((r) => RememberedSchema.parse(JSON.parse(r.json)));
-      this.index = { plans, bm25: new Bm25fIndex(plans.map((p, i) => ({ id: String(i), fields: { request: p.request } })), { request: 1 }) };
+      this.index = {
+        plans,
+        bm25: new Bm25fIndex(plans.map((p, i) => ({ id: String(i), fields: { request: p.request } })), { request: 1 }),
+        asked: plans.map((p) => new Set(contentTerms(p.request))),
+      };
     }
     return this.index;
   }
@@ -89,14 +89,14 @@ export class PlanMemory {
    * −0.7 / −0.4 against these.)
    */
   similar(request: string, k = 3): Array<RememberedPlan & { similarity: number }> {
-    const { bm25, plans } = this.loaded();
+    const { bm25, plans, asked } = this.loaded();
     if (bm25.size === 0) return [];
     const mine = new Set(contentTerms(request));
     return bm25
       .search(request, Math.max(k, 10))
       .map((s) => {
         const plan = plans[Number(s.id)]!;
-        const theirs = new Set(contentTerms(plan.request));
+        const theirs = asked[Number(s.id)]!;
         const shared = [...mine].filter((t) => theirs.has(t)).length;
         return { ...plan, similarity: mine.size + theirs.size ? (2 * shared) / (mine.size + theirs.size) : 0 };
       })
