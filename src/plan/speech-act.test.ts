@@ -24,6 +24,8 @@ describe('what a sentence of a request does', () => {
     assert.ok(!asksSomething("Imagine you are going through my photo collection and find one, named 'example.jpg,' teeming with different elements."));
     assert.ok(!asksSomething("Let's say I have a photo titled 'example.jpg'."));
     assert.ok(asksSomething('Imagine the photo in sepia, could you do that?'));
+    assert.ok(asksSomething("Say 'good morning' in Spanish."));
+    assert.ok(!asksSomething('Say, you generated an image of the sky.'));
     assert.ok(setsScene("I've been working on an image-analysis project"));
     assert.ok(!setsScene("I'm curious about what it represents"));
   });

@@ -36,8 +36,9 @@ export function setsScene(clause: string): boolean {
 export const FRAMING = /\b(?:could|can|would|will)\s+(?:you|u)\b|\b(?:please|kindly)\b|\b(?:help|assist)(?:\s+me)?\b|\b(?:i|we)(?:'d|\s+would)\s+(?:(?:\w+ly|also|really|just|still|then|now)\s+)?(?:like|love|want|appreciate)(?:\s+it)?\b|\b(?:if|whether)\s+(?:you|u)\s+(?:could|can|would|might)\b|\b(?:i|we)\s+(?:want|need|wish|hope)\b|\bis\s+(?:it|there)\s+(?:possible|a\s+way)\b|\b(?:would|will|might)\s+it\s+be\s+possible\b|\b(?:be|are|is)\s+able\s+to\b|\bfor\s+(?:you|u)\s+to\b|\b(?:tell|show|give)\s+(?:me|us)\b|\blet\s+(?:me|us)\s+know\b/gi;
 
 // A sentence that opens by supposing ("Imagine you find a photo, named 'example.jpg', teeming
-// with objects") is no bare imperative: it asks only if it says so in other words.
-const SUPPOSING = /^(?:imagine|suppose|assume|assuming|let's\s+say|say)\b/i;
+// with objects") is no bare imperative: it asks only if it says so in other words. "Say," with
+// its comma supposes; "Say it aloud" asks.
+const SUPPOSING = /^(?:(?:imagine|suppose|assume|assuming|let's\s+say)\b|say\s*,)/i;
 
 export function asksSomething(sentence: string): boolean {
   const s = sentence.trim().replace(DISCOURSE_OPENING, '');
