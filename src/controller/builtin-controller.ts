@@ -12,8 +12,8 @@ export const TEMPLATE_MIN_SIMILARITY = 0.5;
 
 /**
  * The controller with no LLM: plans from the catalog's documentation (or, with a plan
- * memory, adapts the confirmed plan of a close enough request), takes the top candidate, answers from the
- * results.
+ * memory, adapts the confirmed plan of a close enough request), takes the top candidate,
+ * answers from the results.
  */
 export class BuiltinController implements Controller {
   readonly name = 'builtin';

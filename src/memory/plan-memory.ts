@@ -32,6 +32,9 @@ export function defaultMemoryPath(env: NodeJS.ProcessEnv = process.env): string 
   return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'troupe', 'memory.db');
 }
 
+/** The confirmed plans as one lookup reads them: BM25 over their requests, and the words each asks with. */
+type Loaded = { bm25: Bm25fIndex<'request'>; plans: RememberedPlan[]; asked: Array<Set<string>> };
+
 /**
  * TaskMatrix.AI's feedback loop: verdicts on runs, kept with their requests and plans. A
  * new request retrieves the most similar confirmed ("good") plans — few-shot examples for
@@ -40,7 +43,7 @@ export function defaultMemoryPath(env: NodeJS.ProcessEnv = process.env): string 
  */
 export class PlanMemory {
   private readonly db: Database.Database;
-  private index: { bm25: Bm25fIndex<'request'>; plans: RememberedPlan[]; asked: Array<Set<string>> } | undefined;
+  private index: Loaded | undefined;
 
   constructor(readonly path: string) {
     this.db = openDatabase(path, 'plan memory', 'pass another path with --memory or TROUPE_MEMORY');
@@ -60,7 +63,7 @@ export class PlanMemory {
   }
 
   /** The confirmed plans, their index and the words each asks with, read once until the next verdict. */
-  private loaded(): NonNullable<PlanMemory['index']> {
+  private loaded(): Loaded {
     if (!this.index) {
       const plans = this.db
         .prepare<[], { json: string }>("SELECT json FROM verdicts WHERE verdict = 'good' ORDER BY rowid")
