@@ -23,6 +23,8 @@ describe('what a sentence of a request does', () => {
     // Supposing is no imperative: the pieces of "find one, named 'example.jpg,' teeming with…" ask for nothing.
     assert.ok(!asksSomething("Imagine you are going through my photo collection and find one, named 'example.jpg,' teeming with different elements."));
     assert.ok(!asksSomething("Let's say I have a photo titled 'example.jpg'."));
+    assert.ok(!asksSomething("Let's consider that I have an 'example.wav' audio file which has a noisy conversation in it."));
+    assert.ok(asksSomething("Let's transcribe 'example.wav'."));
     assert.ok(asksSomething('Imagine the photo in sepia, could you do that?'));
     assert.ok(asksSomething("Say 'good morning' in Spanish."));
     assert.ok(!asksSomething('Say, you generated an image of the sky.'));

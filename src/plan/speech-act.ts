@@ -37,8 +37,9 @@ export const FRAMING = /\b(?:could|can|would|will)\s+(?:you|u)\b|\b(?:please|kin
 
 // A sentence that opens by supposing ("Imagine you find a photo, named 'example.jpg', teeming
 // with objects") is no bare imperative: it asks only if it says so in other words. "Say," with
-// its comma supposes; "Say it aloud" asks.
-const SUPPOSING = /^(?:(?:imagine|suppose|assume|assuming|let's\s+say)\b|say\s*,)/i;
+// its comma supposes; "Say it aloud" asks. "Let's consider that I have …" supposes too.
+// TaskBench dev: value F1 40.82 → 40.85 (the scene no longer plans a chatbot).
+const SUPPOSING = /^(?:(?:imagine|suppose|assume|assuming|let's\s+(?:say|consider|imagine|suppose|assume|pretend))\b|say\s*,)/i;
 
 export function asksSomething(sentence: string): boolean {
   const s = sentence.trim().replace(DISCOURSE_OPENING, '');
