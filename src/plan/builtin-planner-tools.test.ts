@@ -214,12 +214,23 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
     ]);
   });
 
+  it('asks a quoted question of the latest result when its clause says nothing else', () => {
+    assert.deepEqual(plan("I took 'beach.jpg' on holiday. Also I'm wondering, 'What makes this image stand out the most?' Can you translate the answer for my Spanish speaking friend?"), [
+      { id: 't1', task: 'Visual Question Answering', args: { image: { file: 'beach.jpg' }, text: 'What makes this image stand out the most?' }, deps: [] },
+      { id: 't2', task: 'Translation', args: { text: { ref: 't1' } }, deps: ['t1'] },
+    ]);
+  });
+
   it('translates when a clause names only the language to have something in', () => {
     const tasks = plan("Please summarize 'The meeting moved to Monday because the room was booked on Friday.' And could you also give me that in German?");
     assert.deepEqual(tasks.map((t) => [t.task, t.args]), [
       ['Summarization', { text: 'The meeting moved to Monday because the room was booked on Friday.' }],
       ['Translation', { text: { ref: 't1' } }],
     ]);
+  });
+
+  it('hears "my Spanish speaking friend" as who a result is for, not as speaking it', () => {
+    assert.deepEqual(hf("Please summarize 'The meeting moved to Monday because the room was booked on Friday.' I want to share it with my Spanish speaking friend.").map((t) => t.task), ['Summarization']);
   });
 
   it('hears "tell me audibly" as wanting speech', () => {
