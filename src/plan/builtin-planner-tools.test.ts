@@ -229,6 +229,10 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
     ]);
   });
 
+  it('hears "in speech form" as wanting speech, not as a word of the tool that compares sentences', () => {
+    assert.deepEqual(hf("I have with me a sentence 'The quick brown fox jumps over the lazy dog.' and I'd love to hear this sentence in speech form.").map((t) => t.task), ['Text-to-Speech']);
+  });
+
   it('hears "my Spanish speaking friend" as who a result is for, not as speaking it', () => {
     assert.deepEqual(hf("Please summarize 'The meeting moved to Monday because the room was booked on Friday.' I want to share it with my Spanish speaking friend.").map((t) => t.task), ['Summarization']);
   });
