@@ -229,6 +229,24 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
     ]);
   });
 
+  it('leaves out a step nothing at hand can feed, for what the clause asks to make: "creating a visual representation"', () => {
+    assert.deepEqual(hf("I recorded 'talk.wav', which describes an object. Can you assist me in creating a visual representation of this object?").map((t) => [t.task, t.args]), [
+      ['Automatic Speech Recognition', { audio: { file: 'talk.wav' } }],
+      ['Text-to-Image', { text: { ref: 't1' } }],
+    ]);
+  });
+
+  it("makes what a step needs from the request's quote when nothing else gives it", () => {
+    assert.deepEqual(hf("Please segment the picture of 'a red bicycle'.").map((t) => [t.task, t.args]), [
+      ['Text-to-Image', { text: 'a red bicycle' }],
+      ['Image Segmentation', { image: { ref: 't1' } }],
+    ]);
+  });
+
+  it('takes a second clause asking for the same speech of the same text for the same step, not a round trip through a transcript', () => {
+    assert.deepEqual(hf("I have this text 'The AI conference will be held on August 7th.' and I'd like to have an audio reminder generated from this information. Can you help in creating an audio reminder with clear speech?").map((t) => t.task), ['Text-to-Speech']);
+  });
+
   it('hears "in speech form" as wanting speech, not as a word of the tool that compares sentences', () => {
     assert.deepEqual(hf("I have with me a sentence 'The quick brown fox jumps over the lazy dog.' and I'd love to hear this sentence in speech form.").map((t) => t.task), ['Text-to-Speech']);
   });

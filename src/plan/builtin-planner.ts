@@ -138,6 +138,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   /** The terms of the clause that planned the latest step. */
   let lastStepTerms: ReadonlySet<string> = new Set();
   const notes: string[] = [];
+  /** Types a clause asked for that nothing given or planned could feed. */
+  const unfed: Array<{ type: TaskType; clause: string; slots: TaskType['inputs'] }> = [];
   // A tool's name is said by the whole request, not one clause: "classify it" of a photo says "Image Classification".
   const requestTerms = terms(analysis.clauses.map((c) => clauseWords(c)).join(' '));
 
@@ -151,12 +153,13 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const best = ranked[0];
     const byWords = best && isStep(best, ranked[1], meaning?.(clause)) ? best.type : undefined;
     const answerer = ranked.length === 0 && !byWords ? answererFor(clause) : undefined;
-    const type = byWords ?? makerFor(clause) ?? translatorFor(clause) ?? (ranked.length === 0 ? converterFor(clause) : undefined) ?? answerer;
+    // The type the words name first; if nothing at hand can feed it, what the clause asks to make or have.
+    const candidates = [byWords, makerFor(clause), translatorFor(clause), ranked.length === 0 ? converterFor(clause) : undefined, answerer];
+    const type = candidates.find((t): t is TaskType => t !== undefined && plan(t, clause));
     if (!type) continue;
-    plan(type, clause);
     // A quoted question's step was asked for answering: "share this answer" repeats it.
     lastStepTerms = new Set(terms(`${clauseWords(clause)}${type === answerer ? ' answer question' : ''}`));
-    if (byWords) finishAs(clause, byWords);
+    if (type === byWords) finishAs(clause, byWords);
   }
   if (planned.length === 0 && asking.length < analysis.clauses.length) {
     for (const clause of analysis.clauses.filter((c) => c.asks === false)) {
@@ -175,6 +178,14 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     }
   }
 
+  if (planned.length === 0 && unfed.length) {
+    // The request was understood; what it is about was not given.
+    const { type, clause, slots } = unfed[0]!;
+    const missing = slots.map((slot) => `required ${slot.modality} input "${slot.name}" is missing`).join(' and ');
+    throw new TroupeError(ErrorCode.NoPlan, `${type.name} would serve "${clause}", but its ${missing}: no file given and no step gives one`, {
+      hint: 'pass the file the request is about with --input FILE',
+    });
+  }
   if (planned.length === 0) {
     throw new TroupeError(ErrorCode.NoPlan, `no expert can serve this request: none of the task types (${types.map((t) => t.id).join(', ')}) matches "${request}"`, {
       hint: 'rephrase the request with the action you want (e.g. "read the text in this photo"), or run `npx troupe doctor` to see what is available',
@@ -376,8 +387,22 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       .sort((a, b) => (relevance.get(b.id) ?? 0) - (relevance.get(a.id) ?? 0))[0];
   }
 
-  /** Adds a task of `type` for the clause, wiring its inputs (and a converting step if needed). */
-  function plan(type: TaskType, clause: Clause): void {
+  /**
+   * Adds a task of `type` for the clause, wiring its inputs (and a converting step if needed).
+   * A type that nothing at hand can feed is left out (false): a task without its input cannot run.
+   * It had planned Object Detection with no image at all. With bridging from the request's
+   * quotes (a picture made from 'Hello World' to segment): TaskBench HF dev 71.58 / 35.05 →
+   * 71.74 / 35.10.
+   */
+  function plan(type: TaskType, clause: Clause): boolean {
+    const slots = type.inputs.filter(
+      (slot) => slot.required && slot.modality !== 'text' && !canFill(slot.modality, clause, available) && !bridgeFor(slot.modality, available, types, undefined, true),
+    );
+    if (slots.length) {
+      unfed.push({ type, clause: clause.text, slots });
+      notes.push(`left out ${type.id} for "${clause.text}": nothing at hand gives the ${slots.map((m) => m.modality).join(' and ')} it needs`);
+      return false;
+    }
     const args: Record<string, unknown> = {};
     let relevance: Map<string, number> | undefined; // computed once, and only if a converting step is needed
     // The question a fact question asks is the user's own words, not an earlier result.
@@ -397,13 +422,17 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       const later = userWordsFit(type, slot) && at >= 0 ? new Set(analysis.clauses.slice(at + 1).flatMap((c) => c.quotes)) : undefined;
       let value = fill(slot.modality, clause, available, Object.values(args), later);
       if (value === undefined && userWordsFit(type, slot)) value = userWords(clause);
+      // Text with nothing new at hand is the text the request gave, before any round trip
+      // through another kind ("an audio reminder from this text … with clear speech").
+      if (value === undefined && slot.modality === 'text' && available.usedQuotes.size) value = available.quotes[Math.max(...available.usedQuotes)];
       if (value === undefined) {
         const bridge = bridgeFor(slot.modality, available, types, (t) => {
           relevance ??= new Map(index.search(clauseWords(clause)).map((r) => [r.id, r.score]));
           return relevance.get(t.id) ?? 0;
-        });
-        if (bridge) {
-          const bridged = addTask(bridge, clause.text, { [bridge.inputs[0]!.name]: fill(bridge.inputs[0]!.modality, clause, available) });
+        }, true);
+        const source = bridge && fill(bridge.inputs[0]!.modality, clause, available);
+        if (bridge && source !== undefined) {
+          const bridged = addTask(bridge, clause.text, { [bridge.inputs[0]!.name]: source });
           notes.push(`added ${bridge.id} (${bridged}) to turn ${bridge.inputs[0]!.modality} into the ${slot.modality} that ${type.id} needs`);
           value = { ref: bridged };
         }
@@ -425,12 +454,13 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     if (previous?.task === type.id) {
       const params = (a: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(a).filter(([k]) => !type.inputs.some((i) => i.name === k))));
       const chainsOntoPrevious = Object.values(args).some((v) => isRefTo(v, previous.id));
-      if (chainsOntoPrevious && params(args) === params(previous.args)) return;
+      if (chainsOntoPrevious && params(args) === params(previous.args)) return true;
     }
     // An API call with no inputs that points back ("share the result", "tell him about it")
     // or is told to come next ("then book a hotel") comes after the step before it.
     const after = type.inputs.length === 0 && (clause.anaphoric || clause.follows) && previous ? [previous.id] : [];
     addTask(type, clause.text, args, after);
+    return true;
   }
 
   function addTask(type: TaskType, clause: string, args: Record<string, unknown>, after: string[] = []): string {
@@ -513,8 +543,13 @@ function sameWord(a: string, b: string): boolean {
  */
 const OUTPUT_BONUS = 0.4;
 // Past forms describe ("once you've generated the image"), they do not ask.
-const CREATE = String.raw`(?:create|generate|make|produce|draw|render|paint|design|synthesi[sz]e|compose|craft|visuali[sz]e|illustrate)\w*(?<!ed)`;
-const CONVERT = String.raw`(?:turn|convert|transform|change|translate)\w*`;
+// A verb that ends in "e" drops it before "-ing": "creating", "making", "changing". Reading
+// "creating an image" as making one: TaskBench HF dev 71.74 / 35.10 → 71.89 / 34.56, with the
+// text fallback below; it lost a gold Audio-to-Audio ("creating an audio reminder with clear
+// speech" is the speech step again) and planned a caption as a new picture's prompt.
+// Kept: it is what the words say.
+const CREATE = String.raw`(?:(?:creat|generat|mak|produc|synthesi[sz]|compos|visuali[sz]|illustrat)(?:e|es|ing)|(?:draw|render|paint|design|craft)\w*)(?<!ed)`;
+const CONVERT = String.raw`(?:(?:turn|convert|transform)\w*|(?:chang|translat)(?:e|es|ed|ing))`;
 const OUTPUT_WORDS: Array<[Modality, string]> = [
   ['image', 'image|picture|illustration|visual|photo|drawing|painting|artwork|poster|thumbnail|graphic'],
   ['audio', 'audio|speech|voice|sound|narration|recording|spoken|auditory|audible|voiceover|podcast'],
@@ -716,10 +751,13 @@ function fetcherFor(modality: Modality, types: TaskType[]): TaskType | undefined
 /**
  * A type that turns something already available into `modality` (e.g. OCR: image → text).
  * One producing exactly that modality beats one whose output is merely accepted (JSON as
- * text); among those, the one whose documentation the request's words match best.
+ * text); among those, the one whose documentation the request's words match best. With
+ * `withQuotes`, an unused quote is text at hand too; ranking leaves it out (measured: it
+ * favoured image tools over the plan's own steps, 71.79 / 34.94 → 71.67 / 34.50).
  */
-function bridgeFor(modality: Modality, available: Available, types: TaskType[], relevance?: (type: TaskType) => number): TaskType | undefined {
-  const have = new Set<Modality>([...available.files.map((f) => f.modality), ...available.outputs.map((o) => o.modality)]);
+function bridgeFor(modality: Modality, available: Available, types: TaskType[], relevance?: (type: TaskType) => number, withQuotes = false): TaskType | undefined {
+  const quoteAtHand = withQuotes && available.quotes.some((_, i) => !available.usedQuotes.has(i));
+  const have = new Set<Modality>([...available.files.map((f) => f.modality), ...available.outputs.map((o) => o.modality), ...(quoteAtHand ? ['text' as const] : [])]);
   const bridges = types.filter((t) => accepts(modality, t.output.modality) && t.inputs.length === 1 && have.has(t.inputs[0]!.modality) && t.inputs[0]!.modality !== modality);
   const exact = bridges.filter((t) => t.output.modality === modality);
   const pool = exact.length ? exact : bridges;
