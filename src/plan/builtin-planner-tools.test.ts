@@ -243,8 +243,21 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
     ]);
   });
 
-  it('takes a second clause asking for the same speech of the same text for the same step, not a round trip through a transcript', () => {
-    assert.deepEqual(hf("I have this text 'The AI conference will be held on August 7th.' and I'd like to have an audio reminder generated from this information. Can you help in creating an audio reminder with clear speech?").map((t) => t.task), ['Text-to-Speech']);
+  it('gives a text step the text the request gave, not a round trip of its speech through a transcript', () => {
+    assert.deepEqual(hf("Please read 'Welcome to the show' aloud, and then summarize this text for me.").map((t) => [t.task, t.args]), [
+      ['Text-to-Speech', { text: 'Welcome to the show' }],
+      ['Summarization', { text: 'Welcome to the show' }],
+    ]);
+  });
+
+  it('takes a clause that names the latest step again, in its name\'s words, for that step, and another kind for another step', () => {
+    const search = plannerFor([
+      { id: 'Image Search', desc: 'Searches for images on the internet based on a given query.', 'input-type': ['text'], 'output-type': ['image'] },
+      { id: 'Video Search', desc: 'Searches for videos on the internet based on a given query.', 'input-type': ['text'], 'output-type': ['video'] },
+    ]);
+    assert.deepEqual(search("Could you find some videos about 'how to bake bread' and also look for images of bread loaves?").map((t) => t.task), ['Video Search', 'Image Search']);
+    assert.deepEqual(hf("I snapped a photo of a busy street titled 'street.jpg'. I'm curious about how many cars are captured in it. Could you leverage the Visual Question Answering tool to unveil that?").map((t) => t.task), ['Visual Question Answering']);
+    assert.deepEqual(hf("I have this text 'The AI conference will be held on August 7th.' and I'd like to have an audio reminder generated from this information. Can you help in creating an audio reminder with clear speech?").map((t) => t.task), ['Text-to-Speech', 'Audio-to-Audio']);
   });
 
   it('hears "in speech form" as wanting speech, not as a word of the tool that compares sentences', () => {
