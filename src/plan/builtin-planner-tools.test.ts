@@ -260,6 +260,10 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
     assert.deepEqual(hf("I have this text 'The AI conference will be held on August 7th.' and I'd like to have an audio reminder generated from this information. Can you help in creating an audio reminder with clear speech?").map((t) => t.task), ['Text-to-Speech', 'Audio-to-Audio']);
   });
 
+  it('takes no step for a clause whose only words are in most of the documentation: "help me with a task"', () => {
+    assert.deepEqual(hf("I've got this image named 'cars.jpg' that has a number of cars in it. Would you help me with a task? Let's segment that image first.").map((t) => t.task), ['Image Segmentation']);
+  });
+
   it('hears "in speech form" as wanting speech, not as a word of the tool that compares sentences', () => {
     assert.deepEqual(hf("I have with me a sentence 'The quick brown fox jumps over the lazy dog.' and I'd love to hear this sentence in speech form.").map((t) => t.task), ['Text-to-Speech']);
   });

@@ -24,6 +24,10 @@ describe('analyzeRequest', () => {
     assert.deepEqual(a.quotes, ['stop, and go']);
     assert.deepEqual(a.clauses.map((c) => c.text), ['Read the sign', 'translate it into Spanish', 'read it aloud', 'Also say ⟦0⟧ please']);
     assert.deepEqual(analyzeRequest('make this photo black and white').clauses.map((c) => c.text), ['make this photo black and white']);
+    // "etc." before a word in lower case ends no sentence: the last piece still asks, in its sentence.
+    const list = analyzeRequest('Could you separate the cars, trees etc. in this image for me?').clauses.at(-1)!;
+    assert.equal(list.sentence, 'Could you separate the cars, trees etc in this image for me?');
+    assert.equal(list.asks, true);
   });
 
   it('tells the clauses that ask from those that set the scene', () => {

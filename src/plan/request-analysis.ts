@@ -82,6 +82,8 @@ export function analyzeRequest(request: string): RequestAnalysis {
       return `⟦${quotes.length - 1}⟧`;
     })
     // A quote that ends its sentence takes the full stop with it: "It reads: 'Hallo.' Can you…".
+    // "cars, trees etc. in this image": "etc." before a word in lower case ends no sentence.
+    .replace(/\betc\.(?=\s+[a-z])/g, 'etc')
     .replace(/(⟦\d+⟧)\s+(?=(?:Can|Could|Would|Will|Please|Also|Then|Now|Next|Finally|After|What|How|Is|Are|Do|Does|I|I'd|I'm|Let's)\b)/g, '$1. ');
   const resources = [...new Set((masked.match(FILE_NAME) ?? []).map((n) => n.replace(/[.,;:!?)'"]+$/, '')))].map((name) => ({ name, modality: modalityOfName(name) }));
 
