@@ -289,6 +289,10 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
     assert.deepEqual(tasks.map((t) => t.task), ['Image Classification']);
   });
 
+  it("reads asking what is in a photo as asking to classify it", () => {
+    assert.deepEqual(plan("I recently snapped a picture, 'cam.jpg', and I am curious about what's in the image.").map((t) => t.task), ['Image Classification']);
+  });
+
   it('reads words that mean a summary as asking to summarize', () => {
     const tasks = plan("I've got a lengthy article, and it's quite dense. Can you help me distill the main points from this text: 'Solar and wind power grew fast last year while coal declined in most countries.'");
     assert.deepEqual(tasks.map((t) => t.task), ['Summarization']);

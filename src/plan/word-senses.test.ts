@@ -7,5 +7,8 @@ describe('word senses', () => {
     assert.equal(senseWords('figure out its category'), ' classify');
     assert.equal(senseWords('condense it and compare it with the phrase'), ' similar summarize');
     assert.equal(senseWords('translate this letter'), '');
+    assert.equal(senseWords("help me figure out what's in the image"), ' classify');
+    assert.equal(senseWords('tell me its main subject'), ' classify');
+    assert.equal(senseWords("change the main subject's color to red"), '');
   });
 });
