@@ -314,6 +314,10 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
     assert.deepEqual(hf("I took a picture of a busy street, 'street.jpg'. Can you please help me separate the different objects in it?").map((t) => t.task), ['Image Segmentation']);
   });
 
+  it('reads picking out the distinct elements of a picture as segmenting it', () => {
+    assert.deepEqual(hf("Could you generate an image of 'a river between mountains' and then identify distinct elements within the image?").map((t) => t.task), ['Text-to-Image', 'Image Segmentation']);
+  });
+
   it('reads putting audio into written form as transcribing it', () => {
     assert.deepEqual(hf("I've been doing some research and all of my notes are in an audio recording labeled 'notes.wav'. Can you assist me in converting this audio file into a written format?").map((t) => t.task), ['Automatic Speech Recognition']);
   });

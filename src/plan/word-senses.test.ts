@@ -10,5 +10,6 @@ describe('word senses', () => {
     assert.equal(senseWords("help me figure out what's in the image"), ' classify');
     assert.equal(senseWords('tell me its main subject'), ' classify');
     assert.equal(senseWords("change the main subject's color to red"), '');
+    assert.equal(senseWords('identify distinct elements within the image'), ' segment');
   });
 });
