@@ -284,6 +284,10 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
     assert.deepEqual(hf("Please change the color of the sofa in 'room.jpg' to blue.").map((t) => t.task), ['Image Editing']);
   });
 
+  it("turns a photo into the text a step needs by the tool the request's words name, not by catalog order", () => {
+    assert.deepEqual(plan("I've got a picture of a table with this year's prices, 'prices.jpg'. Could you provide a brief summary?").map((t) => t.task), ['Tabular Classification', 'Summarization']);
+  });
+
   it('reads asking for a category as asking to classify', () => {
     const tasks = plan("I've got a picture ('example.jpg') that I'm curious about. Can you help me figure out its category?");
     assert.deepEqual(tasks.map((t) => t.task), ['Image Classification']);

@@ -62,6 +62,13 @@ const CLEAR_LEAD_MIN_SCORE = 0.15;
 const FAR_IN_MEANING = 0.4;
 /** The idf of a word in half of the types' documentation (see rank). */
 const COMMON_WORDS_IDF = Math.LN2;
+/**
+ * A converting step's choice by the whole request's words, after its own clause's: TaskBench
+ * HF dev 73.40 / 36.80 → 73.79 / 37.76 (0.1: 73.57 / 37.70, 0.5: 73.73 / 37.70). Before, a
+ * tie went to the first in catalog order. A further tie-break by how a type's documentation
+ * speaks of the conversion ("image … text": Image-to-Text) changed nothing on top of this.
+ */
+const REQUEST_TIE_BREAK = 0.01;
 const AGREED_MIN_SCORE = 0.1;
 /**
  * A type that can take the latest result gets this share more: a request's steps usually
@@ -140,6 +147,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   /** The terms of the clause that planned the latest step. */
   let lastStep: { type: TaskType; terms: ReadonlySet<string>; nameTerms: ReadonlySet<string> } | undefined;
   const notes: string[] = [];
+  /** The whole request's match of each type, read once and only if a converting step is chosen. */
+  let requestRelevance: Map<string, number> | undefined;
   /** Types a clause asked for that nothing given or planned could feed. */
   const unfed: Array<{ type: TaskType; clause: string; slots: TaskType['inputs'] }> = [];
   // A tool's name is said by the whole request, not one clause: "classify it" of a photo says "Image Classification".
@@ -448,7 +457,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       if (value === undefined) {
         const bridge = bridgeFor(slot.modality, available, types, (t) => {
           relevance ??= new Map(index.search(clauseWords(clause)).map((r) => [r.id, r.score]));
-          return relevance.get(t.id) ?? 0;
+          // Ties (often no word of the clause speaks of it) go to the one the whole request names:
+          // "this image of a complex table … provide a brief summary" reads the table.
+          requestRelevance ??= new Map(index.search(analysis.clauses.map((c) => clauseWords(c)).join(' ')).map((r) => [r.id, r.score]));
+          return (relevance.get(t.id) ?? 0) + REQUEST_TIE_BREAK * (requestRelevance.get(t.id) ?? 0);
         }, true);
         const source = bridge && fill(bridge.inputs[0]!.modality, clause, available);
         if (bridge && source !== undefined) {
