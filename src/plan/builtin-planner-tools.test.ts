@@ -260,6 +260,10 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
     assert.deepEqual(hf("I have this text 'The AI conference will be held on August 7th.' and I'd like to have an audio reminder generated from this information. Can you help in creating an audio reminder with clear speech?").map((t) => t.task), ['Text-to-Speech', 'Audio-to-Audio']);
   });
 
+  it('takes "assistant", said to Troupe, for framing, not for a chatbot', () => {
+    assert.deepEqual(hf("I recorded 'talk.wav'. Could you, assistant, enhance the audio quality for better clarity?").map((t) => t.task), ['Audio-to-Audio']);
+  });
+
   it('takes no step for a clause whose only words are in most of the documentation: "help me with a task"', () => {
     assert.deepEqual(hf("I've got this image named 'cars.jpg' that has a number of cars in it. Would you help me with a task? Let's segment that image first.").map((t) => t.task), ['Image Segmentation']);
   });
