@@ -46,6 +46,8 @@ describe('plan memory', () => {
     const quoted = { tasks: [{ id: 't1', task: 'translation', args: { text: 'good morning', target_language: 'es' }, deps: [] }] };
     const requoted = adaptPlan({ ...confirmed("translate 'good morning' into Spanish", quoted), at: '' }, "translate 'see you soon' into French", new Map(), catalog);
     assert.deepEqual(requoted?.plan.tasks[0]!.args, { text: 'see you soon', target_language: 'fr' });
+    // A plan that works on quoted words does not fit a request that quotes none: it would work on the old words.
+    assert.equal(adaptPlan({ ...confirmed("translate 'good morning' into Spanish", quoted), at: '' }, 'translate it into French', new Map(), catalog), undefined);
   });
 
   it('finds similar requests by what they ask, not by the scene they set', () => {
