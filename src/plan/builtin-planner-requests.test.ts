@@ -23,6 +23,7 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['convert this recording to flac', 'audio', ['audio-to-audio']],
   ['trim the silence from this recording and make it louder', 'audio', ['audio-to-audio', 'audio-to-audio']],
   ['transcribe the recording, then tell me whether the speaker sounds positive or negative', 'audio', ['automatic-speech-recognition', 'sentiment-analysis']],
+  ['I have a recording of a lecture. Please give me a brief summary of it.', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['summarize this article in 2 sentences', 'text', ['summarization']],
   ['summarize this article, then read the summary aloud', 'text', ['summarization', 'text-to-speech']],
   ['who and what places are mentioned in this text?', 'text', ['token-classification']],
