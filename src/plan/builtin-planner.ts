@@ -144,7 +144,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     usedQuotes: new Set(),
   };
   const planned: PlannedTask[] = [];
-  /** The terms of the clause that planned the latest step. */
+  /** The latest step: its type, the terms of the clause that asked for it, and of its type's name. */
   let lastStep: { type: TaskType; terms: ReadonlySet<string>; nameTerms: ReadonlySet<string> } | undefined;
   const notes: string[] = [];
   /** The whole request's match of each type, read once and only if a converting step is chosen. */
@@ -333,15 +333,14 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   function newEvidence(ranked: Ranked[], clause: Clause): Ranked[] {
     const repeats = (r: Ranked) => {
       const own = r.matched.filter((t) => !isKindWord(t));
-      // The latest step's name says what was asked too: "leverage the Visual Question
+      // Words of the latest step's clause repeat it (see above). So do words of its name: "leverage the Visual Question
       // Answering tool to unveil that" after "how many cars are in it" is that question, not
       // a text question about its answer. TaskBench HF dev 71.89 / 34.56 → 72.17 / 34.99
       // (against other types only: 71.92 / 34.89; dropping a clause that repeats the latest
       // type instead of taking the next type: 72.14 / 34.63); with the kind check below
       // 72.27 / 35.58 (it also read "an audio reminder with clear speech" after speech as
-      // Audio-to-Audio).
-      // Not by the name when the clause says the kind that sets this type's name apart:
-      // "look for images" after a video search is a search of another kind.
+      // Audio-to-Audio). Not by the name when the clause says the kind that sets this type's
+      // name apart: "look for images" after a video search is a search of another kind.
       if (!lastStep || own.length === 0) return false;
       const step = lastStep;
       if (own.every((t) => step.terms.has(t))) return true;
@@ -582,8 +581,8 @@ function sameWord(a: string, b: string): boolean {
 const OUTPUT_BONUS = 0.4;
 // Past forms describe ("once you've generated the image"), they do not ask.
 // A verb that ends in "e" drops it before "-ing": "creating", "making", "changing". Reading
-// "creating an image" as making one: TaskBench HF dev 71.74 / 35.10 → 71.89 / 34.56, with the
-// text fallback below; it lost a gold Audio-to-Audio ("creating an audio reminder with clear
+// "creating an image" as making one: TaskBench HF dev 71.74 / 35.10 → 71.89 / 34.56, with
+// plan()'s fallback to the request's own quote; it lost a gold Audio-to-Audio ("creating an audio reminder with clear
 // speech" is the speech step again) and planned a caption as a new picture's prompt.
 // Kept: it is what the words say.
 const CREATE = String.raw`(?:(?:creat|generat|mak|produc|synthesi[sz]|compos|visuali[sz]|illustrat)(?:e|es|ing)|(?:draw|render|paint|design|craft)\w*)(?<!ed)`;
