@@ -188,6 +188,7 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
   it('takes "save it as an audio clip" after speech for how to keep it, not for another step', () => {
     const tasks = hf("Could you convert this question into speech for me - 'Hello, could you tell me more about AI' - and save it as an audio clip, so I can listen to it again?");
     assert.deepEqual(tasks.map((t) => t.task), ['Text-to-Speech']);
+    assert.deepEqual(hf("Could you turn 'Hello, could you tell me more about AI' into speech, saving it as an audio clip?").map((t) => t.task), ['Text-to-Speech']);
   });
 
   it('takes a clause that repeats the step before it for no new step', () => {

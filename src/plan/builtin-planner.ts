@@ -903,7 +903,7 @@ function extractNumbers(specs: ParamSpec[], text: string): Record<string, number
  * had planned Audio-to-Audio after Text-to-Speech); before one it may still ask for a conversion.
  * TaskBench HF dev 66.12 / 30.72 → 66.18 / 30.77.
  */
-const KEEP_VERBS = String.raw`(?:save|store|keep|export|output|present|return|send|put|record)\w*`;
+const KEEP_VERBS = String.raw`(?:(?:sav|stor)(?:e|es|ed|ing)|(?:keep|export|output|present|return|send|put|record)\w*)`;
 const KEPT: Array<[Modality, RegExp]> = OUTPUT_WORDS.concat([['text', 'text|document|file|transcript|format']]).map(([modality, nouns]) => [
   modality,
   new RegExp(String.raw`^(?:(?:and|then|also|please|finally|lastly)\s+)*(?:${KEEP_VERBS}\s+(?:it|this|that|them|the\s+\w+)\s+|(?:it|this)\s+)?(?:as|in|into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:${nouns})s?(?:\s+(?:file|format|form|clip))?$`, 'i'),
