@@ -60,6 +60,13 @@ const CLEAR_LEAD_MIN_SCORE = 0.15;
  * 61.08, 0.05 61.32); both at 0.4 and 0.1: 62.71 / 27.14 (62.35 / 26.49 without agreement).
  */
 const FAR_IN_MEANING = 0.4;
+/**
+ * "Summarize what is said in this recording": what was said is the thing a step works on,
+ * not a request to transcribe it, when another word asks first ("tell me what is said" still
+ * asks for the words). TaskBench HF dev and the held-out hand sets plan as before; the CLI's
+ * own catalog had planned speech recognition alone.
+ */
+const SAID_AS_OBJECT = /(\b[a-z]\w*\b.*?)\s+what\s+(?:is|was|are|were|'s|has\s+been|had\s+been)\s+(?:being\s+)?(?:said|spoken|discussed|talked\s+about)\b/i;
 /** The idf of a word in half of the types' documentation (see rank). */
 const COMMON_WORDS_IDF = Math.LN2;
 /**
@@ -207,7 +214,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   /** Task types for a clause, best first: relative BM25F score times feasibility and the clause's leanings. */
   function rank(clause: Clause): Ranked[] {
     // Language names and numbers are parameters, not evidence of which task is meant.
-    const own = plainVerbs(stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ').replace(FRAMING, ' '));
+    const own = plainVerbs(stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1'));
     const words = `${own} ${referentWord(clause)}${asksFact(clause) ? ' answer question' : ''}${senseWords(own)}`;
     // What "it" stands for helps choose among types but is not itself a request: a clause
     // whose own words match nothing ("Once that's done", "Can you figure it out") is no step.
