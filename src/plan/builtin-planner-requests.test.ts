@@ -28,6 +28,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['Give me a summary of what was discussed', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Tell me what is said in this recording', 'audio', ['automatic-speech-recognition']],
   ['summarize this article in 2 sentences', 'text', ['summarization']],
+  ['Could you condense it for me?', 'text', ['summarization']],
+  ['Please distill the main points', 'text', ['summarization']],
   ['summarize this article, then read the summary aloud', 'text', ['summarization', 'text-to-speech']],
   ['who and what places are mentioned in this text?', 'text', ['token-classification']],
   ['tag the parts of speech in this text', 'text', ['token-classification']],
