@@ -255,8 +255,12 @@ describe('planWithoutLlm over TaskBench descriptions', () => {
     const search = plannerFor([
       { id: 'Image Search', desc: 'Searches for images on the internet based on a given query.', 'input-type': ['text'], 'output-type': ['image'] },
       { id: 'Video Search', desc: 'Searches for videos on the internet based on a given query.', 'input-type': ['text'], 'output-type': ['video'] },
+      { id: 'Image Search (by Image)', desc: 'Performs a similar image search using an input image.', 'input-type': ['image'], 'output-type': ['image'] },
+      { id: 'Image Downloader', desc: 'Downloads an image from a given URL.', 'input-type': ['url'], 'output-type': ['image'] },
+      { id: 'Image Stitcher', desc: 'Stitches together two images to create a panorama or collage.', 'input-type': ['image', 'image'], 'output-type': ['image'] },
     ]);
     assert.deepEqual(search("Could you find some videos about 'how to bake bread' and also look for images of bread loaves?").map((t) => t.task), ['Video Search', 'Image Search']);
+    assert.deepEqual(search('Please find some pictures of golden retrievers online.').map((t) => t.task), ['Image Search']);
     assert.deepEqual(hf("I snapped a photo of a busy street titled 'street.jpg'. I'm curious about how many cars are captured in it. Could you leverage the Visual Question Answering tool to unveil that?").map((t) => t.task), ['Visual Question Answering']);
     assert.deepEqual(hf("I have this text 'The AI conference will be held on August 7th.' and I'd like to have an audio reminder generated from this information. Can you help in creating an audio reminder with clear speech?").map((t) => t.task), ['Text-to-Speech', 'Audio-to-Audio']);
   });

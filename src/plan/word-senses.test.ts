@@ -11,5 +11,6 @@ describe('word senses', () => {
     assert.equal(senseWords('tell me its main subject'), ' classify');
     assert.equal(senseWords("change the main subject's color to red"), '');
     assert.equal(senseWords('identify distinct elements within the image'), ' segment');
+    assert.equal(senseWords('find some pictures of golden retrievers online'), ' internet search');
   });
 });

@@ -24,6 +24,10 @@ const SENSES: Array<[RegExp, string]> = [
   // → 70.32 / 31.87. Chatting read as conversational (−0.2 / ±0) and expanding or rephrasing
   // as generating new text (±0) were measured and left out.
   [/\b(?:distances?|how\s+far|3d|three-dimensional)\b/i, 'depth'],
+  // Finding something online is searching the internet ("find some images of golden
+  // retrievers online" had planned nothing). TaskBench HF dev has no search tools; dev and
+  // the held-out hand sets plan as before.
+  [/\bonline\b|\bon\s+the\s+web\b/i, 'internet search'],
   // Reading the text or inscriptions on something is character recognition ("decipher the
   // text present in it"). 70.32 / 31.87 → 70.37 / 32.57. Labels and tags read as classifying:
   // −0.4 / ±0, left out.
