@@ -158,8 +158,9 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   let requestRelevance: Map<string, number> | undefined;
   /** Types a clause asked for that nothing given or planned could feed. */
   const unfed: Array<{ type: TaskType; clause: string; slots: TaskType['inputs'] }> = [];
+  const requestWords = analysis.clauses.map((c) => clauseWords(c)).join(' ');
   // A tool's name is said by the whole request, not one clause: "classify it" of a photo says "Image Classification".
-  const requestTerms = terms(analysis.clauses.map((c) => clauseWords(c)).join(' '));
+  const requestTerms = terms(requestWords);
 
   // Clauses that ask for something first; the scene-setting ones only if nothing was asked.
   const asking = analysis.clauses.filter((c) => c.asks !== false);
@@ -225,7 +226,9 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   function rank(clause: Clause, bySenses = false): Ranked[] {
     // Language names and numbers are parameters, not evidence of which task is meant.
     const own = plainVerbs(stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1'));
-    const words = `${own} ${referentWord(clause)}${asksFact(clause) ? ' answer question' : ''}${senseWords(own)}`;
+    const senses = senseWords(own);
+    const referent = referentWord(clause);
+    const words = `${own} ${referent}${asksFact(clause) ? ' answer question' : ''}${senses}`;
     // What "it" stands for helps choose among types but is not itself a request: a clause
     // whose own words match nothing ("Once that's done", "Can you figure it out") is no step.
     // TaskBench dev: node F1 58.55 → 59.11.
@@ -233,19 +236,19 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // more ("would you help me with a task": every type is "the task of …"); BM25's idf is ln 2
     // for a word in exactly half. TaskBench HF dev 72.27 / 35.58 → 72.49 / 35.58 (idf 0.5 the
     // same, 0.8 72.37 / 34.91).
-    if (index.ceiling(bySenses ? `${own}${senseWords(own)}` : own, 0) === 0 || index.ceiling(`${own}${senseWords(own)}`, 0) < COMMON_WORDS_IDF) return [];
+    if ((!bySenses && index.ceiling(own, 0) === 0) || index.ceiling(`${own}${senses}`, 0) < COMMON_WORDS_IDF) return [];
     const ceiling = index.ceiling(words, UNKNOWN_WORD_WEIGHT) || 1;
     // The user's files say their kinds too: a question about 'room.jpg' is about an image.
     const said = [...terms(words), ...requestTerms, ...available.files.map((f) => `kind:${f.modality}`)];
     const leaning = leanings(clause);
-    const referent = new Set(terms(referentWord(clause)));
+    const referentTerms = new Set(terms(referent));
     return index
       .search(words)
       // Nor does it make a type a candidate by itself: "give me a brief summary of it" of a
       // recording is no request for an audio tool. TaskBench HF dev 73.91 / 37.88 → 73.73 /
       // 37.38 (three more steps, two of them of tools TaskBench's gold names but its tool list
       // lacks); kept for what it says.
-      .filter((r) => !r.matched.every((t) => referent.has(t)))
+      .filter((r) => !r.matched.every((t) => referentTerms.has(t)))
       .map((r) => {
         const type = catalog.taskType(r.id)!;
         const specs = paramSpecs(type);
@@ -350,9 +353,9 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   function newEvidence(ranked: Ranked[], clause: Clause): Ranked[] {
     const repeats = (r: Ranked) => {
       const own = r.matched.filter((t) => !isKindWord(t));
-      // Words of the latest step's clause repeat it (see above). So do words of its name: "leverage the Visual Question
-      // Answering tool to unveil that" after "how many cars are in it" is that question, not
-      // a text question about its answer. TaskBench HF dev 71.89 / 34.56 → 72.17 / 34.99
+      // Words of the latest step's clause repeat it (see above). So do words of its name:
+      // "leverage the Visual Question Answering tool to unveil that" after "how many cars are
+      // in it" is that question, not a text question about its answer. TaskBench HF dev 71.89 / 34.56 → 72.17 / 34.99
       // (against other types only: 71.92 / 34.89; dropping a clause that repeats the latest
       // type instead of taking the next type: 72.14 / 34.63); with the kind check below
       // 72.27 / 35.58 (it also read "an audio reminder with clear speech" after speech as
@@ -426,8 +429,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const question = clause.quotes.map((i) => available.quotes[i]!).find((q) => /\?\s*$/.test(q));
     if (!question) return undefined;
     const feasible = (t: TaskType) => t.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, available));
-    const found = index.search(`answer question ${question}`).find((r) => answers(catalog.taskType(r.id)!) && feasible(catalog.taskType(r.id)!));
-    return found && catalog.taskType(found.id);
+    return index
+      .search(`answer question ${question}`)
+      .map((r) => catalog.taskType(r.id)!)
+      .find((t) => answers(t) && feasible(t));
   }
 
   /** The one-input type that turns `from` into `to`, the one the clause's words match best. */
@@ -481,7 +486,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
           relevance ??= new Map(index.search(clauseWords(clause)).map((r) => [r.id, r.score]));
           // Ties (often no word of the clause speaks of it) go to the one the whole request names:
           // "this image of a complex table … provide a brief summary" reads the table.
-          requestRelevance ??= new Map(index.search(analysis.clauses.map((c) => clauseWords(c)).join(' ')).map((r) => [r.id, r.score]));
+          requestRelevance ??= new Map(index.search(requestWords).map((r) => [r.id, r.score]));
           return (relevance.get(t.id) ?? 0) + REQUEST_TIE_BREAK * (requestRelevance.get(t.id) ?? 0);
         }, true);
         const source = bridge && fill(bridge.inputs[0]!.modality, clause, available);
@@ -599,9 +604,9 @@ const OUTPUT_BONUS = 0.4;
 // Past forms describe ("once you've generated the image"), they do not ask.
 // A verb that ends in "e" drops it before "-ing": "creating", "making", "changing". Reading
 // "creating an image" as making one: TaskBench HF dev 71.74 / 35.10 → 71.89 / 34.56, with
-// plan()'s fallback to the request's own quote; it lost a gold Audio-to-Audio ("creating an audio reminder with clear
-// speech" is the speech step again) and planned a caption as a new picture's prompt.
-// Kept: it is what the words say.
+// plan()'s fallback to the request's own quote; it lost a gold Audio-to-Audio ("creating an
+// audio reminder with clear speech" is the speech step again) and planned a caption as a new
+// picture's prompt. Kept: it is what the words say.
 const CREATE = String.raw`(?:(?:creat|generat|mak|produc|synthesi[sz]|compos|visuali[sz]|illustrat)(?:e|es|ing)|(?:draw|render|paint|design|craft)\w*)(?<!ed)`;
 const CONVERT = String.raw`(?:(?:turn|convert|transform)\w*|(?:chang|translat)(?:e|es|ed|ing))`;
 const OUTPUT_WORDS: Array<[Modality, string]> = [
