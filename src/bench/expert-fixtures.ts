@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Artifact } from '../execute/artifact.js';
+import type { Artifact } from '../core/artifact.js';
 
 const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const image = (p: string): Artifact => ({ kind: 'image', mime: p.endsWith('.png') ? 'image/png' : 'image/jpeg', path: at(p) });

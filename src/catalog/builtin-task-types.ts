@@ -1,4 +1,4 @@
-import { TaskTypeSchema, type TaskType } from './task-type.js';
+import { TaskTypeSchema, type TaskType } from '../core/task-type.js';
 
 /**
  * The task types Troupe's local experts serve. Descriptions and examples are the

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ErrorCode, TroupeError } from '../errors.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
 import { CatalogStore } from './catalog-store.js';
 import { importApiBench } from './importers/import-apibench.js';
 import { importHuggingGpt } from './importers/import-hugginggpt.js';
-import { importLocal } from './importers/import-local.js';
+import { importLocal } from '../app/importers.js';
 import { importTaskBench } from './importers/import-taskbench.js';
 
 async function tmp(name: string, content: string) {

@@ -3,7 +3,7 @@ import { openDatabase } from '../system/open-database.js';
 import { stemmer } from 'stemmer';
 import type { z } from 'zod';
 import { isStopword, words } from '../text/tokenize.js';
-import { ExpertEntrySchema, type ExpertEntry } from './expert.js';
+import { ExpertEntrySchema, type ExpertEntry } from '../core/expert.js';
 import type { VectorCache } from '../retrieval/embedding-reranker.js';
 
 export interface SearchHit {

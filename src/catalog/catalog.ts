@@ -1,34 +1,54 @@
-import type { Availability, Expert, ExpertEntry } from './expert.js';
+import type { Availability, Expert, ExpertEntry } from '../core/expert.js';
 import type { CatalogStore } from './catalog-store.js';
-import type { TaskType } from './task-type.js';
-import { BUILTIN_TASK_TYPES } from './builtin-task-types.js';
-import { LOCAL_EXPERTS } from '../experts/local/index.js';
+import type { TaskType } from '../core/task-type.js';
+
+export interface CatalogOptions {
+  /** Imported documentation (thousands of entries); consulted for candidates when present. */
+  store?: CatalogStore;
+  /** What happened while building it (a configured server that could not be reached, …), for the run record. */
+  notes?: readonly string[];
+  /** For task types retrieved from a large store: how well the request retrieved them (0–1, the best 1). */
+  retrieval?: ReadonlyMap<string, number>;
+  /**
+   * Turns a documented entry into an expert that can be run, where a runner for its kind is
+   * wired (Hugging Face models through inference). Given by the app, so that the catalog
+   * knows no expert implementation.
+   */
+  runnerFor?: (entry: ExpertEntry) => Expert | undefined;
+}
 
 /** Task types and the experts that serve them; availability is checked once per process. */
 export class Catalog {
   readonly taskTypes: ReadonlyMap<string, TaskType>;
   readonly experts: readonly Expert[];
+  readonly store: CatalogStore | undefined;
+  readonly notes: readonly string[];
+  readonly retrieval: ReadonlyMap<string, number>;
+  private readonly runnerFor: CatalogOptions['runnerFor'];
   private readonly availability = new Map<string, Promise<Availability>>();
 
-  constructor(
-    taskTypes: readonly TaskType[],
-    experts: readonly Expert[],
-    /** Imported documentation (thousands of entries); consulted for candidates when present. */
-    readonly store?: CatalogStore,
-    /** What happened while building it (a configured server that could not be reached, …), for the run record. */
-    readonly notes: readonly string[] = [],
-    /** For task types retrieved from a large store: how well the request retrieved them (0–1, the best 1). */
-    readonly retrieval: ReadonlyMap<string, number> = new Map(),
-  ) {
+  constructor(taskTypes: readonly TaskType[], experts: readonly Expert[], options: CatalogOptions = {}) {
     this.taskTypes = new Map(taskTypes.map((t) => [t.id, t]));
     this.experts = experts;
+    this.store = options.store;
+    this.notes = options.notes ?? [];
+    this.retrieval = options.retrieval ?? new Map();
+    this.runnerFor = options.runnerFor;
   }
 
-  /** Imported entries of a task type that the request's words retrieve, best first; none without a store. */
-  documented(task: string, words: string, limit = 5): ExpertEntry[] {
+  /**
+   * Imported entries of a task type that the request's words retrieve, best first (none
+   * without a store), each with an expert where a runner for its kind is wired.
+   */
+  documented(task: string, words: string, limit = 5): Array<{ entry: ExpertEntry; expert?: Expert }> {
     if (!this.store) return [];
     const hits = this.store.search(words, { task, limit });
-    return (hits.length ? hits.map((h) => h.entry) : this.store.byTask(task, limit)).filter((e) => !this.experts.some((x) => x.entry.id === e.id));
+    return (hits.length ? hits.map((h) => h.entry) : this.store.byTask(task, limit))
+      .filter((e) => !this.experts.some((x) => x.entry.id === e.id))
+      .map((entry) => {
+        const expert = this.runnerFor?.(entry);
+        return expert ? { entry, expert } : { entry };
+      });
   }
 
   taskType(id: string): TaskType | undefined {
@@ -47,8 +67,4 @@ export class Catalog {
     }
     return result;
   }
-}
-
-export function defaultCatalog(): Catalog {
-  return new Catalog(BUILTIN_TASK_TYPES, LOCAL_EXPERTS);
 }

@@ -1,5 +1,5 @@
 import type { RunEvent } from '../execute/events.js';
-import type { Plan } from '../plan/plan.js';
+import type { Plan } from '../core/plan.js';
 
 type Line = { id: string; task: string; state: string; expert?: string; since?: number; detail?: string };
 

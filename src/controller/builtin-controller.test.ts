@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultCatalog } from '../catalog/catalog.js';
-import { ErrorCode, TroupeError } from '../errors.js';
+import { defaultCatalog } from '../app/default-catalog.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
 import type { SentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { BuiltinController } from './builtin-controller.js';
 

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
-import type { ExpertEntry } from '../catalog/expert.js';
-import type { SniffedFile } from '../catalog/modality.js';
-import type { Plan, PlanTask } from '../plan/plan.js';
+import type { ExpertEntry } from '../core/expert.js';
+import type { SniffedFile } from '../core/modality.js';
+import type { Plan, PlanTask } from '../core/plan.js';
 import type { RunRecord } from '../respond/run-record.js';
 
 export interface PlanInput {

@@ -1,5 +1,5 @@
-import type { Plan } from '../plan/plan.js';
-import type { Artifact } from './artifact.js';
+import type { Plan } from '../core/plan.js';
+import type { Artifact } from '../core/artifact.js';
 import type { TaskError, TaskStatus } from './task-record.js';
 
 /** Everything a run reports as it goes; the CLI's progress is one consumer. */

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Catalog } from '../catalog/catalog.js';
-import { ExpertEntrySchema, type Expert, type ExpertContext } from '../catalog/expert.js';
-import { TaskTypeSchema } from '../catalog/task-type.js';
-import { ErrorCode, TroupeError } from '../errors.js';
-import type { Plan } from '../plan/plan.js';
+import { ExpertEntrySchema, type Expert, type ExpertContext } from '../core/expert.js';
+import { TaskTypeSchema } from '../core/task-type.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
+import type { Plan } from '../core/plan.js';
 import type { RunEvent } from './events.js';
 import { executePlan } from './scheduler.js';
 

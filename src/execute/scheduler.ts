@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
-import type { Expert } from '../catalog/expert.js';
-import type { SniffedFile } from '../catalog/modality.js';
-import { ErrorCode, TroupeError } from '../errors.js';
-import { isFile, isRef, type Plan, type PlanTask } from '../plan/plan.js';
-import type { Artifact } from './artifact.js';
+import type { Expert } from '../core/expert.js';
+import type { SniffedFile } from '../core/modality.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
+import { isFile, isRef, type Plan, type PlanTask } from '../core/plan.js';
+import type { Artifact } from '../core/artifact.js';
 import type { RunEventListener } from './events.js';
 import { toTaskError, type TaskError, type TaskRecord } from './task-record.js';
 
@@ -36,7 +36,9 @@ export interface SchedulerOptions {
 /** Asks whether an expert that changes state may run; `action` says what it would do. */
 export type Approver = (request: { taskId: string; expert: string; action: string }) => Promise<boolean>;
 
-const DEFAULTS = { concurrency: 2, timeoutMs: 120_000, retries: 1, retryDelayMs: 250 };
+/** Tasks at once and the time limit of each, unless the caller says otherwise (the CLI's --concurrency and --timeout show these). */
+export const RUN_DEFAULTS = { concurrency: 2, timeoutMs: 120_000 };
+const DEFAULTS = { ...RUN_DEFAULTS, retries: 1, retryDelayMs: 250 };
 
 /**
  * Runs a validated plan as a DAG. A task starts when all its dependencies have

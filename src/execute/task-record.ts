@@ -1,5 +1,5 @@
-import { TroupeError } from '../errors.js';
-import type { Artifact } from './artifact.js';
+import { TroupeError } from '../core/errors.js';
+import type { Artifact } from '../core/artifact.js';
 
 export type TaskStatus = 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { MODALITIES } from '../catalog/modality.js';
-import { ErrorCode, TroupeError } from '../errors.js';
-import { PlanSchema } from '../plan/plan.js';
+import { MODALITIES } from '../core/modality.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
+import { PlanSchema } from '../core/plan.js';
 import type { PlanMemory, RememberedPlan, Verdict } from './plan-memory.js';
 
 // Only what a verdict needs; the rest of run.json is kept as it is.

@@ -1,9 +1,9 @@
 import { typesMatching } from '../plan/builtin-planner.js';
 import type { Catalog } from '../catalog/catalog.js';
-import type { Modality, SniffedFile } from '../catalog/modality.js';
-import { paramSpecs } from '../catalog/task-type.js';
+import type { Modality, SniffedFile } from '../core/modality.js';
+import { paramSpecs } from '../core/task-type.js';
 import { extractParams } from '../plan/builtin-planner.js';
-import { isFile, isRef, type Plan } from '../plan/plan.js';
+import { isFile, isRef, type Plan } from '../core/plan.js';
 import { analyzeRequest } from '../plan/request-analysis.js';
 import { validatePlan } from '../plan/validate-plan.js';
 import type { PlanMemory, RememberedPlan } from './plan-memory.js';

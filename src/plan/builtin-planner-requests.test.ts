@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultCatalog } from '../catalog/catalog.js';
-import type { Modality, SniffedFile } from '../catalog/modality.js';
+import { defaultCatalog } from '../app/default-catalog.js';
+import type { Modality, SniffedFile } from '../core/modality.js';
 import { localSentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { planWithoutLlm } from './builtin-planner.js';
 import { meaningRanks } from './clause-meaning.js';

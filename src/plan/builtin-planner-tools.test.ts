@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { requestFiles, toolCatalog } from '../bench/taskbench/taskbench-predict.js';
-import type { Tool } from '../bench/taskbench/taskbench-data.js';
+import { toolCatalog } from '../catalog/importers/taskbench-task-types.js';
+import { requestFiles } from './request-files.js';
+import type { Tool } from '../catalog/importers/import-taskbench.js';
 import { planWithoutLlm } from './builtin-planner.js';
 
 // An imported tool list documented only by names, one-line descriptions and input/output

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Catalog, defaultCatalog } from '../catalog/catalog.js';
+import { Catalog } from '../catalog/catalog.js';
+import { defaultCatalog } from '../app/default-catalog.js';
 import { BUILTIN_TASK_TYPES } from '../catalog/builtin-task-types.js';
 import { OPENAI_TASK_TYPES } from '../experts/remote/openai-compatible-task-types.js';
-import type { SniffedFile } from '../catalog/modality.js';
-import { ErrorCode, TroupeError } from '../errors.js';
+import type { SniffedFile } from '../core/modality.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
 import { planWithoutLlm, wantedOutput } from './builtin-planner.js';
 import { analyzeRequest } from './request-analysis.js';
 import { validatePlan } from './validate-plan.js';

@@ -1,13 +1,13 @@
 import type { Catalog } from '../catalog/catalog.js';
-import type { Modality, SniffedFile } from '../catalog/modality.js';
-import { paramSpecs, type ParamSpec, type TaskType } from '../catalog/task-type.js';
-import { ErrorCode, TroupeError } from '../errors.js';
+import { accepts, type Modality, type SniffedFile } from '../core/modality.js';
+import { paramSpecs, type ParamSpec, type TaskType } from '../core/task-type.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
 import { Bm25fIndex } from '../retrieval/bm25f.js';
 import { languageMentions } from '../text/languages.js';
 // The planner reads nouns of action as their verb, in requests and documentation alike.
 import { actionStem, actionTerms as terms } from '../text/tokenize.js';
 import { wordNet } from '../retrieval/wordnet.js';
-import type { Plan, PlanTask } from './plan.js';
+import type { Plan, PlanTask } from '../core/plan.js';
 import { analyzeRequest, clauseWords, type Clause } from './request-analysis.js';
 import { kindless } from './kind-words.js';
 import { FRAMING } from './speech-act.js';
@@ -747,10 +747,6 @@ function stripLanguageNames(text: string): string {
   let out = text.replace(SPEAKING, (all, word: string) => (languageMentions(word).length ? word : all));
   for (const m of languageMentions(out)) out = out.replace(m.language.name, ' ').replace(m.language.name.toLowerCase(), ' ');
   return out;
-}
-
-function accepts(slot: Modality, given: Modality): boolean {
-  return slot === given || (slot === 'text' && given === 'json');
 }
 
 function canFill(modality: Modality, clause: Clause, available: Available): boolean {

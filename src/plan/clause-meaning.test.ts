@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { requestFiles, toolCatalog } from '../bench/taskbench/taskbench-predict.js';
+import { toolCatalog } from '../catalog/importers/taskbench-task-types.js';
+import { requestFiles } from './request-files.js';
 import { localSentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { planWithoutLlm } from './builtin-planner.js';
 import { meaningRanks, type MeaningRanks } from './clause-meaning.js';

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
-import type { TaskType } from '../catalog/task-type.js';
+import type { TaskType } from '../core/task-type.js';
 import { cosine } from '../retrieval/cosine.js';
 import type { SentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { analyzeRequest, type Clause } from './request-analysis.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ParamSpec } from '../catalog/task-type.js';
+import type { ParamSpec } from '../core/task-type.js';
 import { cuedValues, paramCue } from './param-cues.js';
 
 const spec = (name: string, description: string): ParamSpec => ({ name, description, type: 'string', required: true });

@@ -1,4 +1,4 @@
-import type { ParamSpec } from '../catalog/task-type.js';
+import type { ParamSpec } from '../core/task-type.js';
 
 /**
  * Where a request states a free-text parameter's value, read off the parameter's own

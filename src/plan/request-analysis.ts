@@ -1,4 +1,4 @@
-import type { Modality } from '../catalog/modality.js';
+import type { Modality } from '../core/modality.js';
 import { asksSomething, FRAMING, setsScene } from './speech-act.js';
 import { ABBREVIATIONS } from '../text/abbreviations.js';
 

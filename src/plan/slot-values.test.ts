@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Catalog } from '../catalog/catalog.js';
-import { TaskTypeSchema } from '../catalog/task-type.js';
+import { TaskTypeSchema } from '../core/task-type.js';
 import { planWithoutLlm } from './builtin-planner.js';
 import { pickSlot, slotKind, slotValues } from './slot-values.js';
 

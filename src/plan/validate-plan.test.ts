@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultCatalog } from '../catalog/catalog.js';
-import type { SniffedFile } from '../catalog/modality.js';
-import { ErrorCode, TroupeError } from '../errors.js';
-import type { Plan } from './plan.js';
+import { defaultCatalog } from '../app/default-catalog.js';
+import { Catalog } from '../catalog/catalog.js';
+import { TaskTypeSchema, type TaskType } from '../core/task-type.js';
+import type { SniffedFile } from '../core/modality.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
+import type { Plan } from '../core/plan.js';
 import { InvalidPlanError, validatePlan } from './validate-plan.js';
 
 const catalog = defaultCatalog();
@@ -123,5 +125,23 @@ describe('validatePlan', () => {
 
   it('rejects an empty plan with NO_PLAN', () => {
     assert.throws(() => validatePlan({ tasks: [] }, catalog, files), (e) => TroupeError.is(e, ErrorCode.NoPlan));
+  });
+});
+
+describe('validatePlan with two catalogs that share a task type id', () => {
+  const strict: TaskType = TaskTypeSchema.parse({
+    id: 'translation',
+    name: 'Translation',
+    description: 'Translate text',
+    inputs: [{ name: 'text', modality: 'text' }],
+    output: { modality: 'text' },
+    params: { type: 'object', properties: { target_language: { type: 'string' } }, additionalProperties: false },
+  });
+  const plan: Plan = { tasks: [{ id: 't1', task: 'translation', args: { text: 'hello', target_language: 'es', politeness: 'formal' }, deps: [] }] };
+
+  it("checks each catalog's parameters against its own schema, whichever was validated first", () => {
+    // The local catalog's translation allows parameters that the strict one forbids.
+    validatePlan({ tasks: [{ id: 't1', task: 'translation', args: { text: 'hello', target_language: 'es' }, deps: [] }] }, catalog, files);
+    assert.throws(() => validatePlan(plan, new Catalog([strict], []), files), (e) => e instanceof InvalidPlanError && /politeness/.test(e.message + JSON.stringify(e.problems)));
   });
 });

@@ -1,9 +1,9 @@
 import { Ajv } from 'ajv';
 import type { Catalog } from '../catalog/catalog.js';
-import type { Modality, SniffedFile } from '../catalog/modality.js';
-import type { TaskType } from '../catalog/task-type.js';
-import { ErrorCode, TroupeError } from '../errors.js';
-import { isFile, isRef, refsOf, type Plan, type PlanTask } from './plan.js';
+import { accepts, type Modality, type SniffedFile } from '../core/modality.js';
+import type { TaskType } from '../core/task-type.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
+import { isFile, isRef, refsOf, type Plan, type PlanTask } from '../core/plan.js';
 
 export interface PlanProblem {
   task?: string;
@@ -26,24 +26,20 @@ export class InvalidPlanError extends TroupeError {
   }
 }
 
-// Parameter schemas are compiled once per task type.
+// Parameter schemas are compiled once per task type object: two catalogs may hold different
+// types of one id (TaskBench's translation beside the local one), so the id is no key.
 // logger off: imported specs use documentation formats (float, int32, date-time) that are not checks here.
 const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false, logger: false });
 ajv.addFormat('language', /^[A-Za-z]{2,3}$|^[A-Za-z][A-Za-z -]+$/);
 ajv.addFormat('request', /\S/); // the user's own words: any non-blank text
-const compiled = new Map<string, ReturnType<Ajv['compile']>>();
+const compiled = new WeakMap<TaskType, ReturnType<Ajv['compile']>>();
 function paramValidator(type: TaskType) {
-  let v = compiled.get(type.id);
+  let v = compiled.get(type);
   if (!v) {
     v = ajv.compile(type.params);
-    compiled.set(type.id, v);
+    compiled.set(type, v);
   }
   return v;
-}
-
-/** Modalities that may feed a slot: JSON is text to a text consumer. */
-function accepts(slot: Modality, given: Modality): boolean {
-  return slot === given || (slot === 'text' && given === 'json');
 }
 
 /**
@@ -147,7 +143,9 @@ export function validatePlan(input: Plan, catalog: Catalog, files: ReadonlyMap<s
     if (!validate(params)) {
       for (const e of validate.errors ?? []) {
         const where = e.instancePath ? `parameter "${e.instancePath.slice(1)}"` : 'parameters';
-        problems.push({ task: t.id, problem: `${where} ${e.message ?? 'are invalid'}` });
+        // Ajv names an unexpected parameter only in its params: say which one it is.
+        const extra = e.keyword === 'additionalProperties' ? ` ("${String((e.params as { additionalProperty?: unknown }).additionalProperty)}")` : '';
+        problems.push({ task: t.id, problem: `${where} ${e.message ?? 'are invalid'}${extra}` });
       }
     }
 

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { artifactText } from '../execute/artifact.js';
+import { artifactText } from '../core/artifact.js';
 import type { TaskRecord } from '../execute/task-record.js';
 import type { RunRecord } from './run-record.js';
 

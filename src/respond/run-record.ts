@@ -1,4 +1,4 @@
-import type { Plan } from '../plan/plan.js';
+import type { Plan } from '../core/plan.js';
 import type { TaskRecord } from '../execute/task-record.js';
 
 /** run.json: the full account of a run. `--json` prints this object. */

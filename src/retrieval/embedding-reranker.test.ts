@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CatalogStore } from '../catalog/catalog-store.js';
-import type { ExpertEntry } from '../catalog/expert.js';
+import type { ExpertEntry } from '../core/expert.js';
 import { startOpenAiServer } from '../test-support/openai-server.js';
 import { troupe } from '../test-support/troupe-cli.js';
 import { EmbeddingReranker } from './embedding-reranker.js';

@@ -1,11 +1,16 @@
-import type { SearchHit } from '../catalog/catalog-store.js';
 import type { EmbeddingsConfig } from '../config/config.js';
-import { ErrorCode, TroupeError } from '../errors.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
 import { cosine } from './cosine.js';
-import { defaultPolicy, policyFetch } from '../experts/remote/http-policy.js';
+import { defaultPolicy, policyFetch, type NetAccess } from '../net/http-policy.js';
 
 /** Reciprocal rank fusion's constant (Cormack et al.): ranks past the first few count little. */
 const RRF_K = 60;
+
+/** A lexical hit to re-rank: a documented entry and its score. */
+export interface RankedEntry {
+  entry: { id: string; name: string; description: string };
+  score: number;
+}
 
 /** Cached vectors of catalog entries, by entry id and model (the store keeps them). */
 export interface VectorCache {
@@ -23,9 +28,10 @@ export class EmbeddingReranker {
   constructor(
     private readonly config: EmbeddingsConfig,
     private readonly cache?: VectorCache,
+    private readonly access: NetAccess = {},
   ) {}
 
-  async rerank(query: string, hits: readonly SearchHit[], signal?: AbortSignal): Promise<SearchHit[]> {
+  async rerank<H extends RankedEntry>(query: string, hits: readonly H[], signal?: AbortSignal): Promise<H[]> {
     if (hits.length < 2) return [...hits];
     const cached = this.cache?.getVectors(hits.map((h) => h.entry.id), this.config.model) ?? new Map<string, Float32Array>();
     const missing = hits.filter((h) => !cached.has(h.entry.id));
@@ -36,7 +42,7 @@ export class EmbeddingReranker {
     const similarity = new Map(hits.map((h) => [h.entry.id, cosine(q, cached.get(h.entry.id) ?? fresh.get(h.entry.id)!)]));
     const semanticRank = new Map([...hits].sort((a, b) => similarity.get(b.entry.id)! - similarity.get(a.entry.id)!).map((h, i) => [h.entry.id, i]));
     return hits
-      .map((h, lexicalRank) => ({ entry: h.entry, score: 1 / (RRF_K + lexicalRank + 1) + 1 / (RRF_K + semanticRank.get(h.entry.id)! + 1) }))
+      .map((h, lexicalRank) => ({ ...h, score: 1 / (RRF_K + lexicalRank + 1) + 1 / (RRF_K + semanticRank.get(h.entry.id)! + 1) }))
       .sort((a, b) => b.score - a.score);
   }
 
@@ -45,7 +51,7 @@ export class EmbeddingReranker {
     const apiKey = this.config.apiKeyEnv ? process.env[this.config.apiKeyEnv] : undefined;
     if (this.config.apiKeyEnv && !apiKey) throw new TroupeError(ErrorCode.MissingCredential, `the embedding endpoint needs ${this.config.apiKeyEnv}, which is not set`, { hint: `export ${this.config.apiKeyEnv}=...` });
     const name = `the embedding endpoint ${this.config.baseURL}`;
-    const policy = { ...defaultPolicy(), ...(signal ? { signal } : {}) };
+    const policy = { ...defaultPolicy(this.access), ...(signal ? { signal } : {}) };
     const provider = createOpenAICompatible({
       name: 'embeddings',
       baseURL: this.config.baseURL,

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { ErrorCode, TroupeError } from '../errors.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
 
 /** Turns sentences into vectors whose cosine says how near they are in meaning. */
 export interface SentenceEncoder {

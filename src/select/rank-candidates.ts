@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
-import type { Availability, Expert } from '../catalog/expert.js';
+import type { Availability, Expert } from '../core/expert.js';
 import { Bm25fIndex } from '../retrieval/bm25f.js';
 
 export interface CandidateSet {
@@ -16,11 +16,10 @@ export interface CandidateSet {
  * task's clause (remote).
  */
 export async function rankCandidates(taskType: string, clause: string, catalog: Catalog): Promise<CandidateSet> {
-  // Documented Hugging Face models of this type become remote candidates (runnable with HF_TOKEN).
+  // Documented entries with a runner (Hugging Face models, with HF_TOKEN) become remote candidates.
   const documentedEntries = catalog.documented(taskType, clause);
-  const { HF_TASKS, hfInferenceExpert } = await import('../experts/remote/hf-inference-expert.js');
-  const hf = HF_TASKS.has(taskType) ? documentedEntries.filter((e) => e.provider.kind === 'huggingface').map(hfInferenceExpert) : [];
-  const experts = [...catalog.expertsFor(taskType), ...hf];
+  const remote = documentedEntries.flatMap((d) => (d.expert ? [d.expert] : []));
+  const experts = [...catalog.expertsFor(taskType), ...remote];
   const checked = await Promise.all(experts.map(async (expert) => ({ expert, availability: await catalog.check(expert) })));
   const runnable = checked.filter((c) => c.availability.runnable).map((c) => c.expert);
   const index = new Bm25fIndex(
@@ -38,6 +37,6 @@ export async function rankCandidates(taskType: string, clause: string, catalog: 
       (relevance.get(b.entry.id) ?? 0) - (relevance.get(a.entry.id) ?? 0) ||
       b.entry.popularity - a.entry.popularity,
   );
-  const documented = documentedEntries.filter((e) => !hf.some((x) => x.entry.id === e.id)).map((e) => ({ id: e.id, provider: e.provider.kind }));
+  const documented = documentedEntries.filter((d) => !d.expert).map(({ entry }) => ({ id: entry.id, provider: entry.provider.kind }));
   return { ranked, unavailable: checked.filter((c) => !c.availability.runnable), documented };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { ErrorCode, TroupeError } from '../errors.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
 
 /**
  * A SQLite file of Troupe's (the catalog, the plan memory), its folder created first; a

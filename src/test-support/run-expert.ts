@@ -1,8 +1,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Expert, ExpertContext } from '../catalog/expert.js';
-import type { Artifact } from '../execute/artifact.js';
+import type { Expert, ExpertContext } from '../core/expert.js';
+import type { Artifact } from '../core/artifact.js';
 
 /** Runs one expert outside a plan, writing into a fresh temporary folder. */
 export async function runExpert(expert: Expert, inputs: Record<string, Artifact>, params: Record<string, unknown> = {}) {

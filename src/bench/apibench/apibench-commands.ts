@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { ApiDocSchema, LabelSchema, QuestionSchema, readJsonl, ResponseSchema } from './apibench-data.js';
 import type { Hub } from './gorilla-ast-match.js';
 import { ApiMatcher, scoreResponses, type ApiBenchScore } from './score.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 
 export { ToolDescSchema, ToolSchema, type Tool } from '../../catalog/importers/import-taskbench.js';
 import { ToolDescSchema, type Tool } from '../../catalog/importers/import-taskbench.js';

@@ -1,66 +1,22 @@
-import { Catalog } from '../../catalog/catalog.js';
-import type { SniffedFile } from '../../catalog/modality.js';
-import { TaskTypeSchema, type TaskType } from '../../catalog/task-type.js';
-import { kebab } from '../../catalog/importers/kebab.js';
-import { modality as toModality, parameterProperties } from '../../catalog/importers/import-taskbench.js';
-import { TroupeError } from '../../errors.js';
+import type { Catalog } from '../../catalog/catalog.js';
+export { toolCatalog } from '../../catalog/importers/taskbench-task-types.js';
+export { requestFiles } from '../../plan/request-files.js';
+import { requestFiles } from '../../plan/request-files.js';
+import { TroupeError } from '../../core/errors.js';
 import { planWithoutLlm } from '../../plan/builtin-planner.js';
 import type { MeaningRanks } from '../../plan/clause-meaning.js';
-import { isFile, isRef, type Plan } from '../../plan/plan.js';
-import { analyzeRequest } from '../../plan/request-analysis.js';
+import { isFile, isRef, type Plan } from '../../core/plan.js';
 import { validatePlan } from '../../plan/validate-plan.js';
-import type { Gold, Tool } from './taskbench-data.js';
+import type { Gold } from './taskbench-data.js';
 import type { PlanMemory, RememberedPlan } from '../../memory/plan-memory.js';
 import { planFromMemory } from '../../memory/plan-from-memory.js';
 import { TEMPLATE_MIN_SIMILARITY } from '../../controller/builtin-controller.js';
-
-
-/** A TaskBench tool list as a catalog of task types: the planner sees only this documentation. */
-export function toolCatalog(tools: Tool[]): { catalog: Catalog; toolName: Map<string, string> } {
-  const toolName = new Map<string, string>();
-  const types: TaskType[] = tools.map((tool) => {
-    const id = kebab(tool.id) || 'tool';
-    toolName.set(id, tool.id);
-    const seen = new Map<string, number>();
-    const inputs = (tool['input-type'] ?? []).map((t) => {
-      const modality = toModality(t);
-      // An address is text to the planner, but a slot named for it (see fetcherFor in the planner).
-      const kind = t.toLowerCase() === 'url' ? 'url' : modality;
-      const n = (seen.get(kind) ?? 0) + 1;
-      seen.set(kind, n);
-      return { name: n > 1 ? `${kind}${n}` : kind, modality, required: true, description: '' };
-    });
-    const params = tool.parameters
-      ? {
-          type: 'object',
-          properties: parameterProperties(tool.parameters),
-        }
-      : { type: 'object', properties: {} };
-    return TaskTypeSchema.parse({
-      id,
-      name: tool.id,
-      description: tool.desc,
-      inputs,
-      output: { modality: tool['output-type']?.[0] ? toModality(tool['output-type'][0]) : 'json' },
-      params,
-      examples: [],
-    });
-  });
-  return { catalog: new Catalog(types, []), toolName };
-}
 
 export interface TaskBenchPrediction {
   id: string;
   task_steps: string[];
   task_nodes: Array<{ task: string; arguments: unknown[] }>;
   task_links: Array<{ source: string; target: string }>;
-}
-
-/** The files a request names, as the planner's resources. */
-export function requestFiles(request: string): Map<string, SniffedFile> {
-  // A URL is an address, text for a tool to fetch ("download the image from https://…/cat.jpg"),
-  // not the image itself: TaskBench's downloaders take it as their "url" input.
-  return new Map(analyzeRequest(request).resources.map((r) => [r.name, { modality: /^https?:\/\//i.test(r.name) ? 'text' : r.modality, mime: '' }]));
 }
 
 /** What the built-in planner may use beyond the catalog: confirmed plans, and the clauses' meaning ranks (clause-meaning.ts). */

@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { flatten } from '../../bench/apibench/api-documents.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
-import type { ExpertEntry } from '../expert.js';
+import { flatten } from '../../text/flatten.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import type { ExpertEntry } from '../../core/expert.js';
 import { kebab } from './kebab.js';
 import { ApiDocSchema } from './apibench-schema.js';
 import { jsonLines, readSource } from './read-source.js';

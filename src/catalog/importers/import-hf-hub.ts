@@ -1,6 +1,6 @@
-import { ErrorCode, TroupeError } from '../../errors.js';
-import { defaultPolicy, policyFetch } from '../../experts/remote/http-policy.js';
-import type { ExpertEntry } from '../expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import { defaultPolicy, policyFetch } from '../../net/http-policy.js';
+import type { ExpertEntry } from '../../core/expert.js';
 import { popularity } from './kebab.js';
 
 export interface HfHubOptions {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Modality } from '../modality.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
-import type { ExpertEntry } from '../expert.js';
+import type { Modality } from '../../core/modality.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import type { ExpertEntry } from '../../core/expert.js';
 import { popularity } from './kebab.js';
 import { jsonLines, readSource } from './read-source.js';
 

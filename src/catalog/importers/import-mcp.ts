@@ -1,12 +1,13 @@
-import type { ExpertEntry } from '../expert.js';
-import { withMcpClient } from '../../experts/remote/mcp-connection.js';
+import type { ExpertEntry } from '../../core/expert.js';
+import type { NetAccess } from '../../net/http-policy.js';
+import { withMcpClient } from '../../net/mcp-connection.js';
 import { kebab } from './kebab.js';
 
 /**
  * Every tool of an MCP server becomes an entry: its input schema as parameters, its
  * read-only annotation kept (other tools need approval to run), and how to reach it.
  */
-export async function importMcp(target: string, options: { timeoutMs?: number } = {}): Promise<ExpertEntry[]> {
+export async function importMcp(target: string, options: { timeoutMs?: number } & NetAccess = {}): Promise<ExpertEntry[]> {
   return withMcpClient(target, async (client) => {
     const server = client.getServerVersion()?.name ?? 'mcp-server';
     const entries: ExpertEntry[] = [];

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { buildCatalog } from '../build-catalog.js';
+import { buildCatalog } from '../../app/build-catalog.js';
 import { CatalogStore } from '../catalog-store.js';
 import { importOpenApiDirectory } from './import-openapi-dir.js';
 

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { ErrorCode, TroupeError } from '../../errors.js';
-import type { ExpertEntry } from '../expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import type { ExpertEntry } from '../../core/expert.js';
 import { importOpenApi } from './import-openapi.js';
 
 export interface DirectoryImport {

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ErrorCode, TroupeError } from '../../errors.js';
-import { fetchWithPolicy } from '../../experts/remote/http-policy.js';
-import { ExpertEntrySchema, type ExpertEntry } from '../expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import { defaultPolicy, fetchWithPolicy, type NetAccess } from '../../net/http-policy.js';
+import type { OpenApiCall } from '../../net/openapi-call.js';
+import { ExpertEntrySchema, type ExpertEntry } from '../../core/expert.js';
 import { kebab } from './kebab.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'] as const;
@@ -16,16 +17,6 @@ const SpecSchema = z.object({
 });
 
 type Json = Record<string, unknown>;
-
-/** How an imported operation is called; stored as the entry's provider.call. */
-export interface OpenApiCall {
-  baseUrl: string;
-  method: string;
-  path: string;
-  params: Array<{ name: string; in: 'path' | 'query' | 'header' | 'body' }>;
-  readOnly: boolean;
-  auth?: { env: string; scheme: 'bearer' | 'header'; header?: string };
-}
 
 /**
  * How many $refs deep a schema is expanded. The catalog needs an operation's parameters and
@@ -47,9 +38,9 @@ function deref(node: unknown, root: Json, seen: readonly string[] = []): unknown
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, deref(v, root, seen)]));
 }
 
-async function readSpec(source: string): Promise<{ text: string; base?: URL }> {
+async function readSpec(source: string, access: NetAccess): Promise<{ text: string; base?: URL }> {
   if (/^https?:\/\//.test(source)) {
-    const response = await fetchWithPolicy(source, {}, `the OpenAPI spec at ${source}`);
+    const response = await fetchWithPolicy(source, {}, `the OpenAPI spec at ${source}`, defaultPolicy(access));
     return { text: await response.text(), base: new URL(source) };
   }
   try {
@@ -64,8 +55,8 @@ async function readSpec(source: string): Promise<{ text: string; base?: URL }> {
  * parameters and JSON body as one JSON Schema, its summary as the description, and how to
  * call it. `authEnv` names the environment variable holding the credential (never stored).
  */
-export async function importOpenApi(source: string, options: { authEnv?: string } = {}): Promise<ExpertEntry[]> {
-  const { text, base } = await readSpec(source);
+export async function importOpenApi(source: string, options: { authEnv?: string } & NetAccess = {}): Promise<ExpertEntry[]> {
+  const { text, base } = await readSpec(source, options);
   let raw: unknown;
   try {
     raw = text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text);

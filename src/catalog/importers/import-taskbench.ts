@@ -1,8 +1,8 @@
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
-import { ErrorCode, TroupeError } from '../../errors.js';
-import type { ExpertEntry } from '../expert.js';
-import { MODALITIES, type Modality } from '../modality.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import type { ExpertEntry } from '../../core/expert.js';
+import { MODALITIES, type Modality } from '../../core/modality.js';
 import { kebab } from './kebab.js';
 import { readSource } from './read-source.js';
 

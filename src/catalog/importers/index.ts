@@ -1,18 +1,16 @@
-import { ErrorCode, TroupeError } from '../../errors.js';
-import type { ExpertEntry } from '../expert.js';
+import { stat } from 'node:fs/promises';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import type { ExpertEntry } from '../../core/expert.js';
 import { importApiBench } from './import-apibench.js';
 import { importHfHub } from './import-hf-hub.js';
 import { importHuggingGpt } from './import-hugginggpt.js';
-import { importLocal } from './import-local.js';
 import { importMcp } from './import-mcp.js';
-import { stat } from 'node:fs/promises';
 import { importOpenApi } from './import-openapi.js';
 import { importOpenApiDirectory } from './import-openapi-dir.js';
-
-const isDirectory = async (path: string) => !/^https?:\/\//.test(path) && Boolean((await stat(path).catch(() => undefined))?.isDirectory());
 import { importTaskBench } from './import-taskbench.js';
 
-/** The catalog importers by the name `troupe catalog import <kind>` takes. */
+const isDirectory = async (path: string) => !/^https?:\/\//.test(path) && Boolean((await stat(path).catch(() => undefined))?.isDirectory());
+
 export interface ImportOptions {
   authEnv?: string;
   task?: string;
@@ -22,11 +20,17 @@ export interface ImportOptions {
   onNote?: (line: string) => void;
 }
 
-export const IMPORTERS: Record<string, { describe: string; needsPath: boolean; run: (path: string, options: ImportOptions) => Promise<ExpertEntry[]> }> = {
+export interface Importer {
+  describe: string;
+  needsPath: boolean;
+  run(path: string, options: ImportOptions): Promise<ExpertEntry[]>;
+}
+
+/** The importers of outside sources by the name `troupe catalog import <kind>` takes (the local experts are added by the app). */
+export const IMPORTERS: Record<string, Importer> = {
   apibench: { describe: 'APIBench API docs: ../shared/data/apibench/api/<hub>_api.jsonl', needsPath: true, run: importApiBench },
   hugginggpt: { describe: "HuggingGPT's model metadata: ../shared/data/hugginggpt/p0_models.jsonl", needsPath: true, run: importHuggingGpt },
   taskbench: { describe: 'a TaskBench tool list: ../shared/data/taskbench/<domain>/tool_desc.json', needsPath: true, run: importTaskBench },
-  local: { describe: "Troupe's own local experts (no path)", needsPath: false, run: () => importLocal() },
   openapi: {
     describe: 'the operations of an OpenAPI 3 spec (JSON or YAML, file or URL), or of every spec under a folder; --auth-env VAR names its credential',
     needsPath: true,

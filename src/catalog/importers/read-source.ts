@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 
 /** Reads an import source; a missing or unreadable file is a usage error naming it. */
 export async function readSource(path: string): Promise<string> {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { defaultCatalog } from '../../catalog/catalog.js';
-import type { SniffedFile } from '../../catalog/modality.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { defaultCatalog } from '../../app/default-catalog.js';
+import type { SniffedFile } from '../../core/modality.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { startOpenAiServer, type Reply } from '../../test-support/openai-server.js';
 import { LlmController } from './llm-controller.js';
 import { parseLlmSpec } from './llm-spec.js';

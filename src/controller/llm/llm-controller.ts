@@ -1,11 +1,11 @@
 import { generateText, NoObjectGeneratedError, Output, type ModelMessage } from 'ai';
 import { z } from 'zod';
-import type { ExpertEntry } from '../../catalog/expert.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import type { ExpertEntry } from '../../core/expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { BuiltinController } from '../builtin-controller.js';
 import type { Choice, Controller, PlanInput, PlanOutcome } from '../controller.js';
 import { fromHuggingGpt, HuggingGptPlanSchema } from '../../plan/formats/hugginggpt.js';
-import type { PlanTask } from '../../plan/plan.js';
+import type { PlanTask } from '../../core/plan.js';
 import { validatePlan } from '../../plan/validate-plan.js';
 import type { RunRecord } from '../../respond/run-record.js';
 import { extractJson } from './extract-json.js';

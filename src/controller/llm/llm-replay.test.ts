@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { defaultCatalog } from '../../catalog/catalog.js';
-import type { SniffedFile } from '../../catalog/modality.js';
+import { defaultCatalog } from '../../app/default-catalog.js';
+import type { SniffedFile } from '../../core/modality.js';
 import { startOpenAiServer, type Reply } from '../../test-support/openai-server.js';
 import { LlmController } from './llm-controller.js';
 import { parseLlmSpec } from './llm-spec.js';

@@ -1,12 +1,12 @@
 import type { Catalog } from '../../catalog/catalog.js';
-import type { ExpertEntry } from '../../catalog/expert.js';
-import type { SniffedFile } from '../../catalog/modality.js';
-import type { TaskType } from '../../catalog/task-type.js';
-import { artifactText } from '../../execute/artifact.js';
+import type { ExpertEntry } from '../../core/expert.js';
+import type { SniffedFile } from '../../core/modality.js';
+import type { TaskType } from '../../core/task-type.js';
+import { artifactText } from '../../core/artifact.js';
 import { Bm25fIndex } from '../../retrieval/bm25f.js';
 import type { RunRecord } from '../../respond/run-record.js';
 import { toHuggingGpt } from '../../plan/formats/hugginggpt.js';
-import type { Plan } from '../../plan/plan.js';
+import type { Plan } from '../../core/plan.js';
 
 /** How many task types a planning prompt may show: retrieval picks them, never the whole catalog. */
 export const PROMPT_TASK_TYPES = 8;

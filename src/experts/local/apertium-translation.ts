@@ -1,14 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { detectLanguage } from '../../text/detect-language.js';
 import { findLanguage, languageName } from '../../text/languages.js';
 import { installedModes, route, type ApertiumMode } from './apertium-pairs.js';
 import { aptFix, checkPrograms } from './debian-fix.js';
-import { requireText } from './require-text.js';
+import { requireText } from '../shared/require-text.js';
 import { runProgram } from './run-program.js';
-import { textOutput } from './write-output.js';
+import { textOutput } from '../shared/write-output.js';
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/apertium-translation',

@@ -1,8 +1,8 @@
 import type nlpType from 'compromise';
-import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
-import { requireText } from './require-text.js';
-import { jsonOutput } from './write-output.js';
+import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import { requireText } from '../shared/require-text.js';
+import { jsonOutput } from '../shared/write-output.js';
 
 let loaded: Promise<typeof nlpType> | undefined;
 /** compromise and its dates plugin take ~100 ms to load: only when this expert first runs. */

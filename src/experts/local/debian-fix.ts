@@ -1,4 +1,4 @@
-import type { Availability, ExpertEntry } from '../../catalog/expert.js';
+import type { Availability, ExpertEntry } from '../../core/expert.js';
 import { hasProgram } from './run-program.js';
 
 /** The command that installs Debian packages, as shown in `troupe doctor`. */

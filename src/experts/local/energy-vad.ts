@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
+import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
 import { checkPrograms } from './debian-fix.js';
 import { decodeAudio } from './prepare-audio.js';
-import { jsonOutput } from './write-output.js';
+import { jsonOutput } from '../shared/write-output.js';
 
 const RATE = 16000;
 const FRAME = 480; // 30 ms

@@ -1,12 +1,12 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { detectLanguage } from '../../text/detect-language.js';
 import { findLanguage, languageName } from '../../text/languages.js';
 import { checkPrograms } from './debian-fix.js';
 import { wavSeconds } from './prepare-audio.js';
-import { requireText } from './require-text.js';
+import { requireText } from '../shared/require-text.js';
 import { runProgram } from './run-program.js';
 
 const entry = ExpertEntrySchema.parse({

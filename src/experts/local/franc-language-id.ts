@@ -1,8 +1,8 @@
-import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { detectLanguages } from '../../text/detect-language.js';
-import { requireText } from './require-text.js';
-import { jsonOutput } from './write-output.js';
+import { requireText } from '../shared/require-text.js';
+import { jsonOutput } from '../shared/write-output.js';
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/franc-language-id',

@@ -1,4 +1,4 @@
-import type { Expert } from '../../catalog/expert.js';
+import type { Expert } from '../../core/expert.js';
 import { apertiumTranslation } from './apertium-translation.js';
 import { compromiseTokenClassification } from './compromise-entities.js';
 import { energyVad } from './energy-vad.js';

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { requireProgram } from '../../test-support/programs.js';
 import { EXAMPLE_SIGN, runExpert, textArtifact } from '../../test-support/run-expert.js';
 import { parseApertiumModes, route } from './apertium-pairs.js';

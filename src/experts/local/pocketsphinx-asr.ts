@@ -1,10 +1,10 @@
-import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { findLanguage } from '../../text/languages.js';
 import { aptFix, checkPrograms } from './debian-fix.js';
 import { decodeAudio } from './prepare-audio.js';
 import { runProgram } from './run-program.js';
-import { textOutput } from './write-output.js';
+import { textOutput } from '../shared/write-output.js';
 import { access } from 'node:fs/promises';
 
 const MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';

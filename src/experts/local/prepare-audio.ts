@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ErrorCode, TroupeError } from '../../errors.js';
-import type { Artifact } from '../../execute/artifact.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import type { Artifact } from '../../core/artifact.js';
 import { runProgram } from './run-program.js';
 
 const FORMATS_HINT = 'pass a WAV, FLAC, OGG or MP3 recording';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'sharp';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ErrorCode, TroupeError } from '../../errors.js';
-import type { Artifact } from '../../execute/artifact.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import type { Artifact } from '../../core/artifact.js';
 
 /** Decompression-bomb guard: sharp refuses images with more pixels than this. */
 export const MAX_PIXELS = 100_000_000;

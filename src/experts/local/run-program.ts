@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 
 export interface ProgramResult {
   stdout: string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { EXAMPLE_SIGN, runExpert } from '../../test-support/run-expert.js';
 import { sharpImageTransform } from './sharp-image-transform.js';
 

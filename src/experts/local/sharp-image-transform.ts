@@ -1,5 +1,5 @@
-import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { decodeError, inspectImage, loadSharp, MAX_PIXELS } from './prepare-image.js';
 
 const entry = ExpertEntrySchema.parse({

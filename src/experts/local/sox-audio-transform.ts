@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { checkPrograms } from './debian-fix.js';
 import { runProgram } from './run-program.js';
 

@@ -1,10 +1,10 @@
-import { ExpertEntrySchema, type Availability, type Expert } from '../../catalog/expert.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ExpertEntrySchema, type Availability, type Expert } from '../../core/expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { findLanguage } from '../../text/languages.js';
 import { aptFix, checkPrograms } from './debian-fix.js';
 import { prepareImage } from './prepare-image.js';
 import { runProgram } from './run-program.js';
-import { textOutput } from './write-output.js';
+import { textOutput } from '../shared/write-output.js';
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/tesseract-ocr',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { EXAMPLE_SIGN, runExpert } from '../../test-support/run-expert.js';
 import { tesseractJsOcr } from './tesseractjs-ocr.js';
 

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { findLanguage } from '../../text/languages.js';
 import { prepareImage } from './prepare-image.js';
-import { textOutput } from './write-output.js';
+import { textOutput } from '../shared/write-output.js';
 
 const require = createRequire(import.meta.url);
 

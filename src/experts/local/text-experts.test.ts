@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { splitSentences } from '../../text/sentences.js';
 import { runExpert, textArtifact } from '../../test-support/run-expert.js';
 import { compromiseTokenClassification } from './compromise-entities.js';

@@ -1,8 +1,8 @@
-import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
+import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
 import { splitSentences } from '../../text/sentences.js';
 import { terms } from '../../text/tokenize.js';
-import { requireText } from './require-text.js';
-import { textOutput } from './write-output.js';
+import { requireText } from '../shared/require-text.js';
+import { textOutput } from '../shared/write-output.js';
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/textrank-summarizer',

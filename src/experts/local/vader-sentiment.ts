@@ -1,7 +1,7 @@
-import { ExpertEntrySchema, type Expert } from '../../catalog/expert.js';
+import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
 import { splitSentences } from '../../text/sentences.js';
-import { requireText } from './require-text.js';
-import { jsonOutput } from './write-output.js';
+import { requireText } from '../shared/require-text.js';
+import { jsonOutput } from '../shared/write-output.js';
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/vader-sentiment',

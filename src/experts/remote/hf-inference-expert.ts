@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { ExpertEntrySchema, type Expert, type ExpertContext, type ExpertEntry } from '../../catalog/expert.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
-import { artifactText, type Artifact } from '../../execute/artifact.js';
-import { jsonOutput, textOutput } from '../local/write-output.js';
-import { defaultPolicy, policyFetch } from './http-policy.js';
+import { ExpertEntrySchema, type Expert, type ExpertContext, type ExpertEntry } from '../../core/expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import { artifactText, type Artifact } from '../../core/artifact.js';
+import { jsonOutput, textOutput } from '../shared/write-output.js';
+import { defaultPolicy, policyFetch, type NetAccess } from '../../net/http-policy.js';
 
 /** Task types a Hugging Face model can serve here, through @huggingface/inference. */
 export const HF_TASKS = new Set(['summarization', 'automatic-speech-recognition', 'object-detection', 'token-classification', 'text-to-speech']);
@@ -27,7 +27,7 @@ async function blobOf(input: Artifact | undefined, expert: string): Promise<Blob
  * endpoint or a compatible server), else to Hugging Face's router; always through the
  * outbound HTTP policy (timeouts, retries, no private addresses unless allowed).
  */
-export function hfInferenceExpert(raw: ExpertEntry): Expert {
+export function hfInferenceExpert(raw: ExpertEntry, access: NetAccess = {}): Expert {
   const entry = ExpertEntrySchema.parse(raw);
   const model = modelOf(entry);
   return {
@@ -40,7 +40,7 @@ export function hfInferenceExpert(raw: ExpertEntry): Expert {
     async run(ctx: ExpertContext) {
       const { InferenceClient } = await import('@huggingface/inference');
       const name = `Hugging Face model ${model}`;
-      const policy = { ...defaultPolicy(), signal: ctx.signal };
+      const policy = { ...defaultPolicy(access), signal: ctx.signal };
       const client = new InferenceClient(process.env.HF_TOKEN, {
         fetch: policyFetch(name, policy),
       });

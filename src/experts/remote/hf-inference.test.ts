@@ -7,10 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import { BUILTIN_TASK_TYPES } from '../../catalog/builtin-task-types.js';
 import { Catalog } from '../../catalog/catalog.js';
 import { CatalogStore } from '../../catalog/catalog-store.js';
-import type { ExpertEntry } from '../../catalog/expert.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import type { ExpertEntry } from '../../core/expert.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { LOCAL_EXPERTS } from '../local/index.js';
 import { rankCandidates } from '../../select/rank-candidates.js';
+import { runnerFor } from '../../app/runner-for.js';
 import { runExpert, textArtifact } from '../../test-support/run-expert.js';
 import { hfInferenceExpert } from './hf-inference-expert.js';
 
@@ -77,11 +78,11 @@ describe('Hugging Face inference (@huggingface/inference against a loopback serv
   it('offers documented models as remote fallbacks after the local expert, runnable only with HF_TOKEN', async () => {
     const store = new CatalogStore(':memory:');
     store.upsert([entry('acme/bart-summarizer', 'summarization')], 'hugginggpt');
-    const catalog = new Catalog(BUILTIN_TASK_TYPES, LOCAL_EXPERTS, store);
+    const catalog = new Catalog(BUILTIN_TASK_TYPES, LOCAL_EXPERTS, { store, runnerFor: runnerFor() });
     const withToken = await rankCandidates('summarization', 'summarize this text', catalog);
     assert.deepEqual(withToken.ranked.map((e) => e.entry.id), ['local/textrank-summarizer', 'huggingface/acme/bart-summarizer']);
     delete process.env.HF_TOKEN;
-    const without = await rankCandidates('summarization', 'summarize this text', new Catalog(BUILTIN_TASK_TYPES, LOCAL_EXPERTS, store));
+    const without = await rankCandidates('summarization', 'summarize this text', new Catalog(BUILTIN_TASK_TYPES, LOCAL_EXPERTS, { store, runnerFor: runnerFor() }));
     assert.deepEqual(without.ranked.map((e) => e.entry.id), ['local/textrank-summarizer']);
     assert.match(without.unavailable[0]!.availability.reason!, /needs HF_TOKEN/);
     process.env.HF_TOKEN = 'hf_test';

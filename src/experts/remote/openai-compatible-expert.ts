@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { ExpertContext, Expert, ExpertEntry, ExpertResult } from '../../catalog/expert.js';
+import type { ExpertContext, Expert, ExpertEntry, ExpertResult } from '../../core/expert.js';
 import type { OpenAiServer } from '../../config/config.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
-import type { Artifact } from '../../execute/artifact.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import type { Artifact } from '../../core/artifact.js';
 import { languageName } from '../../text/languages.js';
-import { requireText } from '../local/require-text.js';
-import { textOutput } from '../local/write-output.js';
-import { defaultPolicy, policyFetch } from './http-policy.js';
+import { requireText } from '../shared/require-text.js';
+import { textOutput } from '../shared/write-output.js';
+import { defaultPolicy, policyFetch, type NetAccess } from '../../net/http-policy.js';
 
 type Kind = 'chat' | 'vision' | 'transcription';
 
@@ -43,7 +43,7 @@ const INSTRUCTIONS = {
  * Retry-After, no private hosts unless allowed); the key is read from the environment
  * variable the config names and never recorded.
  */
-export function openAiCompatibleExpert(server: OpenAiServer, task: string): Expert {
+export function openAiCompatibleExpert(server: OpenAiServer, task: string, access: NetAccess = {}): Expert {
   const spec = TASKS[task];
   if (!spec) throw new TroupeError(ErrorCode.BadUsage, `an OpenAI-compatible server cannot serve ${task}`);
   const modelId = (spec.kind === 'chat' ? server.model : spec.kind === 'vision' ? server.visionModel : server.transcriptionModel)!;
@@ -74,7 +74,7 @@ export function openAiCompatibleExpert(server: OpenAiServer, task: string): Expe
     async run(ctx) {
       const apiKey = server.apiKeyEnv ? process.env[server.apiKeyEnv] : undefined;
       if (server.apiKeyEnv && !apiKey) throw new TroupeError(ErrorCode.MissingCredential, `${endpoint} needs the environment variable ${server.apiKeyEnv}, which is not set`, { hint: `export ${server.apiKeyEnv}=...` });
-      const policy = { ...defaultPolicy(), signal: ctx.signal };
+      const policy = { ...defaultPolicy(access), signal: ctx.signal };
       const viaPolicy = policyFetch(endpoint, policy);
       const note = `${modelId} on ${server.name}`;
       if (spec.kind === 'transcription') return transcribe(ctx, { apiKey, policyFetch: viaPolicy, note });

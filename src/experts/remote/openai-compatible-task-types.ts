@@ -1,4 +1,4 @@
-import { TaskTypeSchema, type TaskType } from '../../catalog/task-type.js';
+import { TaskTypeSchema, type TaskType } from '../../core/task-type.js';
 
 /**
  * Task types only a language or vision model serves here. They join the catalog when an

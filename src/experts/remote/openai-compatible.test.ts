@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { OpenAiServerSchema, type OpenAiServer } from '../../config/config.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { startOpenAiServer, type RecordedRequest, type Reply } from '../../test-support/openai-server.js';
 import { runExpert, textArtifact } from '../../test-support/run-expert.js';
 import { openAiCompatibleExpert, tasksOf } from './openai-compatible-expert.js';

@@ -1,9 +1,9 @@
-import { ExpertEntrySchema, type Expert, type ExpertEntry } from '../../catalog/expert.js';
-import type { OpenApiCall } from '../../catalog/importers/import-openapi.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
-import { artifactText } from '../../execute/artifact.js';
-import { textOutput } from '../local/write-output.js';
-import { defaultPolicy, fetchWithPolicy } from './http-policy.js';
+import { ExpertEntrySchema, type Expert, type ExpertEntry } from '../../core/expert.js';
+import type { OpenApiCall } from '../../net/openapi-call.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import { artifactText } from '../../core/artifact.js';
+import { textOutput } from '../shared/write-output.js';
+import { defaultPolicy, fetchWithPolicy, type NetAccess } from '../../net/http-policy.js';
 import { textArgument } from './remote-task-type.js';
 
 /**
@@ -12,7 +12,7 @@ import { textArgument } from './remote-task-type.js';
  * environment variable the import named (never logged or recorded). Operations other
  * than GET and HEAD change state and need approval.
  */
-export function openApiExpert(raw: ExpertEntry): Expert {
+export function openApiExpert(raw: ExpertEntry, access: NetAccess = {}): Expert {
   const entry = ExpertEntrySchema.parse(raw);
   const call = JSON.parse(entry.provider.call ?? '{}') as OpenApiCall;
   const text = textArgument(entry);
@@ -54,7 +54,7 @@ export function openApiExpert(raw: ExpertEntry): Expert {
         full.href,
         { method: call.method, headers: { ...headers, ...(hasBody ? { 'content-type': 'application/json' } : {}) }, ...(hasBody ? { body: JSON.stringify(body) } : {}) },
         name,
-        { ...defaultPolicy(), signal: ctx.signal },
+        { ...defaultPolicy(access), signal: ctx.signal },
       );
       const out = await response.text();
       return textOutput(ctx, out, `${call.method} ${full.pathname} → ${response.status}`);

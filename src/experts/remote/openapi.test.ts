@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { importOpenApi } from '../../catalog/importers/import-openapi.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { startPetStore } from '../../test-support/petstore.js';
-import { fetchWithPolicy, isPrivateAddress } from './http-policy.js';
+import { fetchWithPolicy, isPrivateAddress } from '../../net/http-policy.js';
 import { troupe as runTroupe } from '../../test-support/troupe-cli.js';
 
 // The tests talk only to loopback, which they allow explicitly.

@@ -1,5 +1,5 @@
-import { TaskTypeSchema, type TaskType } from '../../catalog/task-type.js';
-import type { ExpertEntry } from '../../catalog/expert.js';
+import { TaskTypeSchema, type TaskType } from '../../core/task-type.js';
+import type { ExpertEntry } from '../../core/expert.js';
 
 type Schema = { properties?: Record<string, { type?: string; description?: string }>; required?: string[] };
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultCatalog } from '../../catalog/catalog.js';
+import { defaultCatalog } from '../../app/default-catalog.js';
 import { fromHuggingGpt, toHuggingGpt } from './hugginggpt.js';
 import { fromTaskBench, toTaskBench } from './taskbench.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isFile, isRef, type Plan } from '../plan.js';
+import { isFile, isRef, type Plan } from '../../core/plan.js';
 
 /**
  * HuggingGPT's plan format: [{task, id, dep, args}], where "<GENERATED>-k" in an argument

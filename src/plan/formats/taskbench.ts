@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Catalog } from '../../catalog/catalog.js';
-import type { Modality } from '../../catalog/modality.js';
-import { isFile, isRef, type Plan } from '../plan.js';
+import type { Modality } from '../../core/modality.js';
+import { isFile, isRef, type Plan } from '../../core/plan.js';
 
 /**
  * TaskBench's format: task_nodes [{task, arguments}] where "<node-j>" is the output of

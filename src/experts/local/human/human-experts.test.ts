@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import type { Artifact } from '../../../execute/artifact.js';
-import { ErrorCode, TroupeError } from '../../../errors.js';
+import type { Artifact } from '../../../core/artifact.js';
+import { ErrorCode, TroupeError } from '../../../core/errors.js';
 import { runExpert } from '../../../test-support/run-expert.js';
 import { humanFaceAnalysis, humanObjectDetection, humanPoseEstimation } from './human-experts.js';
 

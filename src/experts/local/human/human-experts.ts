@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ExpertEntrySchema, type Expert, type ExpertContext, type ExpertResult } from '../../../catalog/expert.js';
+import { ExpertEntrySchema, type Expert, type ExpertContext, type ExpertResult } from '../../../core/expert.js';
 import { loadSharp } from '../prepare-image.js';
 import { drawDetections } from './draw-detections.js';
 import { detect, loadHuman, type DetectWhat } from './load-human.js';

@@ -1,5 +1,5 @@
 import { decodeError, inspectImage, loadSharp, MAX_PIXELS } from '../prepare-image.js';
-import type { Artifact } from '../../../execute/artifact.js';
+import type { Artifact } from '../../../core/artifact.js';
 
 /** Largest side fed to the detectors; larger photos are scaled down (the models work at ≤ 512 px anyway). */
 const MAX_SIDE = 1600;

@@ -1,5 +1,5 @@
-import { ErrorCode, TroupeError } from '../../errors.js';
-import { artifactText, type Artifact } from '../../execute/artifact.js';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
+import { artifactText, type Artifact } from '../../core/artifact.js';
 import { readFile } from 'node:fs/promises';
 
 /** The text of a text input, read from its file when only a path is known; empty text is an error. */

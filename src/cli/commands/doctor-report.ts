@@ -1,5 +1,5 @@
-import type { Catalog } from '../catalog/catalog.js';
-import type { SentenceEncoder } from '../retrieval/sentence-encoder.js';
+import type { Catalog } from '../../catalog/catalog.js';
+import type { SentenceEncoder } from '../../retrieval/sentence-encoder.js';
 
 export interface DoctorRow {
   id: string;

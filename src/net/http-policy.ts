@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { ErrorCode, TroupeError } from '../../errors.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
 
 export interface HttpPolicy {
   timeoutMs: number;
@@ -10,15 +10,18 @@ export interface HttpPolicy {
   signal?: AbortSignal;
 }
 
-/** Hosts the config file allows (its `allowHosts`), set once at start. */
-let configuredHosts: readonly string[] = [];
-export function allowHostsFromConfig(hosts: readonly string[]): void {
-  configuredHosts = [...hosts];
+/**
+ * What a caller adds to the environment's policy: the private hosts the config file allows
+ * (its `allowHosts`). Passed down explicitly by whoever read the config, never set globally.
+ */
+export interface NetAccess {
+  allowHosts?: readonly string[];
 }
 
-export function defaultPolicy(env: NodeJS.ProcessEnv = process.env): HttpPolicy {
+/** The policy of the environment (TROUPE_ALLOW_HOSTS, TROUPE_HTTP_TIMEOUT_MS), read now, with the caller's allowed hosts. */
+export function defaultPolicy(access: NetAccess = {}, env: NodeJS.ProcessEnv = process.env): HttpPolicy {
   const fromEnv = (env.TROUPE_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-  return { timeoutMs: Number(env.TROUPE_HTTP_TIMEOUT_MS) || 30_000, retries: 2, allowHosts: [...fromEnv, ...configuredHosts] };
+  return { timeoutMs: Number(env.TROUPE_HTTP_TIMEOUT_MS) || 30_000, retries: 2, allowHosts: [...fromEnv, ...(access.allowHosts ?? [])] };
 }
 
 /** Loopback, private, link-local and unspecified addresses (IPv4 and IPv6). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MODALITIES } from './modality.js';
-import type { Artifact } from '../execute/artifact.js';
+import type { Artifact } from './artifact.js';
 
 /**
  * One documentation schema for every expert, local or remote (after TaskMatrix.AI's API

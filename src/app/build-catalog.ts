@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { EMPTY_CONFIG, type Config } from '../config/config.js';
 import { LOCAL_EXPERTS } from '../experts/local/index.js';
-import { BUILTIN_TASK_TYPES } from './builtin-task-types.js';
-import { Catalog, defaultCatalog } from './catalog.js';
-import { defaultCatalogPath } from './catalog-path.js';
-import type { CatalogStore } from './catalog-store.js';
-import type { Expert, ExpertEntry } from './expert.js';
+import { BUILTIN_TASK_TYPES } from '../catalog/builtin-task-types.js';
+import { Catalog } from '../catalog/catalog.js';
+import { defaultCatalog } from './default-catalog.js';
+import { runnerFor } from './runner-for.js';
+import { searchStore } from './search-store.js';
+import { defaultCatalogPath } from '../catalog/catalog-path.js';
+import type { CatalogStore } from '../catalog/catalog-store.js';
+import type { Expert, ExpertEntry } from '../core/expert.js';
 
 /**
  * Everything Troupe can use in this run: the local experts; the imported store's MCP tools
@@ -24,7 +27,8 @@ export async function buildCatalog(options: { /** null: no store */ db?: string 
     import('../experts/remote/remote-task-type.js'),
   ]);
   const notes: string[] = [];
-  const store = path && existsSync(path) ? new (await import('./catalog-store.js')).CatalogStore(path) : undefined;
+  const access = { allowHosts: config.allowHosts };
+  const store = path && existsSync(path) ? new (await import('../catalog/catalog-store.js')).CatalogStore(path) : undefined;
   const entries = new Map<string, ExpertEntry>();
   const retrieval = new Map<string, number>();
   for (const { entry, score } of store ? await storedOperations(store, options.request, config, notes) : []) {
@@ -32,7 +36,7 @@ export async function buildCatalog(options: { /** null: no store */ db?: string 
     if (score !== undefined) retrieval.set(entry.task, score);
   }
   for (const e of await refreshSources(config, notes)) entries.set(e.id, e);
-  const remote = [...entries.values()].map((e) => [e, e.provider.kind === 'mcp' ? mcpToolExpert(e) : openApiExpert(e)] as const);
+  const remote = [...entries.values()].map((e) => [e, e.provider.kind === 'mcp' ? mcpToolExpert(e, access) : openApiExpert(e, access)] as const);
 
   const types = [...BUILTIN_TASK_TYPES, ...remote.map(([e]) => remoteTaskType(e))];
   const experts: Expert[] = [...LOCAL_EXPERTS, ...remote.map(([, x]) => x)];
@@ -45,11 +49,11 @@ export async function buildCatalog(options: { /** null: no store */ db?: string 
       for (const task of tasksOf(server)) {
         const type = OPENAI_TASK_TYPES.find((t) => t.id === task);
         if (type && !types.some((t) => t.id === task)) types.push(type);
-        experts.push(openAiCompatibleExpert(server, task));
+        experts.push(openAiCompatibleExpert(server, task, access));
       }
     }
   }
-  return new Catalog(types, experts, store, notes, retrieval);
+  return new Catalog(types, experts, { ...(store ? { store } : {}), notes, retrieval, runnerFor: runnerFor(access) });
 }
 
 /** Up to this many imported operations all become task types; beyond it, only retrieved ones. */
@@ -67,15 +71,14 @@ async function storedOperations(store: CatalogStore, request: string | undefined
   const total = store.count(origins);
   if (total <= ALL_OPERATIONS_LIMIT) return origins.flatMap((o) => store.byOrigin(o)).map((entry) => ({ entry }));
   if (!request) return [];
-  let hits = store.search(request, { origins, limit: config.embeddings ? RETRIEVED_OPERATIONS * 3 : RETRIEVED_OPERATIONS });
-  if (config.embeddings) {
-    const { EmbeddingReranker } = await import('../retrieval/embedding-reranker.js');
-    hits = await new EmbeddingReranker(config.embeddings, store).rerank(request, hits).catch((error: Error) => {
-      notes.push(`the embedding endpoint could not re-rank the API operations (${error.message}); lexical ranking only`);
-      return hits;
-    });
-    hits = hits.slice(0, RETRIEVED_OPERATIONS);
-  }
+  const { hits } = await searchStore(store, request, {
+    origins,
+    limit: RETRIEVED_OPERATIONS,
+    pool: RETRIEVED_OPERATIONS * 3,
+    ...(config.embeddings ? { embeddings: config.embeddings } : {}),
+    allowHosts: config.allowHosts,
+    onRerankFailed: (reason) => notes.push(`the embedding endpoint could not re-rank the API operations (${reason}); lexical ranking only`),
+  });
   notes.push(`${hits.length} of the catalog's ${total} API operations and tools were retrieved for this request`);
   // The retriever saw all of them; the planner sees only these few, so their rank carries over.
   return hits.map((h, i) => ({ entry: h.entry, score: 1 / (1 + i / 3) }));
@@ -84,10 +87,11 @@ async function storedOperations(store: CatalogStore, request: string | undefined
 /** The config's MCP servers and OpenAPI specs, read now, in parallel; failures become notes. */
 async function refreshSources(config: Config, notes: string[]): Promise<ExpertEntry[]> {
   if (!config.mcpServers.length && !config.openapi.length) return [];
-  const [{ importMcp }, { importOpenApi }] = await Promise.all([import('./importers/import-mcp.js'), import('./importers/import-openapi.js')]);
+  const access = { allowHosts: config.allowHosts };
+  const [{ importMcp }, { importOpenApi }] = await Promise.all([import('../catalog/importers/import-mcp.js'), import('../catalog/importers/import-openapi.js')]);
   const jobs = [
-    ...config.mcpServers.map((s) => ({ what: `MCP server ${s.command ?? s.url}`, load: () => importMcp((s.command ?? s.url)!, { timeoutMs: 10_000 }) })),
-    ...config.openapi.map((s) => ({ what: `OpenAPI spec ${s.spec}`, load: () => importOpenApi(s.spec, s.authEnv ? { authEnv: s.authEnv } : {}) })),
+    ...config.mcpServers.map((s) => ({ what: `MCP server ${s.command ?? s.url}`, load: () => importMcp((s.command ?? s.url)!, { timeoutMs: 10_000, ...access }) })),
+    ...config.openapi.map((s) => ({ what: `OpenAPI spec ${s.spec}`, load: () => importOpenApi(s.spec, { ...(s.authEnv ? { authEnv: s.authEnv } : {}), ...access }) })),
   ];
   const results = await Promise.allSettled(jobs.map((j) => j.load()));
   return results.flatMap((r, i) => {

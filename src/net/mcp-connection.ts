@@ -1,6 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { ErrorCode, TroupeError } from '../../errors.js';
-import { assertAllowed } from './http-policy.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
+import { VERSION } from '../core/version.js';
+import { assertAllowed, defaultPolicy, type NetAccess } from './http-policy.js';
 
 /** An MCP server: a streamable-HTTP URL, or a command line started over stdio. */
 export function parseMcpTarget(target: string): { kind: 'http'; url: string } | { kind: 'stdio'; command: string; args: string[] } {
@@ -14,10 +15,10 @@ export function parseMcpTarget(target: string): { kind: 'http'; url: string } | 
  * Connects the official SDK client to a server, runs `use`, and closes the connection (and
  * the stdio child) whatever happens. Connection failures name the server.
  */
-export async function withMcpClient<T>(target: string, use: (client: Client) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+export async function withMcpClient<T>(target: string, use: (client: Client) => Promise<T>, options: { timeoutMs?: number } & NetAccess = {}): Promise<T> {
   const parsed = parseMcpTarget(target);
-  if (parsed.kind === 'http') await assertAllowed(new URL(parsed.url));
-  const client = new Client({ name: 'troupe', version: '0.1.0' });
+  if (parsed.kind === 'http') await assertAllowed(new URL(parsed.url), defaultPolicy(options));
+  const client = new Client({ name: 'troupe', version: VERSION });
   const transport =
     parsed.kind === 'http'
       ? new (await import('@modelcontextprotocol/sdk/client/streamableHttp.js')).StreamableHTTPClientTransport(new URL(parsed.url))

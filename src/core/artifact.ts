@@ -1,4 +1,4 @@
-import type { Modality } from '../catalog/modality.js';
+import type { Modality } from './modality.js';
 
 /**
  * A task's output. Text keeps its value inline (planners and answers quote it) and is

@@ -5,6 +5,11 @@ import { extname } from 'node:path';
 export const MODALITIES = ['text', 'image', 'audio', 'video', 'json'] as const;
 export type Modality = (typeof MODALITIES)[number];
 
+/** Whether an output of one modality may feed a slot of another: JSON is text to a text consumer. */
+export function accepts(slot: Modality, given: Modality): boolean {
+  return slot === given || (slot === 'text' && given === 'json');
+}
+
 export interface SniffedFile {
   modality: Modality;
   mime: string;
@@ -61,13 +66,4 @@ export async function sniffFile(path: string): Promise<SniffedFile | undefined> 
   } finally {
     await handle.close();
   }
-}
-
-export function extensionFor(mime: string): string {
-  const known: Record<string, string> = {
-    'text/plain': 'txt', 'text/markdown': 'md', 'application/json': 'json',
-    'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/gif': 'gif', 'image/tiff': 'tiff',
-    'audio/wav': 'wav', 'audio/flac': 'flac', 'audio/ogg': 'ogg', 'audio/mpeg': 'mp3',
-  };
-  return known[mime] ?? 'bin';
 }

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import type { ExpertContext, ExpertResult } from '../../catalog/expert.js';
+import type { ExpertContext, ExpertResult } from '../../core/expert.js';
 
 /** Writes a text result to the task's file and returns it as the task's output. */
 export async function textOutput(ctx: ExpertContext, text: string, note?: string, language?: string): Promise<ExpertResult> {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile, rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
-import type { Expert } from '../catalog/expert.js';
+import type { Expert } from '../core/expert.js';
 import type { Controller, PlanOutcome } from '../controller/controller.js';
 import type { RunEventListener } from '../execute/events.js';
 import { executePlan, type Approver } from '../execute/scheduler.js';

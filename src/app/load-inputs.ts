@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { sniffFile, type SniffedFile } from '../catalog/modality.js';
-import { ErrorCode, TroupeError } from '../errors.js';
+import { sniffFile, type SniffedFile } from '../core/modality.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
 
 export type InputFile = SniffedFile & { absolutePath: string };
 

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { defaultCatalog } from '../../app/default-catalog.js';
+import { aptInstall, canInstallHere, installCommand, missingPackages } from '../../system/debian.js';
+import type { SetExit } from '../options.js';
+
+/** `troupe setup`: the Debian packages the local experts need. */
+export function registerSetup(program: Command, setExit: SetExit): void {
+  program
+    .command('setup')
+    .description("install the Debian packages the local experts need (as root with apt; otherwise prints the command)")
+    .action(async () => {
+      const wanted = [...new Set(defaultCatalog().experts.flatMap((e) => e.entry.requires.debian))];
+      const missing = missingPackages(wanted);
+      if (missing.length === 0) {
+        process.stderr.write(`setup: all ${wanted.length} Debian packages are installed (${wanted.join(', ')})\n`);
+        return setExit(0);
+      }
+      if (!canInstallHere()) {
+        process.stderr.write(`setup: missing Debian packages: ${missing.join(', ')}\nInstall them with:\n  ${installCommand(missing)}\n`);
+        return setExit(1);
+      }
+      process.stderr.write(`setup: installing ${missing.join(', ')} with apt-get…\n`);
+      const status = aptInstall(missing);
+      const still = missingPackages(wanted);
+      if (status !== 0 || still.length) {
+        process.stderr.write(`setup: apt-get failed (exit ${status}); still missing: ${still.join(', ') || 'none'}\n`);
+        return setExit(1);
+      }
+      process.stderr.write('setup: done. `npx troupe doctor` shows what can run.\n');
+      setExit(0);
+    });
+}
