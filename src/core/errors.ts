@@ -13,12 +13,13 @@ export const ErrorCode = {
   InvalidPlan: 'INVALID_PLAN',
   NoExpert: 'NO_EXPERT',
   ExpertFailed: 'EXPERT_FAILED',
+  /** An expert threw something that is not a TroupeError: a bug or a crash, not a reported failure. */
+  ExpertCrashed: 'EXPERT_CRASHED',
   ExpertTimeout: 'EXPERT_TIMEOUT',
   Cancelled: 'CANCELLED',
   UnsupportedLanguage: 'UNSUPPORTED_LANGUAGE',
   MissingCredential: 'MISSING_CREDENTIAL',
   UnknownLlmProvider: 'UNKNOWN_LLM_PROVIDER',
-  LlmFailed: 'LLM_FAILED',
   /** A state-changing remote operation that was not approved (--yes): the task is skipped. */
   NeedsApproval: 'NEEDS_APPROVAL',
 } as const;
@@ -44,6 +45,21 @@ export class TroupeError extends Error {
 
   static is(error: unknown, code?: ErrorCode): error is TroupeError {
     return error instanceof TroupeError && (code === undefined || error.code === code);
+  }
+}
+
+/** A remote endpoint answered with an error status: the status and the endpoint are fields, for callers and records. */
+export class HttpError extends TroupeError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly status: number,
+    /** The endpoint as the person knows it (an expert's name, a URL). */
+    readonly endpoint: string,
+    options: { hint?: string; transient?: boolean } = {},
+  ) {
+    super(code, message, options);
+    this.name = 'HttpError';
   }
 }
 

@@ -28,7 +28,6 @@ export const TaskTypeSchema = z.object({
   examples: z.array(z.string()).default([]),
 });
 
-export type TaskInput = z.infer<typeof TaskInputSchema>;
 export type TaskType = z.infer<typeof TaskTypeSchema>;
 
 export interface ParamSpec {

@@ -13,6 +13,6 @@ export type RunEvent =
   | { type: 'task-failed'; taskId: string; error: TaskError }
   | { type: 'task-skipped'; taskId: string; reason: string }
   | { type: 'task-cancelled'; taskId: string }
-  | { type: 'run-finished'; status: TaskStatus | 'partial' };
+  | { type: 'run-finished'; status: TaskStatus };
 
 export type RunEventListener = (event: RunEvent) => void;

@@ -1,4 +1,4 @@
-import { TroupeError } from '../core/errors.js';
+import { ErrorCode, HttpError, TroupeError } from '../core/errors.js';
 import type { Artifact } from '../core/artifact.js';
 
 export type TaskStatus = 'succeeded' | 'failed' | 'skipped' | 'cancelled';
@@ -7,6 +7,8 @@ export interface TaskError {
   code: string;
   message: string;
   hint?: string;
+  /** For an endpoint that answered with an error: its HTTP status and the endpoint. */
+  http?: { status: number; endpoint: string };
 }
 
 export interface TaskRecord {
@@ -25,8 +27,10 @@ export interface TaskRecord {
 }
 
 export function toTaskError(error: unknown): TaskError {
-  if (error instanceof TroupeError) return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  if (error instanceof TroupeError) {
+    return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(error instanceof HttpError ? { http: { status: error.status, endpoint: error.endpoint } } : {}) };
+  }
   // An expert that throws something unexpected has crashed; say so rather than pass a bare stack.
   const message = error instanceof Error ? error.message : String(error);
-  return { code: 'EXPERT_CRASHED', message };
+  return { code: ErrorCode.ExpertCrashed, message };
 }

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { ErrorCode, TroupeError } from '../core/errors.js';
+import { ErrorCode, HttpError, TroupeError } from '../core/errors.js';
 
 export interface HttpPolicy {
   timeoutMs: number;
@@ -87,7 +87,7 @@ export async function fetchWithPolicy(input: string, init: RequestInit, name: st
       break;
     }
     if (response.status === 401 || response.status === 403) {
-      throw new TroupeError(ErrorCode.MissingCredential, `${name} refused the request (${response.status}): the credential is missing or wrong`, { hint: 'set the environment variable the catalog entry names for this API' });
+      throw new HttpError(ErrorCode.MissingCredential, `${name} refused the request (${response.status}): the credential is missing or wrong`, response.status, name, { hint: 'set the environment variable the catalog entry names for this API' });
     }
     if ((response.status === 429 || response.status >= 500) && attempt < policy.retries) {
       await sleep(retryAfterMs(response.headers.get('retry-after'), attempt), policy.signal);
@@ -95,7 +95,7 @@ export async function fetchWithPolicy(input: string, init: RequestInit, name: st
     }
     if (!response.ok) {
       const body = (await response.text().catch(() => '')).slice(0, 300);
-      throw new TroupeError(ErrorCode.ExpertFailed, `${name} answered ${response.status}${body ? `: ${body}` : ''}`, { transient: response.status === 429 || response.status >= 500 });
+      throw new HttpError(ErrorCode.ExpertFailed, `${name} answered ${response.status}${body ? `: ${body}` : ''}`, response.status, name, { transient: response.status === 429 || response.status >= 500 });
     }
     return response;
   }

@@ -12,8 +12,12 @@ import { analyzeRequest, type Clause } from './request-analysis.js';
  */
 export type MeaningRanks = (clause: Clause) => ReadonlyMap<string, number> | undefined;
 
-/** Documentation vectors by text: a process plans over several catalogs (TaskBench's, the local one), each text embedded once. */
-const documented = new Map<string, Float32Array>();
+/**
+ * Documentation vectors by encoder, then by text: a process plans over several catalogs
+ * (TaskBench's, the local one), each text embedded once by each encoder. Keyed by the
+ * encoder, so that one model's vectors never stand in for another's.
+ */
+const byEncoder = new WeakMap<SentenceEncoder, Map<string, Float32Array>>();
 const MAX_CACHED = 20_000;
 
 /** What a type is documented to do, in a sentence. */
@@ -23,6 +27,8 @@ function documentation(type: TaskType): string {
 
 /** The meaning ranks of every clause of a request, read as the built-in planner reads them. */
 export async function meaningRanks(request: string, catalog: Catalog, encoder: SentenceEncoder): Promise<MeaningRanks> {
+  const documented = byEncoder.get(encoder) ?? new Map<string, Float32Array>();
+  byEncoder.set(encoder, documented);
   const types = [...catalog.taskTypes.values()];
   const clauses = [...new Set(analyzeRequest(request).clauses.map((c) => c.text))];
   const missing = [...new Set(types.map(documentation))].filter((d) => !documented.has(d));

@@ -1,7 +1,7 @@
 import type { EmbeddingsConfig } from '../config/config.js';
-import { ErrorCode, TroupeError } from '../core/errors.js';
 import { cosine } from './cosine.js';
 import { defaultPolicy, policyFetch, type NetAccess } from '../net/http-policy.js';
+import { requireCredential } from '../config/credential.js';
 
 /** Reciprocal rank fusion's constant (Cormack et al.): ranks past the first few count little. */
 const RRF_K = 60;
@@ -48,8 +48,7 @@ export class EmbeddingReranker {
 
   private async embed(values: string[], signal?: AbortSignal): Promise<Float32Array[]> {
     const [{ embedMany }, { createOpenAICompatible }] = await Promise.all([import('ai'), import('@ai-sdk/openai-compatible')]);
-    const apiKey = this.config.apiKeyEnv ? process.env[this.config.apiKeyEnv] : undefined;
-    if (this.config.apiKeyEnv && !apiKey) throw new TroupeError(ErrorCode.MissingCredential, `the embedding endpoint needs ${this.config.apiKeyEnv}, which is not set`, { hint: `export ${this.config.apiKeyEnv}=...` });
+    const apiKey = this.config.apiKeyEnv ? requireCredential(this.config.apiKeyEnv, 'the embedding endpoint') : undefined;
     const name = `the embedding endpoint ${this.config.baseURL}`;
     const policy = { ...defaultPolicy(this.access), ...(signal ? { signal } : {}) };
     const provider = createOpenAICompatible({

@@ -3,6 +3,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModel } from 'ai';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
+import { requireCredential } from '../../config/credential.js';
 
 export interface LlmSpec {
   /** As the user wrote it, for the run record (never includes a key). */
@@ -13,9 +14,7 @@ export interface LlmSpec {
 const USAGE = 'use openai:<model>, anthropic:<model>, ollama:<model> or openai-compatible:<baseURL>#<model>';
 
 function needKey(name: string, provider: string): string {
-  const key = process.env[name];
-  if (!key) throw new TroupeError(ErrorCode.MissingCredential, `--llm ${provider} needs the environment variable ${name}, which is not set`, { hint: `export ${name}=... or choose another --llm` });
-  return key;
+  return requireCredential(name, `--llm ${provider}`, `export ${name}=... or choose another --llm`);
 }
 
 /**

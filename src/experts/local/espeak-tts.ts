@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { detectLanguage } from '../../text/detect-language.js';
-import { findLanguage, languageName } from '../../text/languages.js';
+import { languageName } from '../../text/languages.js';
 import { checkPrograms } from './debian-fix.js';
 import { installedVoices, voiceFor } from './espeak-voices.js';
 import { wavSeconds } from './prepare-audio.js';
 import { requireText } from '../shared/require-text.js';
 import { runProgram } from './run-program.js';
+import { askedLanguage } from '../shared/params.js';
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/espeak-ng-tts',
@@ -30,7 +31,7 @@ export const espeakTts: Expert = {
   async run(ctx) {
     const text = await requireText(ctx.inputs.text, entry.id, 50_000);
     const voices = await installedVoices(ctx.signal);
-    const asked = typeof ctx.params.language === 'string' && ctx.params.language ? findLanguage(ctx.params.language)?.code ?? ctx.params.language : undefined;
+    const asked = askedLanguage(ctx.params);
     // The producer's word (a translation knows its target) beats a guess from the letters.
     const known = ctx.inputs.text?.language;
     const detected = asked ?? known ? undefined : (await detectLanguage(text))?.code;

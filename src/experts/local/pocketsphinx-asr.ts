@@ -1,11 +1,11 @@
 import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
-import { findLanguage } from '../../text/languages.js';
 import { aptFix, checkPrograms } from './debian-fix.js';
 import { decodeAudio } from './prepare-audio.js';
 import { runProgram } from './run-program.js';
 import { textOutput } from '../shared/write-output.js';
 import { access } from 'node:fs/promises';
+import { askedLanguage } from '../shared/params.js';
 
 const MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
 
@@ -36,7 +36,7 @@ export const pocketsphinxAsr: Expert = {
     return { runnable: true };
   },
   async run(ctx) {
-    const asked = typeof ctx.params.language === 'string' ? findLanguage(ctx.params.language)?.code ?? ctx.params.language : 'en';
+    const asked = askedLanguage(ctx.params) ?? 'en';
     if (asked !== 'en') {
       throw new TroupeError(ErrorCode.UnsupportedLanguage, `${entry.id}: only English speech can be recognised here, not "${asked}"`, { hint: 'configure a remote speech-recognition expert for other languages' });
     }

@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
-import { findLanguage } from '../../text/languages.js';
 import { prepareImage } from './prepare-image.js';
 import { textOutput } from '../shared/write-output.js';
+import { askedLanguage } from '../shared/params.js';
 
 const require = createRequire(import.meta.url);
 
@@ -39,11 +39,12 @@ export const tesseractJsOcr: Expert = {
     }
   },
   async run(ctx) {
-    const asked = typeof ctx.params.language === 'string' ? (findLanguage(ctx.params.language)?.code ?? ctx.params.language) : 'en';
+    const asked = askedLanguage(ctx.params) ?? 'en';
     if (asked !== 'en') throw new TroupeError(ErrorCode.UnsupportedLanguage, `${entry.id}: only the English model is installed, not "${asked}"`);
     const image = await prepareImage(ctx.inputs.image, entry.id, ctx.scratchDir);
     const { createWorker } = await import('tesseract.js');
-    // cacheMethod 'none' and a local langPath: no network, no cache files written (ARCHITECTURE.md).
+    // cacheMethod 'none' and a local langPath: no network, no cache files written (its defaults download
+    // the language data and cache it).
     // A worker per call: a live worker thread would keep the process from exiting.
     const worker = await createWorker('eng', 1, { langPath: langPath(), cacheMethod: 'none', gzip: true, logger: () => {} });
     const onAbort = () => void worker.terminate();

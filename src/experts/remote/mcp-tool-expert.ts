@@ -6,6 +6,7 @@ import { textOutput } from '../shared/write-output.js';
 import type { NetAccess } from '../../net/http-policy.js';
 import { withMcpClient } from '../../net/mcp-connection.js';
 import { textArgument } from './remote-task-type.js';
+import { requireApproval } from '../shared/guards.js';
 
 const CallSchema = z.object({ target: z.string(), tool: z.string(), readOnly: z.boolean() });
 /**
@@ -24,9 +25,7 @@ export function mcpToolExpert(raw: ExpertEntry, access: NetAccess = {}): Expert 
       return { runnable: true, reason: `MCP tool ${call.tool} at ${call.target}${call.readOnly ? '' : ' (changes state: needs --yes)'}` };
     },
     async run(ctx) {
-      if (!call.readOnly && !ctx.approved) {
-        throw new TroupeError(ErrorCode.NeedsApproval, `${entry.id} is not marked read-only, so it may change state; it was not approved`, { hint: 'run again with --yes to allow it, or answer y when a terminal asks' });
-      }
+      if (!call.readOnly) requireApproval(ctx, `${entry.id} is not marked read-only, so it`);
       const args: Record<string, unknown> = { ...ctx.params };
       if (text && ctx.inputs[text]) args[text] = artifactText(ctx.inputs[text]) ?? '';
       const result = await withMcpClient(call.target, (client) => client.callTool({ name: call.tool, arguments: args }, undefined, { signal: ctx.signal }), access);

@@ -7,6 +7,7 @@ import { languageName } from '../../text/languages.js';
 import { requireText } from '../shared/require-text.js';
 import { textOutput } from '../shared/write-output.js';
 import { defaultPolicy, policyFetch, type NetAccess } from '../../net/http-policy.js';
+import { requireCredential } from '../../config/credential.js';
 
 type Kind = 'chat' | 'vision' | 'transcription';
 
@@ -72,8 +73,7 @@ export function openAiCompatibleExpert(server: OpenAiServer, task: string, acces
       return { runnable: true };
     },
     async run(ctx) {
-      const apiKey = server.apiKeyEnv ? process.env[server.apiKeyEnv] : undefined;
-      if (server.apiKeyEnv && !apiKey) throw new TroupeError(ErrorCode.MissingCredential, `${endpoint} needs the environment variable ${server.apiKeyEnv}, which is not set`, { hint: `export ${server.apiKeyEnv}=...` });
+      const apiKey = server.apiKeyEnv ? requireCredential(server.apiKeyEnv, endpoint) : undefined;
       const policy = { ...defaultPolicy(access), signal: ctx.signal };
       const viaPolicy = policyFetch(endpoint, policy);
       const note = `${modelId} on ${server.name}`;

@@ -5,6 +5,8 @@ import { artifactText } from '../../core/artifact.js';
 import { textOutput } from '../shared/write-output.js';
 import { defaultPolicy, fetchWithPolicy, type NetAccess } from '../../net/http-policy.js';
 import { textArgument } from './remote-task-type.js';
+import { requireApproval } from '../shared/guards.js';
+import { requireCredential } from '../../config/credential.js';
 
 /**
  * Calls an imported OpenAPI operation over HTTP: path parameters substituted, query and
@@ -25,9 +27,7 @@ export function openApiExpert(raw: ExpertEntry, access: NetAccess = {}): Expert 
       return { runnable: true };
     },
     async run(ctx) {
-      if (!call.readOnly && !ctx.approved) {
-        throw new TroupeError(ErrorCode.NeedsApproval, `${entry.id} (${call.method}) may change state; it was not approved`, { hint: 'run again with --yes to allow it, or answer y when a terminal asks' });
-      }
+      if (!call.readOnly) requireApproval(ctx, `${entry.id} (${call.method})`);
       const values: Record<string, unknown> = { ...ctx.params };
       if (text && ctx.inputs[text]) values[text] = artifactText(ctx.inputs[text]) ?? '';
       let path = call.path;
@@ -44,8 +44,7 @@ export function openApiExpert(raw: ExpertEntry, access: NetAccess = {}): Expert 
       }
       if (/\{[^}]+\}/.test(path)) throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: no value for the path parameter in ${path}`);
       if (call.auth) {
-        const secret = process.env[call.auth.env];
-        if (!secret) throw new TroupeError(ErrorCode.MissingCredential, `${entry.id} needs the environment variable ${call.auth.env}, which is not set`, { hint: `export ${call.auth.env}=...` });
+        const secret = requireCredential(call.auth.env, entry.id);
         headers[call.auth.scheme === 'header' ? call.auth.header! : 'authorization'] = call.auth.scheme === 'header' ? secret : `Bearer ${secret}`;
       }
       const full = new URL(url.pathname.replace(/\/$/, '') + path + url.search, url);

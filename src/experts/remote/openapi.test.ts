@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { importOpenApi } from '../../catalog/importers/import-openapi.js';
-import { ErrorCode, TroupeError } from '../../core/errors.js';
+import { ErrorCode, HttpError, TroupeError } from '../../core/errors.js';
 import { startPetStore } from '../../test-support/petstore.js';
 import { fetchWithPolicy, isPrivateAddress } from '../../net/http-policy.js';
 import { troupe as runTroupe } from '../../test-support/troupe-cli.js';
@@ -38,7 +38,7 @@ describe('outbound HTTP policy', () => {
   });
 
   it('turns 401 into a clear credential error', async () => {
-    await assert.rejects(fetchWithPolicy(`${store.url}/api/pets`, { method: 'POST', body: '{}' }, 'POST /api/pets', ALLOW), (e) => TroupeError.is(e, ErrorCode.MissingCredential) && /POST \/api\/pets refused the request \(401\)/.test(e.message));
+    await assert.rejects(fetchWithPolicy(`${store.url}/api/pets`, { method: 'POST', body: '{}' }, 'POST /api/pets', ALLOW), (e) => TroupeError.is(e, ErrorCode.MissingCredential) && /POST \/api\/pets refused the request \(401\)/.test(e.message) && e instanceof HttpError && e.status === 401 && e.endpoint === 'POST /api/pets');
   });
 });
 
@@ -79,5 +79,6 @@ describe('OpenAPI operations as experts', () => {
     const wrong = await troupe(['run', "add a new pet named 'Max' to the store", '--db', db, '--json', '--yes'], dir, { PETSTORE_TOKEN: 'wrong' });
     assert.equal(wrong.code, 1);
     assert.match(JSON.parse(wrong.stdout).tasks[0].error.message, /refused the request \(401\)/);
+    assert.equal(JSON.parse(wrong.stdout).tasks[0].error.http.status, 401, 'the record keeps the status as a field');
   });
 });
