@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * Everyday requests to Troupe's own catalog, with the plans they should get (task types in
+ * plan order; none when nothing here can serve the request). Written before the planner's
+ * method changes (issue 17), and never tuned on: a third is marked `aside`, to be scored and
+ * looked at only at the end of a session, so that it stays a measure of requests nobody
+ * tuned for.
+ */
+export const EverydayRequestSchema = z.object({
+  id: z.string().regex(/^e\d{3}$/),
+  split: z.enum(['dev', 'aside']),
+  request: z.string().min(1),
+  /** Which kind of file goes with it: a photo, a photo of a sign, a recording of speech, a text file. */
+  input: z.enum(['photo', 'sign', 'recording', 'text']).nullable(),
+  expect: z.array(z.string()),
+  /** Parameters the first task of a type must have (a translation's target language). */
+  params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+});
+export type EverydayRequest = z.infer<typeof EverydayRequestSchema>;
+
+// From src/ and from dist/ alike: the table is data, kept in the source tree.
+export const EVERYDAY_REQUESTS_PATH = fileURLToPath(new URL('../../../src/bench/requests/everyday.jsonl', import.meta.url));
+
+export function readEverydayRequests(path = EVERYDAY_REQUESTS_PATH): EverydayRequest[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const parsed = EverydayRequestSchema.safeParse(JSON.parse(l));
+      if (!parsed.success) throw new Error(`${path}:${i + 1}: ${z.prettifyError(parsed.error)}`);
+      return parsed.data;
+    });
+}
