@@ -48,4 +48,19 @@ describe('APIBench with ../shared data', { skip }, () => {
     assert.equal(r.hallucination, 0);
     assert.ok(r.accuracy >= 0.8, `accuracy ${r.accuracy}`);
   });
+
+  for (const hub of ['huggingface', 'tensorflowhub'] as const) {
+    it(`selection on ${hub}'s whole API list never answers a call to no API`, async () => {
+      const apis = await readJsonl(ROOT + FILES[hub][0], ApiDocSchema);
+      const matcher = await ApiMatcher.build(apis, hub);
+      const selector = new ApiSelector(apis, matcher);
+      // Probes, not the held-out questions: each API's own words, and words no API documents.
+      const probes = [...apis.map((a) => `${a.api_name} ${typeof a.description === 'string' ? a.description : ''}`.slice(0, 300)), 'zzz qqq', ''];
+      const responses = [];
+      for (const [i, q] of probes.entries()) responses.push(gorillaResponse(i + 1, await selector.select(cleanQuestion(q))));
+      const r = await scoreResponses(hub, matcher, probes.map(() => ({ api_data: { domain: '' } })), responses);
+      assert.equal(r.hallucinated, 0);
+    });
+  }
 });
+

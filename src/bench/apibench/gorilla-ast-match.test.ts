@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { ApiDoc } from './apibench-data.js';
 import { extractApiCall } from './extract-api-call.js';
 import { ApiMatcher, scoreResponses } from './score.js';
+import type { Hub } from './gorilla-ast-match.js';
 import { ApiSelector, gorillaResponse } from './select-api.js';
 
 const api = (domain: string, api_call: string, extra: Partial<ApiDoc> = {}): ApiDoc => ({ domain, api_name: api_call, api_call, ...extra });
@@ -72,4 +73,36 @@ describe('ApiSelector', () => {
     assert.equal(s?.api.domain, 'Speech To Text');
     assert.match(gorillaResponse(7, s).text, /<<<api_call>>>: torch\.hub\.load\(repo_or_dir='snakers4\/silero-models'/);
   });
+
+  // One small API list in each hub's call style, with an entry whose call the matcher maps to
+  // another domain's API and one it maps to none: neither may ever be answered.
+  const HUB_APIS: Record<Hub, ApiDoc[]> = {
+    huggingface: [
+      api('Natural Language Processing Translation', "pipeline('translation_en_to_fr', model='t5-small')", { description: 'translate English text into French' }),
+      api('Audio Automatic Speech Recognition', "pipeline('automatic-speech-recognition', model='openai/whisper-tiny')", { description: 'transcribe speech recordings into text' }),
+      api('Computer Vision Image Classification', "pipeline('translation_en_to_fr', model='t5-small', device=0)", { description: 'classify photos of birds: calls a translation pipeline' }),
+      api('Multimodal Text-to-Image', 'StableDiffusionPipeline.from_pretrained()', { description: 'draw an image of anything from words' }),
+    ],
+    tensorflowhub: [
+      api('Image classification', "hub.KerasLayer('https://tfhub.dev/google/imagenet/mobilenet_v2_100_224/classification/4')", { description: 'classify images into ImageNet classes' }),
+      api('Text embedding', "hub.load('https://tfhub.dev/google/universal-sentence-encoder/4')", { description: 'embed sentences as vectors for similarity' }),
+      api('Audio event classification', 'hub.load()', { description: 'recognise sounds such as dogs barking in audio' }),
+    ],
+    torchhub: [
+      api('Image Classification', "torch.hub.load(repo_or_dir='pytorch/vision', model='resnet50', pretrained=True)", { description: 'ResNet image classification into ImageNet classes' }),
+      api('Speech To Text', "torch.hub.load(repo_or_dir='snakers4/silero-models', model='silero_stt', pretrained=True)", { description: 'transcribe spoken audio recordings' }),
+    ],
+  };
+  for (const [hub, apis] of Object.entries(HUB_APIS) as Array<[Hub, ApiDoc[]]>) {
+    it(`answers every question on ${hub} with a call the scorer matches to an API (0 hallucination by construction)`, async () => {
+      const matcher = await ApiMatcher.build(apis, hub);
+      const selector = new ApiSelector(apis, matcher);
+      const questions = ['I want to classify pictures of birds', 'recognise the sound of a dog barking', 'draw me an image of a castle', 'zzz qqq', '', ...apis.map((a) => String(a.description))];
+      const responses = await Promise.all(questions.map(async (q, i) => gorillaResponse(i + 1, await selector.select(q))));
+      const labels = questions.map(() => ({ api_data: { domain: apis[0]!.domain } }));
+      const scored = await scoreResponses(hub, matcher, labels, responses);
+      assert.equal(scored.hallucinated, 0, responses.map((r) => r.text).join('\n'));
+    });
+  }
 });
+

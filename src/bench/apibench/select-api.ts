@@ -22,11 +22,15 @@ export interface Selection {
 /**
  * Zero-shot API selection from documentation alone (no LLM, no training): BM25F over each
  * API's fields; the top entries vote for a domain by score; the best entry of the winning
- * domain is chosen — provided the call it would emit is matched back, by the scorer's own
- * AST matcher, to an API of that domain. A selection is always an entry of the catalog.
+ * domain is chosen. Only entries whose call the scorer's own AST matcher maps back to an API
+ * of their domain are ever answered, and a question always gets one (the best of any domain
+ * when no voted domain has one, the first answerable entry when no word of the question is
+ * documented), so an answer is never a call to no API: 0 hallucination by construction.
  */
 export class ApiSelector {
   private readonly index: Bm25fIndex<ApiField>;
+  /** For each API: whether its call maps back to an API of its own domain (computed once, on first use). */
+  private answerable: Promise<boolean[]> | undefined;
 
   constructor(
     private readonly apis: readonly ApiDoc[],
@@ -35,22 +39,30 @@ export class ApiSelector {
     this.index = new Bm25fIndex(apis.map((api, i) => ({ id: String(i), fields: apiFields(api) })), WEIGHTS);
   }
 
+  private answerableApis(): Promise<boolean[]> {
+    this.answerable ??= Promise.all(
+      this.apis.map(async (api) => {
+        const matched = await this.matcher.match(api.api_call);
+        return matched !== -1 && this.apis[matched]!.domain === api.domain;
+      }),
+    );
+    return this.answerable;
+  }
+
   async select(question: string): Promise<Selection | undefined> {
-    const ranked = this.index.search(question);
+    const answerable = await this.answerableApis();
+    const ranked = this.index.search(question).filter((r) => answerable[Number(r.id)]);
     const votes = new Map<string, number>();
     for (const r of ranked.slice(0, DOMAIN_VOTERS)) {
       const domain = this.apis[Number(r.id)]!.domain;
       votes.set(domain, (votes.get(domain) ?? 0) + r.score);
     }
-    for (const [domain, domainScore] of [...votes].sort((a, b) => b[1] - a[1])) {
-      for (const r of ranked.filter((x) => this.apis[Number(x.id)]!.domain === domain)) {
-        const index = Number(r.id);
-        const api = this.apis[index]!;
-        const matched = await this.matcher.match(api.api_call);
-        if (matched !== -1 && this.apis[matched]!.domain === domain) return { api, index, score: r.score, domainScore };
-      }
-    }
-    return undefined;
+    const [domain, domainScore] = [...votes].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
+    const best = ranked.find((r) => this.apis[Number(r.id)]!.domain === domain) ?? ranked[0];
+    if (best) return { api: this.apis[Number(best.id)]!, index: Number(best.id), score: best.score, domainScore };
+    // No documented word in the question: still an API that exists, said to be a guess.
+    const first = answerable.indexOf(true);
+    return first === -1 ? undefined : { api: this.apis[first]!, index: first, score: 0, domainScore: 0 };
   }
 }
 
@@ -60,7 +72,7 @@ export function gorillaResponse(questionId: number, selection: Selection | undef
   const { api } = selection;
   return {
     question_id: questionId,
-    text: `<<<domain>>>: ${api.domain}, <<<api_call>>>: ${api.api_call}, <<<api_provider>>>: ${api.framework ?? 'unknown'}, <<<explanation>>>: selected from the catalog by its documentation (BM25F ${selection.score.toFixed(2)}; domain vote ${selection.domainScore.toFixed(2)}): ${api.api_name}`,
+    text: `<<<domain>>>: ${api.domain}, <<<api_call>>>: ${api.api_call}, <<<api_provider>>>: ${api.framework ?? 'unknown'}, <<<explanation>>>: ${selection.score > 0 ? `selected from the catalog by its documentation (BM25F ${selection.score.toFixed(2)}; domain vote ${selection.domainScore.toFixed(2)})` : 'no word of the question is in the documentation: a guess from the catalog'}: ${api.api_name}`,
   };
 }
 
