@@ -1,11 +1,17 @@
-import { planWithoutLlm } from '../plan/builtin-planner.js';
+import { draftPlan } from '../plan/draft-plan.js';
 import { meaningRanks } from '../plan/clause-meaning.js';
 import { localSentenceEncoder, type SentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { validatePlan } from '../plan/validate-plan.js';
+import { givenLanguages } from '../plan/given-languages.js';
 import { composeAnswer } from '../respond/compose-answer.js';
 import type { Controller, PlanInput, PlanOutcome } from './controller.js';
 import { planFromMemory } from '../memory/plan-from-memory.js';
 import type { PlanMemory } from '../memory/plan-memory.js';
+
+/** Every language the catalog's experts name: the candidates when telling a given text's language. */
+function servedLanguagesOf(catalog: PlanInput['catalog']): string[] {
+  return [...new Set(catalog.experts.flatMap((e) => e.entry.languages))];
+}
 
 /** Below this similarity a confirmed plan is not re-used as a template (see plan-from-memory.ts). */
 export const TEMPLATE_MIN_SIMILARITY = 0.5;
@@ -34,7 +40,8 @@ export class BuiltinController implements Controller {
       notes.push(`planned by words alone: ${error.message}`);
       return undefined;
     });
-    const drafted = planWithoutLlm(request, catalog, files, meaning);
+    const languageOf = await givenLanguages(request, files, servedLanguagesOf(catalog));
+    const drafted = draftPlan(request, catalog, files, { ...(meaning ? { meaning } : {}), languageOf });
     const { plan, repairs } = validatePlan(drafted.plan, catalog, files);
     return {
       plan,

@@ -3,7 +3,7 @@ export { toolCatalog } from '../../catalog/importers/taskbench-task-types.js';
 export { requestFiles } from '../../plan/request-files.js';
 import { requestFiles } from '../../plan/request-files.js';
 import { TroupeError } from '../../core/errors.js';
-import { planWithoutLlm } from '../../plan/builtin-planner.js';
+import { draftPlan } from '../../plan/draft-plan.js';
 import type { MeaningRanks } from '../../plan/clause-meaning.js';
 import { isFile, isRef, type Plan } from '../../core/plan.js';
 import { validatePlan } from '../../plan/validate-plan.js';
@@ -38,7 +38,7 @@ export function builtinPlan(request: string, catalog: Catalog, { memory, minSimi
     if (remembered) return remembered.plan;
   }
   try {
-    const drafted = planWithoutLlm(request, catalog, files, meaning);
+    const drafted = draftPlan(request, catalog, files, meaning ? { meaning } : {});
     try {
       return validatePlan(drafted.plan, catalog, files).plan;
     } catch {

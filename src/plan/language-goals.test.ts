@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { languageGoals } from './language-goals.js';
+
+describe('languageGoals: the languages a request names as properties', () => {
+  it('reads the wanted language from "in", "into" and "to"', () => {
+    assert.deepEqual(languageGoals('what does this notice say in spanish'), { target: 'es' });
+    assert.deepEqual(languageGoals('Summarize this article and read the summary aloud in Catalan.'), { target: 'ca' });
+    assert.deepEqual(languageGoals('Turn the transcript into Portuguese'), { target: 'pt' });
+  });
+
+  it('tells the language of what is given from the one wanted', () => {
+    assert.deepEqual(languageGoals("Translate this Spanish text into English: 'La biblioteca está cerrada.'"), { target: 'en', source: 'es' });
+    assert.deepEqual(languageGoals('Translate it from French to Spanish'), { target: 'es', source: 'fr' });
+    assert.deepEqual(languageGoals('the letter is in French; put it into English'), { target: 'en', source: 'fr' });
+  });
+
+  it('names no goal for a language that qualifies a person, or one inside a quote', () => {
+    assert.deepEqual(languageGoals('I want to share this with my Spanish speaking friend'), {});
+    assert.deepEqual(languageGoals("Say 'speak to me in French' out loud"), {});
+  });
+});
