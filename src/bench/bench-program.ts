@@ -102,8 +102,9 @@ export function buildBenchProgram(setExit: (code: number) => void): Command {
     .requiredOption('--tools <file>', "the domain's tool_desc.json")
     .requiredOption('--gold <file>', 'gold records JSONL')
     .requiredOption('--pred <file>', 'predictions JSONL')
-    .option('--json', 'print {n, node_f1, edge_f1, param_name_f1, param_value_f1, ned, by_type} as fractions')
-    .action(async (opts: { tools: string; gold: string; pred: string; json?: boolean }) => {
+    .option('--folds <k>', 'also score each of K folds of the gold file (record i in fold i mod K)', (v: string) => Number.parseInt(v, 10))
+    .option('--json', 'print {n, node_f1, edge_f1, param_name_f1, param_value_f1, ned, by_type, by_fold?} as fractions')
+    .action(async (opts: { tools: string; gold: string; pred: string; folds?: number; json?: boolean }) => {
       const { scoreCommand } = await import('./taskbench/taskbench-commands.js');
       const r = await scoreCommand(opts);
       if (opts.json) process.stdout.write(`${JSON.stringify(r)}\n`);
@@ -111,6 +112,15 @@ export function buildBenchProgram(setExit: (code: number) => void): Command {
         const row = (label: string, m: typeof r) => `${label.padEnd(8)} ${String(m.n).padStart(5)}  ${[m.node_f1, m.edge_f1, m.param_name_f1, m.param_value_f1].map((x) => (x * 100).toFixed(2).padStart(8)).join('')}  ${m.ned.toFixed(4).padStart(8)}`;
         process.stdout.write(`type         n   node F1  edge F1  name F1 value F1       NED\n${row('overall', r)}\n`);
         for (const [t, m] of Object.entries(r.by_type)) process.stdout.write(`${row(t, m as typeof r)}\n`);
+        if (r.by_fold) {
+          r.by_fold.forEach((m, k) => process.stdout.write(`${row(`fold ${k + 1}`, m as typeof r)}\n`));
+          const spread = (f: (m: NonNullable<typeof r.by_fold>[number]) => number) => {
+            const xs = r.by_fold!.map(f);
+            const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+            return `${(mean * 100).toFixed(2)} ± ${(Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1)) * 100).toFixed(2)}`;
+          };
+          process.stdout.write(`folds: node F1 ${spread((m) => m.node_f1)}, edge F1 ${spread((m) => m.edge_f1)} (mean ± sd)\n`);
+        }
       }
       setExit(0);
     });

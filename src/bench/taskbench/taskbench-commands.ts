@@ -77,14 +77,20 @@ export async function rememberCommand(opts: { tools: string; gold: string; memor
   }
 }
 
-/** `troupe bench taskbench score`: overall and by type (single, chain, dag). */
-export async function scoreCommand(opts: { tools: string; gold: string; pred: string }): Promise<TaskBenchMetrics & { by_type: Record<string, TaskBenchMetrics> }> {
+/**
+ * `troupe bench taskbench score`: overall and by type (single, chain, dag); with `folds`,
+ * also each of K folds (record i in fold i mod K), so that a change is seen to hold on
+ * every part of a sample and not on its average alone.
+ */
+export async function scoreCommand(opts: { tools: string; gold: string; pred: string; folds?: number }): Promise<TaskBenchMetrics & { by_type: Record<string, TaskBenchMetrics>; by_fold?: TaskBenchMetrics[] }> {
   const tools = await readToolDesc(opts.tools);
   const gold = await readJsonl(opts.gold, GoldSchema);
   const predictions = await readJsonl(opts.pred, PredictionSchema);
   const types = [...new Set(gold.map((g) => g.type).filter((t): t is string => Boolean(t)))];
+  const folds = opts.folds && opts.folds > 1 ? Math.floor(opts.folds) : 0;
   return {
     ...scoreTaskBench(tools, gold, predictions),
     by_type: Object.fromEntries(types.map((t) => [t, scoreTaskBench(tools, gold.filter((g) => g.type === t), predictions)])),
+    ...(folds ? { by_fold: Array.from({ length: folds }, (_, k) => scoreTaskBench(tools, gold.filter((_, i) => i % folds === k), predictions)) } : {}),
   };
 }
