@@ -5,7 +5,7 @@ import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { detectLanguage } from '../../text/detect-language.js';
 import { languageName } from '../../text/languages.js';
 import { checkPrograms } from './debian-fix.js';
-import { installedVoices, voiceFor } from './espeak-voices.js';
+import { installedVoices, voiceFor, type VoiceWish } from './espeak-voices.js';
 import { wavSeconds } from './prepare-audio.js';
 import { requireText } from '../shared/require-text.js';
 import { runProgram } from './run-program.js';
@@ -37,7 +37,9 @@ export const espeakTts: Expert = {
     const detected = asked ?? known ? undefined : (await detectLanguage(text))?.code;
     const language = asked ?? known ?? detected ?? 'en';
     const why = asked ? 'as asked' : known ? 'language of the input' : detected ? 'detected from the text' : 'default; the language could not be told';
-    const voice = voiceFor(voices, language);
+    const gender = ctx.params.gender === 'female' || ctx.params.gender === 'male' ? ctx.params.gender : undefined;
+    const wish: VoiceWish = { ...(typeof ctx.params.accent === 'string' ? { accent: ctx.params.accent } : {}), ...(gender ? { gender } : {}) };
+    const voice = voiceFor(voices, language, wish);
     if (!voice) {
       throw new TroupeError(ErrorCode.UnsupportedLanguage, `${entry.id}: espeak-ng has no voice for ${languageName(language)} (${language})`, {
         hint: 'ask for another language, or configure a remote text-to-speech expert',

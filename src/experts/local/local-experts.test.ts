@@ -29,11 +29,23 @@ describe('apertium pairs', () => {
 });
 
 describe('espeak voices', () => {
-  it('parses the voice list and picks the plain or first regional voice', () => {
-    const voices = parseEspeakVoices('Pty Language Age/Gender VoiceName File Other\n 5  en-gb  --/M  English gmw/en\n 5  en-us --/M x y\n 5  es  --/M Spanish roa/es\n');
-    assert.deepEqual(voices, ['en-gb', 'en-us', 'es']);
+  it("parses the voice list and picks the voice espeak ranks first for the language, or the accent asked for", () => {
+    // Lines as Debian's espeak-ng 1.51 lists them: its own priority for a language decides.
+    const voices = parseEspeakVoices(
+      [
+        'Pty Language       Age/Gender VoiceName          File                 Other Languages',
+        ' 2  en-gb           --/M      English_(Great_Britain) gmw/en               (en 2)',
+        ' 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)',
+        ' 5  en-us           --/F      us-mbrola-1        mb/mb-us1            (en 8)',
+        ' 5  en-029          --/M      English_(Caribbean) gmw/en-029           (en 10)',
+        ' 5  es              --/M      Spanish_(Spain)    roa/es',
+      ].join('\n'),
+    );
+    assert.deepEqual(voices.map((v) => v.tag), ['en-gb', 'en-us', 'en-us', 'en-029', 'es']);
     assert.equal(voiceFor(voices, 'es'), 'es');
-    assert.equal(voiceFor(voices, 'en'), 'en-gb');
+    assert.equal(voiceFor(voices, 'en'), 'en-gb', 'espeak ranks its British voice first for English, and the Caribbean one last');
+    assert.equal(voiceFor(voices, 'en', { accent: 'american' }), 'en-us');
+    assert.equal(voiceFor(voices, 'en', { gender: 'female' }), 'en-gb+f3');
     assert.equal(voiceFor(voices, 'xx'), undefined);
   });
 });
@@ -98,5 +110,12 @@ describe('espeak-ng speech', { skip: requireProgram('espeak-ng') }, () => {
     assert.match(long.note!, /voice es \(Spanish, detected from the text\)/);
     const short = await runExpert(espeakTts, { text: text('go forward ten meters') });
     assert.match(short.note!, /English, default; the language could not be told/);
+  });
+
+  it('speaks English with the voice espeak ranks first for it, not the first regional one, and honours an accent or a female voice', async () => {
+    const english = await runExpert(espeakTts, { text: { ...text('Please call me back when you get home tonight.'), language: 'en' } });
+    assert.match(english.note!, /^voice en-gb \(English/, 'not the Caribbean en-029');
+    const american = await runExpert(espeakTts, { text: { ...text('Mind the gap.'), language: 'en' } }, { accent: 'american', gender: 'female' });
+    assert.match(american.note!, /^voice en-us\+f3 /);
   });
 });
