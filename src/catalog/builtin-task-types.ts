@@ -56,20 +56,11 @@ const RAW: unknown[] = [
       type: 'object',
       properties: {
         language: { type: 'string', format: 'language', description: 'language of the voice (ISO 639-1); detected from the text when absent' },
-        accent: {
-          type: 'string',
-          description: 'the accent of the voice, when the request names one',
-          oneOf: [
-            { const: 'british', description: 'from Britain, England or the UK' },
-            { const: 'american', description: 'from America or the US' },
-            { const: 'scottish', description: 'from Scotland' },
-            { const: 'latin-american', description: 'from Latin America or Mexico' },
-            { const: 'brazilian', description: 'from Brazil' },
-          ],
-        },
-        // Plain values: words such as "man" or "woman" in their documentation would make any
-        // request about a man speaking ("what the man says") look like a request to speak.
-        gender: { type: 'string', description: 'female or male voice, when the request says', enum: ['female', 'male'] },
+        // Plain values, read off the request by their own words ("a British voice", "female"):
+        // documentation of each value would weigh in the choice of the task type itself, where
+        // "man" or "when" make a request about a man, or a question, look like one to speak.
+        accent: { type: 'string', enum: ['british', 'american', 'scottish', 'latin-american', 'brazilian'] },
+        gender: { type: 'string', enum: ['female', 'male'] },
       },
     },
     examples: ['read it aloud', 'say this out loud', 'turn the text into speech', 'narrate the result as audio', 'speak it'],
