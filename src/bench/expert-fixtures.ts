@@ -18,7 +18,7 @@ export const BENCH_INPUTS: Record<string, { inputs: Record<string, Artifact>; pa
   'local/apertium-translation': { inputs: { text: text('The library is closed on Sunday. The garden is closed for repairs.') }, params: { target_language: 'es' } },
   'local/espeak-ng-tts': { inputs: { text: text('La biblioteca está cerrada el domingo y el jardín está cerrado.') } },
   'local/flite-tts': { inputs: { text: text('The library is closed on Sunday.') } },
-  'local/franc-language-id': { inputs: { text: text(ARTICLE) } },
+  'local/eld-language-id': { inputs: { text: text(ARTICLE) } },
   'local/sharp-image-transform': { inputs: { image: image('test-fixtures/astronaut.jpg') }, params: { operation: 'grayscale' } },
   'local/vader-sentiment': { inputs: { text: text(ARTICLE) } },
   'local/compromise-token-classification': { inputs: { text: text(ARTICLE) } },

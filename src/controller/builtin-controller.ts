@@ -3,6 +3,7 @@ import { meaningRanks } from '../plan/clause-meaning.js';
 import { localSentenceEncoder, type SentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { validatePlan } from '../plan/validate-plan.js';
 import { givenLanguages } from '../plan/given-languages.js';
+import { languageGoals } from '../plan/language-goals.js';
 import { composeAnswer } from '../respond/compose-answer.js';
 import type { Controller, PlanInput, PlanOutcome } from './controller.js';
 import { planFromMemory } from '../memory/plan-from-memory.js';
@@ -40,8 +41,9 @@ export class BuiltinController implements Controller {
       notes.push(`planned by words alone: ${error.message}`);
       return undefined;
     });
-    const languageOf = await givenLanguages(request, files, servedLanguagesOf(catalog));
-    const drafted = draftPlan(request, catalog, files, { ...(meaning ? { meaning } : {}), languageOf });
+    // Telling the given texts' languages costs the detector's start-up: only when a language is wanted.
+    const languageOf = languageGoals(request).target ? await givenLanguages(request, files, servedLanguagesOf(catalog)) : undefined;
+    const drafted = draftPlan(request, catalog, files, { ...(meaning ? { meaning } : {}), ...(languageOf ? { languageOf } : {}) });
     const { plan, repairs } = validatePlan(drafted.plan, catalog, files);
     return {
       plan,

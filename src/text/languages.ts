@@ -1,5 +1,5 @@
 /**
- * Languages Troupe can name: ISO 639-1 (our canonical code), ISO 639-3 (franc, apertium),
+ * Languages Troupe can name: ISO 639-1 (our canonical code), ISO 639-3 (apertium),
  * and the English name users write ("into Spanish").
  */
 export interface Language {

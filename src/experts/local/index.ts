@@ -4,7 +4,7 @@ import { compromiseTokenClassification } from './compromise-entities.js';
 import { energyVad } from './energy-vad.js';
 import { espeakTts } from './espeak-tts.js';
 import { fliteTts } from './flite-tts.js';
-import { francLanguageId } from './franc-language-id.js';
+import { eldLanguageId } from './eld-language-id.js';
 import { humanFaceAnalysis, humanObjectDetection, humanPoseEstimation } from './human/human-experts.js';
 import { pocketsphinxAsr } from './pocketsphinx-asr.js';
 import { sharpImageTransform } from './sharp-image-transform.js';
@@ -20,7 +20,7 @@ export const LOCAL_EXPERTS: readonly Expert[] = [
   apertiumTranslation,
   espeakTts,
   fliteTts,
-  francLanguageId,
+  eldLanguageId,
   sharpImageTransform,
   vaderSentiment,
   compromiseTokenClassification,

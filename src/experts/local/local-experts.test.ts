@@ -10,7 +10,7 @@ import { parseApertiumModes, route } from './apertium-pairs.js';
 import { apertiumTranslation } from './apertium-translation.js';
 import { espeakTts } from './espeak-tts.js';
 import { parseEspeakVoices, voiceFor } from './espeak-voices.js';
-import { francLanguageId } from './franc-language-id.js';
+import { eldLanguageId } from './eld-language-id.js';
 import { tesseractOcr } from './tesseract-ocr.js';
 
 const SIGN = EXAMPLE_SIGN;
@@ -50,14 +50,29 @@ describe('espeak voices', () => {
   });
 });
 
-describe('franc language identification', () => {
+describe('ELD language identification', () => {
   it('identifies French with candidates', async () => {
-    const { output } = await runExpert(francLanguageId, { text: text('Bonjour tout le monde, comment allez-vous aujourd’hui ?') });
+    const { output } = await runExpert(eldLanguageId, { text: text('Bonjour tout le monde, comment allez-vous aujourd’hui ?') });
     assert.equal((output.value as { language: string }).language, 'fr');
   });
   it('fails clearly on empty text', async () => {
-    await assert.rejects(runExpert(francLanguageId, { text: text('   ') }), (e) => TroupeError.is(e, ErrorCode.InputEmpty));
+    await assert.rejects(runExpert(eldLanguageId, { text: text('   ') }), (e) => TroupeError.is(e, ErrorCode.InputEmpty));
   });
+
+  it('tells ordinary English sentences as English, and a short French greeting as French', async () => {
+    // Each of these came out as another language with franc: Hawaiian, Scots, French, Spanish.
+    const cases: Array<[string, string]> = [
+      ['Please call me back when you get home tonight', 'en'],
+      ['Turn left at the old church and walk two blocks', 'en'],
+      ['I would like two coffees and a croissant please', 'en'],
+      ['Bienvenue à Paris', 'fr'],
+    ];
+    for (const [sentence, language] of cases) {
+      const { output } = await runExpert(eldLanguageId, { text: text(sentence) });
+      assert.equal((output.value as { language: string }).language, language, sentence);
+    }
+  });
+
 });
 
 describe('tesseract OCR', { skip: requireProgram('tesseract') }, () => {
@@ -105,10 +120,10 @@ describe('espeak-ng speech', { skip: requireProgram('espeak-ng') }, () => {
     assert.match(r.note!, /voice es \(Spanish, language of the input\)/);
   });
 
-  it('detects the language of a longer text, and falls back to English when a short one cannot be told', async () => {
+  it('detects the language of a text, and falls back to English when a word cannot be told', async () => {
     const long = await runExpert(espeakTts, { text: text('La biblioteca está cerrada el domingo y el jardín está cerrado para reparaciones.') });
     assert.match(long.note!, /voice es \(Spanish, detected from the text\)/);
-    const short = await runExpert(espeakTts, { text: text('go forward ten meters') });
+    const short = await runExpert(espeakTts, { text: text('Hello') });
     assert.match(short.note!, /English, default; the language could not be told/);
   });
 
@@ -116,6 +131,8 @@ describe('espeak-ng speech', { skip: requireProgram('espeak-ng') }, () => {
     const english = await runExpert(espeakTts, { text: { ...text('Please call me back when you get home tonight.'), language: 'en' } });
     assert.match(english.note!, /^voice en-gb \(English/, 'not the Caribbean en-029');
     const american = await runExpert(espeakTts, { text: { ...text('Mind the gap.'), language: 'en' } }, { accent: 'american', gender: 'female' });
+    const told = await runExpert(espeakTts, { text: text('Please call me back when you get home tonight.') });
+    assert.match(told.note!, /^voice en-gb \(English, detected from the text\)/, 'English told as English, with no language given');
     assert.match(american.note!, /^voice en-us\+f3 /);
   });
 });
