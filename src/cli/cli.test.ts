@@ -74,6 +74,16 @@ describe('falling back to the next expert', { skip: tools }, () => {
     assert.match(task.attempts[0].error.message, /Error opening data file/);
     assert.match(task.outputs[0].value, /The library is closed on Sunday/);
   });
+
+  it('does not hand over a true "no text here": a photo with none is answered so, by the first OCR expert alone', async () => {
+    await copyFile(fileURLToPath(new URL('../../test-fixtures/coffee.jpg', import.meta.url)), join(dir, 'cups.jpg'));
+    const { code, stdout } = await troupe(['run', 'read the text in this photo', '-i', 'cups.jpg', '--json', '--out', 'no-text-run'], dir);
+    assert.equal(code, 1);
+    const record = JSON.parse(stdout);
+    assert.equal(record.tasks[0].error.code, 'NOTHING_FOUND');
+    assert.deepEqual(record.tasks[0].attempts.map((a: { expert: string }) => a.expert), ['local/tesseract-ocr']);
+    assert.match(record.answer, /found no text in the image/);
+  });
 });
 
 describe('troupe run with an LLM controller over the OpenAI protocol', { skip: tools }, () => {

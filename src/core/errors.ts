@@ -16,6 +16,13 @@ export const ErrorCode = {
   /** An expert threw something that is not a TroupeError: a bug or a crash, not a reported failure. */
   ExpertCrashed: 'EXPERT_CRASHED',
   ExpertTimeout: 'EXPERT_TIMEOUT',
+  /**
+   * The expert ran and found nothing of what was asked (no text in a photo): a true answer,
+   * not a failure of the program, so no other expert is tried in its place.
+   */
+  NothingFound: 'NOTHING_FOUND',
+  /** A task not run because a task it needs did not succeed. */
+  Skipped: 'SKIPPED',
   Cancelled: 'CANCELLED',
   UnsupportedLanguage: 'UNSUPPORTED_LANGUAGE',
   MissingCredential: 'MISSING_CREDENTIAL',

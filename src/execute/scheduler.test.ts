@@ -123,6 +123,24 @@ describe('executePlan', () => {
     assert.ok(events.some((e) => e.type === 'task-fallback' && e.from === 'crash' && e.to === 'fine'));
   });
 
+  it('takes "nothing found" as the answer: no other expert is tried, and dependants say why they were skipped', async () => {
+    const looked = expert('looked', async () => {
+      throw new TroupeError(ErrorCode.NothingFound, 'looked: found no text in the image');
+    });
+    let guessed = false;
+    const guesser = expert('guesser', async () => {
+      guessed = true;
+      return 'CA ITN Abad';
+    });
+    const { records, events } = await run(chain(2), { t1: [looked, guesser], t2: [guesser] });
+    assert.equal(guessed, false, 'the second expert was not asked to guess');
+    assert.equal(records[0]!.status, 'failed');
+    assert.equal(records[0]!.error?.code, ErrorCode.NothingFound);
+    assert.ok(!events.some((e) => e.type === 'task-fallback'));
+    assert.equal(records[1]!.error?.code, ErrorCode.Skipped);
+    assert.match(records[1]!.error!.message, /t1 \(echo\) found nothing \(looked: found no text in the image\)/);
+  });
+
   it('retries a transient failure with the same expert', async () => {
     let calls = 0;
     const flaky = expert('flaky', async (ctx) => {

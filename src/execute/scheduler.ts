@@ -76,8 +76,9 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
         const blocked = t.deps.map((d) => records.get(d)!).find((r) => ['failed', 'skipped', 'cancelled'].includes(r.status));
         if (blocked) {
           record.status = 'skipped';
-          const reason = `its input ${blocked.id} (${blocked.task}) ${blocked.status === 'failed' ? 'failed' : `was ${blocked.status}`}`;
-          record.error = { code: 'SKIPPED', message: `skipped because ${reason}` };
+          const failed = blocked.error?.code === ErrorCode.NothingFound ? `found nothing (${blocked.error.message})` : 'failed';
+          const reason = `its input ${blocked.id} (${blocked.task}) ${blocked.status === 'failed' ? failed : `was ${blocked.status}`}`;
+          record.error = { code: ErrorCode.Skipped, message: `skipped because ${reason}` };
           emit({ type: 'task-skipped', taskId: t.id, reason });
           settle(record);
           continue;
@@ -132,6 +133,13 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
           }
           lastError = toTaskError(error);
           record.attempts.push({ expert: expert.entry.id, error: lastError });
+          if (TroupeError.is(error, ErrorCode.NothingFound)) {
+            // A true "nothing here", not a failure of the program: another expert would only guess.
+            record.status = 'failed';
+            record.error = lastError;
+            emit({ type: 'task-failed', taskId: task.id, error: lastError });
+            return;
+          }
           if (TroupeError.is(error, ErrorCode.NeedsApproval)) {
             // Not a failure of the expert: the user has not allowed it. Skip, and say why.
             record.status = 'skipped';

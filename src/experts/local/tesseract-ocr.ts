@@ -49,7 +49,7 @@ export const tesseractOcr: Expert = {
     const { stdout } = await runProgram('tesseract', [image.path, 'stdout', '-l', code, '--psm', '3'], { expert: entry.id, signal: ctx.signal });
     const text = stdout.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
     if (!text) {
-      throw new TroupeError(ErrorCode.ExpertFailed, `${entry.id}: found no text in the image`, { hint: 'use a sharper or larger image whose text is horizontal' });
+      throw new TroupeError(ErrorCode.NothingFound, `${entry.id}: found no text in the image`, { hint: 'if it has text, use a sharper or larger image whose text is horizontal' });
     }
     return textOutput(ctx, text, `tesseract, language ${code}`, lang?.code);
   },

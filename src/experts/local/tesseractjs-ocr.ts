@@ -27,6 +27,13 @@ const entry = ExpertEntrySchema.parse({
   popularity: 60,
 });
 
+/**
+ * Below this mean word confidence (0–100) what tesseract reads is marks, not text: on the
+ * fixtures, the sign's text reads at 95, a photo of coffee cups and one of an astronaut
+ * with no text at 38 and 45. Tesseract's own guidance treats words under 60 as unreliable.
+ */
+const MIN_CONFIDENCE = 60;
+
 export const tesseractJsOcr: Expert = {
   entry,
   async check() {
@@ -52,7 +59,12 @@ export const tesseractJsOcr: Expert = {
     try {
       const { data } = await worker.recognize(image.path);
       const text = data.text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
-      if (!text) throw new TroupeError(ErrorCode.ExpertFailed, `${entry.id}: found no text in the image`, { hint: 'use a sharper or larger image whose text is horizontal' });
+      if (!text) throw new TroupeError(ErrorCode.NothingFound, `${entry.id}: found no text in the image`, { hint: 'if it has text, use a sharper or larger image whose text is horizontal' });
+      if (data.confidence < MIN_CONFIDENCE) {
+        throw new TroupeError(ErrorCode.NothingFound, `${entry.id}: found no legible text in the image (only marks read at confidence ${Math.round(data.confidence)} of 100: "${text.replace(/\s+/g, ' ').slice(0, 40)}")`, {
+          hint: 'if it has text, use a sharper or larger image whose text is horizontal',
+        });
+      }
       return textOutput(ctx, text, `tesseract.js (WASM), confidence ${Math.round(data.confidence)}`, 'en');
     } finally {
       ctx.signal.removeEventListener('abort', onAbort);

@@ -50,6 +50,12 @@ describe('Human vision experts on the tfjs WASM backend (models from the npm pac
     assert.ok(nose && nose.x > 150 && nose.x < 300 && nose.y > 50 && nose.y < 200, JSON.stringify(nose));
   });
 
+  it('finds no pose on a photo with nobody in it, rather than a person made of noise', async () => {
+    const none = await runExpert(humanPoseEstimation, { image: COFFEE });
+    assert.deepEqual((none.output.value as { people: unknown[] }).people, []);
+    assert.equal(none.note, 'no person found');
+  });
+
   it('finds no faces on a photo without people, and fails clearly on a corrupt file', async () => {
     const none = await runExpert(humanFaceAnalysis, { image: COFFEE });
     assert.deepEqual((none.output.value as { faces: unknown[] }).faces, []);

@@ -113,6 +113,14 @@ const SKELETON: Array<[string, string]> = [
   ['nose', 'leftEye'], ['nose', 'rightEye'], ['leftEye', 'leftEar'], ['rightEye', 'rightEar'],
 ];
 
+/**
+ * MoveNet always returns one pose; below this score (the mean of its keypoints', and each
+ * keypoint's own) it is not a person. 0.3 is the threshold TensorFlow's pose-detection demos
+ * use; on the fixtures a photo of coffee cups with nobody in it scores 0.26 with no keypoint
+ * at 0.3, the astronaut 0.78 with 10.
+ */
+const MIN_POSE_SCORE = 0.3;
+
 export const humanPoseEstimation: Expert = {
   entry: ExpertEntrySchema.parse({
     ...COMMON,
@@ -127,11 +135,13 @@ export const humanPoseEstimation: Expert = {
   run: (ctx) =>
     runDetection(ctx, 'local/human-pose-estimation', 'pose', (r) => {
       const people = r.body
-        .filter((b) => b.score > 0)
+        .filter((b) => b.score >= MIN_POSE_SCORE)
         .map((b) => ({
           score: Math.round(b.score * 100) / 100,
           box: box(b.box),
-          keypoints: b.keypoints.map((k) => ({ part: k.part, x: round(k.position[0]), y: round(k.position[1]), score: Math.round(k.score * 100) / 100 })),
+          keypoints: b.keypoints
+            .filter((k) => k.score >= MIN_POSE_SCORE)
+            .map((k) => ({ part: k.part, x: round(k.position[0]), y: round(k.position[1]), score: Math.round(k.score * 100) / 100 })),
         }));
       const keypoints = people.flatMap((p) => p.keypoints);
       return {
