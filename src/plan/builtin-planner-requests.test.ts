@@ -62,3 +62,21 @@ for (const withMeaning of [false, true]) {
     }
   });
 }
+
+describe('the built-in planner reads the format, accent and voice a request names', () => {
+  const catalog = defaultCatalog();
+  const cases: Array<[string, Modality | null, string, Record<string, unknown>]> = [
+    ['Convert this recording to mp3.', 'audio', 'audio-to-audio', { format: 'mp3' }],
+    ['convert this photo to jpg', 'image', 'image-to-image', { format: 'jpeg' }],
+    ["Read this sentence aloud in a British voice: 'Mind the gap.'", null, 'text-to-speech', { accent: 'british' }],
+    ["say 'good night' in a female voice", null, 'text-to-speech', { gender: 'female' }],
+  ];
+  for (const [request, modality, type, params] of cases) {
+    it(`${request} → ${type} ${JSON.stringify(params)}`, () => {
+      const files = new Map(modality ? [FILES[modality]] : []);
+      const task = planWithoutLlm(request, catalog, files).plan.tasks.find((t) => t.task === type);
+      assert.ok(task, `no ${type} step`);
+      for (const [k, v] of Object.entries(params)) assert.equal(task.args[k], v, k);
+    });
+  }
+});

@@ -69,6 +69,15 @@ describe('sox audio transform', { skip: requireProgram('sox') }, () => {
     assert.equal(output.mime, 'audio/flac');
     assert.match(note!, /8000 Hz/);
   });
+  it('writes MP3 when asked, through libsox-fmt-mp3', { skip: requireProgram('sox') }, async () => {
+    const { output, note } = await runExpert(soxAudioTransform, { audio: GO_FORWARD }, { format: 'mp3' });
+    const bytes = await readFile(output.path!);
+    // An MP3 starts with an ID3 tag or an MPEG frame sync (11 set bits).
+    assert.ok(bytes.subarray(0, 3).toString('latin1') === 'ID3' || (bytes[0] === 0xff && (bytes[1]! & 0xe0) === 0xe0), bytes.subarray(0, 4).toString('hex'));
+    assert.equal(output.mime, 'audio/mpeg');
+    assert.match(output.path!, /\.mp3$/);
+    assert.match(note!, /^MP3/);
+  });
   it('trims silence, making the recording shorter', async () => {
     const { output } = await runExpert(soxAudioTransform, { audio: GO_FORWARD }, { operation: 'trim-silence' });
     assert.ok((await readFile(output.path!)).length < (await readFile(GO_FORWARD.path!)).length);

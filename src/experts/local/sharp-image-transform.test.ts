@@ -37,6 +37,13 @@ describe('sharp image transforms', () => {
     assert.equal(byScale.output.mime, 'image/webp');
   });
 
+  it('writes JPEG when asked for jpg, and says plainly that a format it cannot write is not supported', async () => {
+    const jpg = await runExpert(sharpImageTransform, { image: sign }, { operation: 'convert', format: 'jpg' });
+    assert.equal((await sharp(jpg.output.path!).metadata()).format, 'jpeg');
+    assert.match(jpg.output.path!, /\.jpg$/);
+    await assert.rejects(runExpert(sharpImageTransform, { image: sign }, { operation: 'convert', format: 'bmp' }), (e) => TroupeError.is(e, ErrorCode.UnsupportedFormat) && /cannot write BMP/.test(e.message));
+  });
+
   it('crops to the size asked around the centre', async () => {
     const { output } = await runExpert(sharpImageTransform, { image: sign }, { operation: 'crop', width: 300, height: 200 });
     const meta = await sharp(output.path!).metadata();

@@ -44,6 +44,9 @@ export const sharpImageTransform: Expert = {
     const width = num(ctx.params.width, 'width', 1, 20_000);
     const height = num(ctx.params.height, 'height', 1, 20_000);
     const requested = typeof ctx.params.format === 'string' ? ctx.params.format.toLowerCase().replace('jpg', 'jpeg') : undefined;
+    if (requested !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(requested)) {
+      throw new TroupeError(ErrorCode.UnsupportedFormat, `${entry.id}: cannot write ${requested.toUpperCase()} images`, { hint: `ask for one of ${OUTPUT_FORMATS.map((f) => f.toUpperCase()).join(', ')}` });
+    }
     const format: OutputFormat = (OUTPUT_FORMATS as readonly string[]).includes(requested ?? '')
       ? (requested as OutputFormat)
       : (OUTPUT_FORMATS as readonly string[]).includes(meta.format ?? '') ? (meta.format as OutputFormat) : 'png';

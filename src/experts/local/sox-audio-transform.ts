@@ -17,8 +17,9 @@ const entry = ExpertEntrySchema.parse({
   requires: { debian: ['sox', 'libsox-fmt-mp3'], commands: ['sox'] },
 });
 
-const FORMATS = ['wav', 'flac', 'ogg'] as const;
-const MIME: Record<string, string> = { wav: 'audio/wav', flac: 'audio/flac', ogg: 'audio/ogg' };
+// MP3 through libsox-fmt-mp3 (Debian), which `troupe setup` installs with sox.
+const FORMATS = ['wav', 'flac', 'ogg', 'mp3'] as const;
+const MIME: Record<string, string> = { wav: 'audio/wav', flac: 'audio/flac', ogg: 'audio/ogg', mp3: 'audio/mpeg' };
 
 export const soxAudioTransform: Expert = {
   entry,
