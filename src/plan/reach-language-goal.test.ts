@@ -39,5 +39,7 @@ describe('reachLanguageGoal: the plan made to reach the language the request wan
   it('says plainly when no expert here serves the wanted language', () => {
     const plan: Plan = { tasks: [{ id: 't1', task: 'automatic-speech-recognition', args: { audio: { file: 'a.wav' }, language: 'zh' }, deps: [] }] };
     assert.throws(() => reachLanguageGoal(plan, catalog, { target: 'zh' }), (e) => TroupeError.is(e, ErrorCode.NoExpert) && /nothing here can give the result in Chinese/.test(e.message));
+    const translating: Plan = { tasks: [{ id: 't1', task: 'translation', args: { text: 'Good morning', target_language: 'ja' }, deps: [] }] };
+    assert.throws(() => reachLanguageGoal(translating, catalog, { target: 'ja' }), (e) => TroupeError.is(e, ErrorCode.NoExpert) && /in Japanese/.test(e.message));
   });
 });

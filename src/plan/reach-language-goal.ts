@@ -65,6 +65,7 @@ export function reachLanguageGoal(plan: Plan, catalog: Catalog, goals: LanguageG
   const effects = effectsOf(result);
   let inserted = false;
   if (effects.sets) {
+    requireServed(catalog, result.task, target);
     result.args[effects.sets.target] = target;
     if (effects.sets.source && goals.source) result.args[effects.sets.source] = goals.source;
   } else if (languages.get(result.id) !== target) {
@@ -94,16 +95,25 @@ export function reachLanguageGoal(plan: Plan, catalog: Catalog, goals: LanguageG
   return { plan: { tasks: inserted ? renumber(tasks) : tasks }, notes };
 }
 
+/** An error naming the goal when the experts of a type that sets the language do not serve it. */
+function requireServed(catalog: Catalog, type: string, target: string): void {
+  const served = servedLanguages(catalog, type);
+  if (served && !served.has(target)) throw noneServes(target, [...served]);
+}
+
+function noneServes(target: string, offered: readonly string[]): TroupeError {
+  return new TroupeError(ErrorCode.NoExpert, `nothing here can give the result in ${languageName(target)}: the experts that set a text's language serve ${offered.map(languageName).join(', ')}`, {
+    hint: 'ask for one of those languages, or configure an OpenAI-compatible server that translates (README, "Configuration")',
+  });
+}
+
 /** A type that sets a text's language to `target`, served by an expert here; an error naming the goal when none is. */
 function languageSetter(catalog: Catalog, target: string): TaskType | undefined {
   const setters = [...catalog.taskTypes.values()].filter((t) => languageEffects(t).sets && languageEffects(t).textInput);
   if (setters.length === 0) return undefined;
   const served = setters.find((t) => servedLanguages(catalog, t.id)?.has(target) ?? true);
   if (served) return served;
-  const offered = [...new Set(setters.flatMap((t) => [...(servedLanguages(catalog, t.id) ?? [])]))].map(languageName);
-  throw new TroupeError(ErrorCode.NoExpert, `nothing here can give the result in ${languageName(target)}: the experts that set a text's language serve ${offered.join(', ')}`, {
-    hint: 'ask for one of those languages, or configure an OpenAI-compatible server that translates (README, "Configuration")',
-  });
+  throw noneServes(target, [...new Set(setters.flatMap((t) => [...(servedLanguages(catalog, t.id) ?? [])]))]);
 }
 
 /** Task ids in plan order again (t1, t2, …), references and deps following. */
