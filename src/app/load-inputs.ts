@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sniffFile, type SniffedFile } from '../core/modality.js';
 import { ErrorCode, TroupeError } from '../core/errors.js';
+import { checkContent } from './check-content.js';
 
 export type InputFile = SniffedFile & { absolutePath: string };
 
@@ -33,6 +34,7 @@ export async function loadInputs(paths: readonly string[]): Promise<Map<string, 
     if (!sniffed) {
       throw new TroupeError(ErrorCode.UnsupportedFormat, `unsupported input format: ${path}`, { hint: 'Troupe takes images (PNG, JPEG, WebP, GIF, TIFF, BMP), audio (WAV, FLAC, OGG, MP3), text and JSON files' });
     }
+    await checkContent(absolutePath, path, sniffed);
     files.set(path, { ...sniffed, absolutePath });
   }
   return files;

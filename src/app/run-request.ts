@@ -1,5 +1,5 @@
-import { mkdir, writeFile, rename } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Expert } from '../core/expert.js';
 import type { Controller, PlanOutcome } from '../controller/controller.js';
@@ -8,8 +8,11 @@ import { executePlan, type Approver } from '../execute/scheduler.js';
 import type { RunRecord } from '../respond/run-record.js';
 import { composeAnswer } from '../respond/compose-answer.js';
 import { rankCandidates } from '../select/rank-candidates.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
 import { loadInputs, type InputFile } from './load-inputs.js';
 import { newRunId } from './run-id.js';
+import { claimOutputFolder } from './output-folder.js';
+import { writeFileNoFollow } from '../system/write-file.js';
 
 export interface RunOptions {
   request: string;
@@ -27,7 +30,21 @@ export interface RunOptions {
   onEvent?: RunEventListener;
 }
 
+/**
+ * The longest request accepted. Long texts belong in a file (--input); a request of tens of
+ * thousands of words costs minutes of planning and ends in parameter errors.
+ */
+export const MAX_REQUEST_CHARS = 50_000;
+
+export function checkRequest(request: string): void {
+  if (request.trim() === '') throw new TroupeError(ErrorCode.BadUsage, 'the request is empty', { hint: 'say what you want in words, e.g. "read the sign in this photo"' });
+  if (request.length > MAX_REQUEST_CHARS) {
+    throw new TroupeError(ErrorCode.RequestTooLong, `the request is ${request.length.toLocaleString('en')} characters, over the ${MAX_REQUEST_CHARS.toLocaleString('en')} limit`, { hint: 'put the long text in a file and pass it with --input, and keep the request to what to do with it' });
+  }
+}
+
 export async function planRequest(request: string, inputPaths: readonly string[], controller: Controller, catalog: Catalog): Promise<{ files: Map<string, InputFile>; outcome: PlanOutcome }> {
+  checkRequest(request);
   const files = await loadInputs(inputPaths);
   const outcome = await controller.plan({ request, catalog, files });
   return { files, outcome };
@@ -35,11 +52,20 @@ export async function planRequest(request: string, inputPaths: readonly string[]
 
 /** request → plan → select → execute → respond, with run.json kept current on disk throughout. */
 export async function runRequest(options: RunOptions): Promise<RunRecord> {
-  const { request, controller, catalog } = options;
+  checkRequest(options.request);
   const runId = newRunId();
+  // The folder first: an unusable --out is said before any planning work, not after it.
+  const folder = await claimOutputFolder(options.outDir ?? join('troupe-runs', runId));
+  try {
+    return await runInFolder(options, runId, folder.path);
+  } finally {
+    await folder.release();
+  }
+}
+
+async function runInFolder(options: RunOptions, runId: string, outDir: string): Promise<RunRecord> {
+  const { request, controller, catalog } = options;
   const { files, outcome } = await planRequest(request, options.inputs, controller, catalog);
-  const outDir = resolve(options.outDir ?? join('troupe-runs', runId));
-  await mkdir(outDir, { recursive: true });
 
   const record: RunRecord = {
     runId,
@@ -59,6 +85,7 @@ export async function runRequest(options: RunOptions): Promise<RunRecord> {
     endedAt: null,
   };
   const save = persist(join(outDir, 'run.json'), record);
+  await save();
   options.onEvent?.({ type: 'plan-ready', plan: outcome.plan, controller: controller.name });
 
   // select: rank the runnable experts for each task; the controller picks; the rest are fallbacks.
@@ -116,7 +143,7 @@ function persist(path: string, record: RunRecord): () => Promise<void> {
   return () => {
     chain = chain.then(async () => {
       const tmp = `${path}.tmp`;
-      await writeFile(tmp, JSON.stringify(record, null, 2) + '\n');
+      await writeFileNoFollow(tmp, JSON.stringify(record, null, 2) + '\n');
       await rename(tmp, path);
     });
     return chain;

@@ -46,17 +46,16 @@ describe('troupe run (the demo, end to end)', { skip: tools }, () => {
     assert.equal(saved.answer, record.answer);
   });
 
-  it('keeps what was computed when an input is a corrupt image: the task fails, dependants skip, exit 1', async () => {
+  it('refuses a damaged image before any work, with exit 2 and the error as JSON on stdout', async () => {
     await writeFile(join(dir, 'broken.png'), (await readFile(SIGN)).subarray(0, 300));
     const { code, stdout, stderr } = await troupe(['run', DEMO, '--input', 'broken.png', '--json', '--out', 'broken-run'], dir);
-    assert.equal(code, 1);
+    assert.equal(code, 2);
     assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
-    const record = JSON.parse(stdout);
-    assert.deepEqual(record.tasks.map((t: { status: string }) => t.status), ['failed', 'skipped', 'skipped']);
-    assert.match(record.tasks[0].error.message, /not a readable image|could not be decoded/);
-    assert.match(record.answer, /ocr \(t1\) failed/);
-    const saved = JSON.parse(await readFile(join(dir, 'broken-run', 'run.json'), 'utf8'));
-    assert.equal(saved.status, 'failed');
+    assert.match(stderr, /broken\.png is a damaged image\/png image/);
+    const { error, exitCode } = JSON.parse(stdout);
+    assert.equal(error.code, 'INPUT_CORRUPT');
+    assert.equal(exitCode, 2);
+    assert.deepEqual(await readdir(dir).then((names) => names.includes('broken-run')), false, 'no empty output folder left behind');
   });
 });
 

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { describeError, isUsageError } from '../core/errors.js';
+import { describeError, ErrorCode, isUsageError, TroupeError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { registerCatalogImport } from './commands/catalog-import.js';
 import { registerCatalogSearch } from './commands/catalog-search.js';
@@ -45,20 +45,47 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
   return program;
 }
 
+/** The error as one JSON object, for scripts that asked for --json: they read stdout, not stderr. */
+function errorJson(error: unknown, exitCode: number): string {
+  const body =
+    error instanceof TroupeError
+      ? { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }
+      : error instanceof CommanderError
+        ? { code: ErrorCode.BadUsage, message: error.message.replace(/^error: /, '') }
+        : { code: 'INTERNAL', message: (error as Error)?.message ?? String(error) };
+  return `${JSON.stringify({ error: body, exitCode })}\n`;
+}
+
 /** Runs the CLI; resolves to the exit code (0 ok, 1 run failed, 2 bad usage or input). */
 export async function main(argv: string[]): Promise<number> {
+  ignoreClosedStdout();
   let code = 0;
   const program = buildProgram((c) => (code = c));
+  const json = argv.includes('--json');
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end with exit code 0; anything else commander rejects is usage.
+      if (error.exitCode !== 0 && json) process.stdout.write(errorJson(error, 2));
       return error.exitCode === 0 ? 0 : 2;
     }
+    const exitCode = isUsageError(error) ? 2 : 1;
     process.stderr.write(`troupe: ${describeError(error)}\n`);
+    if (json) process.stdout.write(errorJson(error, exitCode));
     if (process.env.TROUPE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    return isUsageError(error) ? 2 : 1;
+    return exitCode;
   }
+}
+
+/**
+ * `troupe --help | head -3`: the reader went away, which is not an error of ours. Without a
+ * listener the EPIPE would be thrown as an unhandled 'error' event with a stack trace.
+ */
+function ignoreClosedStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }

@@ -8,6 +8,18 @@ export function positiveNumber(value: string): number {
   return n;
 }
 
+export function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a whole number above 0');
+  return n;
+}
+
+/** A value that must say something: `--llm ''` is a mistake, not a request for the default. */
+export function nonEmpty(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('must not be empty (leave the option out for the default)');
+  return value;
+}
+
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -18,7 +30,7 @@ export const configOption = () =>
   new Option('--config <file>', 'config file: MCP servers, OpenAPI specs, OpenAI-compatible servers, allowed hosts (default: $TROUPE_CONFIG or ~/.config/troupe/config.yaml, if it exists)');
 
 export const llmOption = () =>
-  new Option('--llm <spec>', 'LLM controller: openai:<model>, anthropic:<model>, ollama:<model>, openai-compatible:<baseURL>#<model> (env TROUPE_LLM); default: the built-in controller, no LLM');
+  new Option('--llm <spec>', 'LLM controller: openai:<model>, anthropic:<model>, ollama:<model>, openai-compatible:<baseURL>#<model> (env TROUPE_LLM); default: the built-in controller, no LLM').argParser(nonEmpty);
 
 export const dbOption = () => new Option('--db <file>', 'catalog database (default: $TROUPE_CATALOG or ~/.local/share/troupe/catalog.db)');
 

@@ -9,6 +9,10 @@ export const ErrorCode = {
   InputEmpty: 'INPUT_EMPTY',
   InputCorrupt: 'INPUT_CORRUPT',
   UnsupportedFormat: 'UNSUPPORTED_FORMAT',
+  /** --out names a folder that cannot hold a run: a file, not writable, not empty, or in use by another run. */
+  OutputUnusable: 'OUTPUT_UNUSABLE',
+  /** The request itself is unusable (too long). */
+  RequestTooLong: 'REQUEST_TOO_LONG',
   NoPlan: 'NO_PLAN',
   InvalidPlan: 'INVALID_PLAN',
   NoExpert: 'NO_EXPERT',
@@ -78,6 +82,8 @@ const USAGE_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.InputEmpty,
   ErrorCode.InputCorrupt,
   ErrorCode.UnsupportedFormat,
+  ErrorCode.OutputUnusable,
+  ErrorCode.RequestTooLong,
   ErrorCode.NoPlan,
   ErrorCode.InvalidPlan,
   ErrorCode.MissingCredential,

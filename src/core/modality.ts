@@ -47,8 +47,20 @@ const BY_EXTENSION: Record<string, SniffedFile> = {
   '.json': { modality: 'json', mime: 'application/json' },
 };
 
-export function sniffBytes(head: Buffer, fileName: string): SniffedFile | undefined {
+/** The format the first bytes show, if they show one. */
+export function signatureOf(head: Buffer): SniffedFile | undefined {
   for (const s of SIGNATURES) if (head.length >= 4 && s.test(head)) return { modality: s.modality, mime: s.mime };
+  return undefined;
+}
+
+/** The format the file's name claims, if it claims one. */
+export function formatByName(fileName: string): SniffedFile | undefined {
+  return BY_EXTENSION[extname(fileName).toLowerCase()];
+}
+
+export function sniffBytes(head: Buffer, fileName: string): SniffedFile | undefined {
+  const signed = signatureOf(head);
+  if (signed) return signed;
   const byExt = BY_EXTENSION[extname(fileName).toLowerCase()];
   if (byExt) return byExt;
   // Unknown extension: treat valid UTF-8 without control bytes as text.

@@ -18,7 +18,7 @@ const RunJsonSchema = z
   .loose();
 
 /** run.json of a run: a run id under `runsDir`, a run's folder, or the file itself. */
-async function findRunJson(run: string, runsDir: string): Promise<string> {
+export async function findRunJson(run: string, runsDir: string): Promise<string> {
   const candidates = [run, join(run, 'run.json'), join(runsDir, run, 'run.json')];
   for (const c of candidates) if (existsSync(c) && (await stat(c)).isFile()) return c;
   throw new TroupeError(ErrorCode.InputNotFound, `no run "${run}": looked for ${candidates.slice(1).join(' and ')}`, { hint: 'give the run id that `troupe run` printed (its folder is troupe-runs/<runId>), or the path of its run.json; --runs DIR if runs went elsewhere' });

@@ -1,6 +1,10 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { fetch as undiciFetch } from 'undici';
 import { ErrorCode, HttpError, TroupeError } from '../core/errors.js';
+import { assertLiteralAllowed, guardedAgent, hostOf, isPrivateAddress, refusal } from './address-policy.js';
+
+export { isPrivateAddress } from './address-policy.js';
 
 export interface HttpPolicy {
   timeoutMs: number;
@@ -24,26 +28,39 @@ export function defaultPolicy(access: NetAccess = {}, env: NodeJS.ProcessEnv = p
   return { timeoutMs: Number(env.TROUPE_HTTP_TIMEOUT_MS) || 30_000, retries: 2, allowHosts: [...fromEnv, ...(access.allowHosts ?? [])] };
 }
 
-/** Loopback, private, link-local and unspecified addresses (IPv4 and IPv6). */
-export function isPrivateAddress(address: string): boolean {
-  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
-  if (isIP(v4) === 4) {
-    const [a, b] = v4.split('.').map(Number) as [number, number];
-    return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
-  }
-  const v6 = address.toLowerCase();
-  return v6 === '::1' || v6 === '::' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe80');
+/**
+ * Refuses private, loopback and link-local targets unless the host is allowed, early and with
+ * a clear message (at import, before a run). The connection itself is guarded again by
+ * `guardedAgent`, which is what stops a name that resolves differently the second time.
+ */
+export async function assertAllowed(url: URL, policy: HttpPolicy = defaultPolicy()): Promise<void> {
+  const host = hostOf(url);
+  if (policy.allowHosts.some((h) => h.toLowerCase() === host)) return;
+  assertLiteralAllowed(url, policy.allowHosts);
+  if (isIP(host)) return;
+  const addresses = (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
+  if (addresses.length === 0) throw new TroupeError(ErrorCode.ExpertFailed, `cannot resolve ${host}`, { hint: 'check the URL, and the network', transient: true });
+  if (addresses.some(isPrivateAddress)) throw refusal(host);
 }
 
-/** Refuses private, loopback and link-local targets unless the host is allowed. */
-export async function assertAllowed(url: URL, policy: HttpPolicy = defaultPolicy()): Promise<void> {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (policy.allowHosts.includes(host)) return;
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
-  if (addresses.length === 0) throw new TroupeError(ErrorCode.ExpertFailed, `cannot resolve ${host}`, { hint: 'check the URL, and the network', transient: true });
-  if (addresses.some(isPrivateAddress)) {
-    throw new TroupeError(ErrorCode.ExpertFailed, `refusing a request to ${host}: it is a private, loopback or link-local address`, { hint: `allow it explicitly: TROUPE_ALLOW_HOSTS=${host}, or allowHosts: [${host}] in the config file` });
+/** The policy's refusal when undici reports it as the cause of a failed fetch. */
+function policyRefusal(error: unknown): TroupeError | undefined {
+  for (let e = error as { cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e instanceof TroupeError) return e;
   }
+  return undefined;
+}
+
+/** fetch through the guarded connection pool (undici's fetch, so the dispatcher is its own). */
+export function guardedFetch(allowHosts: readonly string[]): typeof fetch {
+  const dispatcher = guardedAgent(allowHosts);
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    try {
+      return (await undiciFetch(input as never, { ...(init as object), dispatcher } as never)) as unknown as Response;
+    } catch (error) {
+      throw policyRefusal(error) ?? error;
+    }
+  }) as typeof fetch;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -73,8 +90,10 @@ export async function fetchWithPolicy(input: string, init: RequestInit, name: st
       const timeout = AbortSignal.timeout(policy.timeoutMs);
       const signal = policy.signal ? AbortSignal.any([timeout, policy.signal]) : timeout;
       try {
-        response = await fetch(url, { ...init, redirect: 'manual', signal });
+        response = await guardedFetch(policy.allowHosts)(url, { ...init, redirect: 'manual', signal });
       } catch (error) {
+        const refused = policyRefusal(error);
+        if (refused) throw refused;
         if (policy.signal?.aborted) throw new TroupeError(ErrorCode.Cancelled, `${name}: cancelled`);
         if (timeout.aborted) throw new TroupeError(ErrorCode.ExpertTimeout, `${name} did not answer within ${policy.timeoutMs / 1000} s`, { transient: true });
         throw new TroupeError(ErrorCode.ExpertFailed, `${name}: ${(error as Error).message}`, { transient: true, cause: error });

@@ -1,7 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ErrorCode, TroupeError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
-import { assertAllowed, defaultPolicy, type NetAccess } from './http-policy.js';
+import { assertAllowed, defaultPolicy, guardedFetch, type NetAccess } from './http-policy.js';
 
 /** An MCP server: a streamable-HTTP URL, or a command line started over stdio. */
 export function parseMcpTarget(target: string): { kind: 'http'; url: string } | { kind: 'stdio'; command: string; args: string[] } {
@@ -17,11 +17,12 @@ export function parseMcpTarget(target: string): { kind: 'http'; url: string } | 
  */
 export async function withMcpClient<T>(target: string, use: (client: Client) => Promise<T>, options: { timeoutMs?: number } & NetAccess = {}): Promise<T> {
   const parsed = parseMcpTarget(target);
-  if (parsed.kind === 'http') await assertAllowed(new URL(parsed.url), defaultPolicy(options));
+  const policy = defaultPolicy(options);
+  if (parsed.kind === 'http') await assertAllowed(new URL(parsed.url), policy);
   const client = new Client({ name: 'troupe', version: VERSION });
   const transport =
     parsed.kind === 'http'
-      ? new (await import('@modelcontextprotocol/sdk/client/streamableHttp.js')).StreamableHTTPClientTransport(new URL(parsed.url))
+      ? new (await import('@modelcontextprotocol/sdk/client/streamableHttp.js')).StreamableHTTPClientTransport(new URL(parsed.url), { fetch: guardedFetch(policy.allowHosts) })
       : new (await import('@modelcontextprotocol/sdk/client/stdio.js')).StdioClientTransport({ command: parsed.command, args: parsed.args, stderr: 'ignore' });
   try {
     await client.connect(transport, { timeout: options.timeoutMs ?? 30_000 });

@@ -4,10 +4,12 @@ import type { TaskRecord } from '../execute/task-record.js';
 import type { RunRecord } from './run-record.js';
 
 const QUOTE_LIMIT = 400;
+/** The request is repeated only as a reminder; a long quoted text is in run.json in full. */
+const REQUEST_LIMIT = 160;
 
-function quote(text: string): string {
+function quote(text: string, limit = QUOTE_LIMIT): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return `"${flat.length > QUOTE_LIMIT ? `${flat.slice(0, QUOTE_LIMIT)}…` : flat}"`;
+  return `"${flat.length > limit ? `${flat.slice(0, limit)}…` : flat}"`;
 }
 
 const shown = (path: string) => relative(process.cwd(), path) || path;
@@ -34,14 +36,16 @@ export function composeAnswer(record: RunRecord): string {
   const lines: string[] = [];
   const ok = record.tasks.filter((t) => t.status === 'succeeded');
   const n = record.tasks.length;
-  lines.push(ok.length === n ? `Done: ${n} step${n > 1 ? 's' : ''} for "${record.request}".` : `Finished ${ok.length} of ${n} steps for "${record.request}".`);
+  const asked = quote(record.request, REQUEST_LIMIT);
+  lines.push(ok.length === n ? `Done: ${n} step${n > 1 ? 's' : ''} for ${asked}.` : `Finished ${ok.length} of ${n} steps for ${asked}.`);
   record.tasks.forEach((t, i) => {
     const head = `${i + 1}. ${t.task} (${t.id})`;
     if (t.status === 'succeeded') {
       const detail = t.outputs[0]?.kind === 'text' && t.note ? ` — ${t.note}` : '';
       lines.push(`${head} by ${t.expert}${detail}: ${result(t)}${files(t)}`);
     } else {
-      lines.push(`${head} ${t.status}${t.expert ? ` (${t.expert})` : ''}: ${t.error?.message ?? ''}${t.error?.hint ? ` → ${t.error.hint}` : ''}`);
+      const why = t.error?.message || (t.status === 'cancelled' ? 'the run was cancelled before this step finished' : 'no reason was recorded');
+      lines.push(`${head} ${t.status}${t.expert ? ` (${t.expert})` : ''}: ${why}${t.error?.hint ? ` → ${t.error.hint}` : ''}`);
     }
   });
   const last = ok.at(-1);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
-import { dbOption, positiveNumber, type SetExit } from '../options.js';
+import { dbOption, positiveInteger, type SetExit } from '../options.js';
 import { openStore } from './catalog-store.js';
 
 interface ImportCliOptions { db?: string; json?: boolean; authEnv?: string; task?: string; limit: number; hubUrl?: string }
@@ -15,7 +15,7 @@ export function registerCatalogImport(catalog: Command, setExit: SetExit): void 
     .addOption(dbOption())
     .option('--auth-env <VAR>', 'openapi: the environment variable that holds the API credential (the value is never stored)')
     .option('--task <tag>', 'hf-hub: the pipeline tag to list (e.g. summarization)')
-    .option('--limit <n>', 'hf-hub: how many models, most downloaded first', positiveNumber, 100)
+    .option('--limit <n>', 'hf-hub: how many models, most downloaded first', positiveInteger, 100)
     .option('--hub-url <url>', 'hf-hub: another Hub (default https://huggingface.co)')
     .option('--json', 'print {kind, path, read, added, updated, unchanged, entries, ms}')
     .action(async (kind: string, path: string | undefined, opts: ImportCliOptions) => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { searchStore } from '../../app/search-store.js';
 import { loadConfig } from '../../config/config.js';
-import { configOption, dbOption, positiveNumber, type SetExit } from '../options.js';
+import { configOption, dbOption, positiveInteger, type SetExit } from '../options.js';
 import { openStore } from './catalog-store.js';
 
 /** `troupe catalog search`: the catalog's entries that a query's words find. */
@@ -11,18 +11,18 @@ export function registerCatalogSearch(catalog: Command, setExit: SetExit): void 
     .description('search the catalog by words (name, task, domain, description, usage)')
     .argument('<query>', 'what you are looking for')
     .option('--task <task>', 'only entries of this task type')
-    .option('--limit <n>', 'how many results', positiveNumber, 10)
+    .option('--limit <n>', 'how many results', positiveInteger, 10)
     .addOption(dbOption())
     .addOption(configOption())
     .option('--json', 'print {query, ms, semantic, results: [{id, name, task, score, description, call?}]}')
     .action(async (query: string, opts: { task?: string; limit: number; db?: string; config?: string; json?: boolean }) => {
       const config = await loadConfig(opts.config);
-      const store = await openStore(opts.db);
+      const store = await openStore(opts.db, { mustExist: true });
       try {
         const start = performance.now();
         const { hits, semantic } = await searchStore(store, query, {
           ...(opts.task ? { task: opts.task } : {}),
-          limit: Math.floor(opts.limit),
+          limit: opts.limit,
           ...(config.embeddings ? { embeddings: config.embeddings } : {}),
           allowHosts: config.allowHosts,
           onRerankFailed: (reason) => process.stderr.write(`note: ${reason}; lexical ranking only\n`),

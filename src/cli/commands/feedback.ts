@@ -14,9 +14,10 @@ export function registerFeedback(program: Command, setExit: SetExit): void {
     .addOption(memoryOption())
     .option('--json', 'print {runId, verdict, request, memory: {path, good, bad}}')
     .action(async (run: string, verdict: string, opts: { note?: string; runs: string; memory?: string; json?: boolean }) => {
-      const [{ PlanMemory, VerdictSchema, defaultMemoryPath }, { recordFeedback }] = await Promise.all([import('../../memory/plan-memory.js'), import('../../memory/feedback.js')]);
+      const [{ PlanMemory, VerdictSchema, defaultMemoryPath }, { recordFeedback, findRunJson }] = await Promise.all([import('../../memory/plan-memory.js'), import('../../memory/feedback.js')]);
       const parsed = VerdictSchema.safeParse(verdict);
       if (!parsed.success) throw new TroupeError(ErrorCode.BadUsage, `the verdict must be good or bad, not "${verdict}"`);
+      await findRunJson(run, opts.runs); // a run that does not exist is said before the memory is opened (and created)
       const memory = new PlanMemory(opts.memory ?? defaultMemoryPath());
       try {
         const { remembered, path } = await recordFeedback(memory, run, parsed.data, { ...(opts.note ? { note: opts.note } : {}), runsDir: opts.runs });

@@ -4,7 +4,7 @@ import { controllerFor } from '../../app/controller-for.js';
 import { runRequest } from '../../app/run-request.js';
 import { RUN_DEFAULTS } from '../../execute/scheduler.js';
 import { terminalApprover } from '../approval-prompt.js';
-import { collect, configOption, llmOption, memoryOption, positiveNumber, type SetExit } from '../options.js';
+import { collect, configOption, llmOption, memoryOption, positiveInteger, positiveNumber, type SetExit } from '../options.js';
 import { createProgress } from '../progress.js';
 
 interface RunOptions { input: string[]; out?: string; json?: boolean; llm?: string; timeout: number; concurrency: number; db?: string; config?: string; memory?: string; yes?: boolean }
@@ -21,7 +21,7 @@ export function registerRun(program: Command, setExit: SetExit): void {
     .addOption(llmOption())
     .option('--timeout <seconds>', 'per-task time limit', positiveNumber, RUN_DEFAULTS.timeoutMs / 1000)
     .option('--db <file>', 'catalog database to select from as well (default: $TROUPE_CATALOG or ~/.local/share/troupe/catalog.db, if it exists)')
-    .option('--concurrency <n>', 'tasks run at once', positiveNumber, RUN_DEFAULTS.concurrency)
+    .option('--concurrency <n>', 'tasks run at once', positiveInteger, RUN_DEFAULTS.concurrency)
     .addOption(configOption())
     .addOption(memoryOption())
     .option('--yes', 'allow operations that may change state (non-GET OpenAPI operations, MCP tools not marked read-only); without it a terminal asks, and otherwise they are skipped')
@@ -46,13 +46,14 @@ export function registerRun(program: Command, setExit: SetExit): void {
           catalog,
           ...(opts.out ? { outDir: opts.out } : {}),
           timeoutMs: opts.timeout * 1000,
-          concurrency: Math.floor(opts.concurrency),
+          concurrency: opts.concurrency,
           signal: abort.signal,
           ...(approve ? { approve } : {}),
           ...(progress ? { onEvent: progress.onEvent } : {}),
         });
+        progress?.stop(); // its line is gone from stderr before the answer appears on stdout
         if (opts.json) process.stdout.write(JSON.stringify(record) + '\n');
-        else process.stdout.write(`\n${record.answer}\n`);
+        else process.stdout.write(`${record.answer}\n`);
         setExit(record.status === 'succeeded' ? 0 : 1);
       } finally {
         progress?.stop();
