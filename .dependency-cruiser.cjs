@@ -5,7 +5,7 @@
  *
  *  10  cli/  bench/                      entry points (bench may import the whole product)
  *   9  app/                              composition root: catalogs, controllers, runs
- *   8  controller/
+ *   8  controller/  runs/
  *   7  respond/
  *   6  select/  execute/  memory/
  *   5  plan/
@@ -27,7 +27,7 @@ const LAYERS = [
   ['plan'],
   ['select', 'execute', 'memory'],
   ['respond'],
-  ['controller'],
+  ['controller', 'runs'],
   ['app'],
   ['cli', 'bench'],
 ];

@@ -1,9 +1,13 @@
-import { rename } from 'node:fs/promises';
+import { rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Expert } from '../core/expert.js';
 import type { Controller, PlanOutcome } from '../controller/controller.js';
-import type { RunEventListener } from '../execute/events.js';
+import type { RunEvent, RunEventListener } from '../execute/events.js';
+import type { TaskRecord } from '../execute/task-record.js';
+import { RunStore } from '../runs/run-store.js';
+import { isAlive } from '../system/process-scope.js';
+import { reapOrphans } from './reap-orphans.js';
 import { executePlan, type Approver } from '../execute/scheduler.js';
 import type { RunRecord } from '../respond/run-record.js';
 import { composeAnswer } from '../respond/compose-answer.js';
@@ -28,6 +32,8 @@ export interface RunOptions {
   approve?: boolean | Approver;
   signal?: AbortSignal;
   onEvent?: RunEventListener;
+  /** The run store to record in; default: the one at defaultRunsPath(), opened and closed here. */
+  store?: RunStore;
 }
 
 /**
@@ -50,48 +56,113 @@ export async function planRequest(request: string, inputPaths: readonly string[]
   return { files, outcome };
 }
 
-/** request → plan → select → execute → respond, with run.json kept current on disk throughout. */
+/** request → plan → select → execute → respond, recorded in the run store from its first moment. */
 export async function runRequest(options: RunOptions): Promise<RunRecord> {
   checkRequest(options.request);
   const runId = newRunId();
-  // The folder first: an unusable --out is said before any planning work, not after it.
-  const folder = await claimOutputFolder(options.outDir ?? join('troupe-runs', runId));
+  return withStore(options.store, async (store) => {
+    await reapOrphans(store);
+    // The folder first: an unusable --out is said before any planning work, not after it.
+    const folder = await claimOutputFolder(options.outDir ?? join('troupe-runs', runId));
+    try {
+      const { request, controller, catalog } = options;
+      const { files, outcome } = await planRequest(request, options.inputs, controller, catalog);
+      const record: RunRecord = {
+        runId,
+        request,
+        controller: controller.name,
+        planner: outcome.planner,
+        ...(outcome.fallback ? { plannerFallback: outcome.fallback } : {}),
+        inputs: [...files].map(([path, f]) => ({ path, absolutePath: f.absolutePath, modality: f.modality, mime: f.mime })),
+        plan: outcome.plan,
+        clauses: outcome.clauses,
+        notes: [...catalog.notes, ...outcome.notes],
+        repairs: outcome.repairs,
+        tasks: outcome.plan.tasks.map((t) => waitingTask(t.id, t.task)),
+        answer: '',
+        outDir: folder.path,
+        status: 'running',
+        startedAt: new Date().toISOString(),
+        endedAt: null,
+      };
+      store.begin(record);
+      options.onEvent?.({ type: 'plan-ready', plan: outcome.plan, controller: controller.name });
+      store.appendEvent(runId, { type: 'plan-ready', plan: outcome.plan, controller: controller.name });
+      return await executeRecord(record, files, store, options);
+    } finally {
+      await folder.release();
+    }
+  });
+}
+
+/**
+ * Finishes a run that was interrupted (its process killed) or failed: the tasks that
+ * succeeded, whose files are still on disk, are kept; the rest run again with the same plan.
+ */
+export async function resumeRun(runId: string, options: Omit<RunOptions, 'request' | 'inputs' | 'outDir'>): Promise<RunRecord> {
+  return withStore(options.store, async (store) => {
+    await reapOrphans(store);
+    const stored = store.load(runId);
+    if (!stored) throw new TroupeError(ErrorCode.InputNotFound, `no run ${runId} in the run store ${store.path}`, { hint: 'troupe runs lists the runs it holds' });
+    const { pid, storedStatus, ...record } = stored;
+    if (storedStatus === 'running' && pid !== null && pid !== process.pid && isAlive(pid)) {
+      throw new TroupeError(ErrorCode.BadUsage, `run ${runId} is still running (process ${pid})`, { hint: 'wait for it, or stop it first' });
+    }
+    if (storedStatus === 'succeeded') throw new TroupeError(ErrorCode.BadUsage, `run ${runId} has already succeeded; there is nothing to resume`, { hint: `its record: troupe runs show ${runId}` });
+    const folder = await claimOutputFolder(record.outDir, { resume: true });
+    try {
+      const files = await loadInputs(record.inputs.map((i) => i.absolutePath ?? i.path));
+      const byGivenPath = new Map(record.inputs.map((i, k) => [i.path, [...files.values()][k]!]));
+      const done = new Map<string, TaskRecord>();
+      for (const task of record.tasks) {
+        if (task.status === 'succeeded' && (await outputsOnDisk(task))) done.set(task.id, task);
+      }
+      record.tasks = record.plan.tasks.map((t) => done.get(t.id) ?? waitingTask(t.id, t.task));
+      record.status = 'running';
+      record.endedAt = null;
+      record.notes.push(`resumed at ${new Date().toISOString()}: ${done.size} of ${record.plan.tasks.length} tasks kept from the earlier attempt`);
+      store.reopen(runId);
+      store.appendEvent(runId, { type: 'run-resumed', kept: [...done.keys()] });
+      options.onEvent?.({ type: 'run-resumed', kept: [...done.keys()] });
+      return await executeRecord(record, byGivenPath, store, { ...options, request: record.request, inputs: [] }, done);
+    } finally {
+      await folder.release();
+    }
+  });
+}
+
+async function outputsOnDisk(task: TaskRecord): Promise<boolean> {
+  for (const output of task.outputs) {
+    if (output.path && !(await stat(output.path).then((s) => s.isFile() && s.size > 0, () => false))) return false;
+  }
+  return true;
+}
+
+function waitingTask(id: string, task: string): TaskRecord {
+  return { id, task, expert: null, status: 'waiting', startedAt: null, endedAt: null, outputs: [], attempts: [] };
+}
+
+async function withStore<T>(given: RunStore | undefined, use: (store: RunStore) => Promise<T>): Promise<T> {
+  const store = given ?? new RunStore();
   try {
-    return await runInFolder(options, runId, folder.path);
+    return await use(store);
   } finally {
-    await folder.release();
+    if (!given) store.close();
   }
 }
 
-async function runInFolder(options: RunOptions, runId: string, outDir: string): Promise<RunRecord> {
-  const { request, controller, catalog } = options;
-  const { files, outcome } = await planRequest(request, options.inputs, controller, catalog);
-
-  const record: RunRecord = {
-    runId,
-    request,
-    controller: controller.name,
-    planner: outcome.planner,
-    ...(outcome.fallback ? { plannerFallback: outcome.fallback } : {}),
-    inputs: [...files].map(([path, f]) => ({ path, modality: f.modality, mime: f.mime })),
-    plan: outcome.plan,
-    notes: [...catalog.notes, ...outcome.notes],
-    repairs: outcome.repairs,
-    tasks: [],
-    answer: '',
-    outDir,
-    status: 'running',
-    startedAt: new Date().toISOString(),
-    endedAt: null,
-  };
-  const save = persist(join(outDir, 'run.json'), record);
-  await save();
-  options.onEvent?.({ type: 'plan-ready', plan: outcome.plan, controller: controller.name });
+/** select → execute → respond for a recorded run, each change written to the store as it happens. */
+async function executeRecord(record: RunRecord, files: ReadonlyMap<string, InputFile>, store: RunStore, options: RunOptions, done?: ReadonlyMap<string, TaskRecord>): Promise<RunRecord> {
+  const { controller, catalog } = options;
+  const runId = record.runId;
+  const exported = exportRunJson(record);
+  await exported.now();
 
   // select: rank the runnable experts for each task; the controller picks; the rest are fallbacks.
   const candidates = new Map<string, Expert[]>();
-  for (const task of outcome.plan.tasks) {
-    const clause = outcome.clauses[task.id] ?? request;
+  for (const task of record.plan.tasks) {
+    if (done?.has(task.id)) continue;
+    const clause = record.clauses?.[task.id] ?? record.request;
     const { ranked, unavailable, documented } = await rankCandidates(task.task, clause, catalog);
     if (ranked.length > 1) {
       const choice = await controller.choose(task, clause, ranked.map((e) => e.entry));
@@ -106,21 +177,29 @@ async function runInFolder(options: RunOptions, runId: string, outDir: string): 
     candidates.set(task.id, ranked);
   }
 
-  record.tasks = await executePlan(outcome.plan, {
+  const onEvent = (event: RunEvent) => {
+    store.appendEvent(runId, event);
+    options.onEvent?.(event);
+  };
+  record.tasks = await executePlan(record.plan, {
     catalog,
     candidates,
     files,
-    outDir,
+    outDir: record.outDir,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retries !== undefined ? { retries: options.retries } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.approve ? { approve: options.approve } : {}),
-    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-    onRecord: (tasks) => {
-      record.tasks = tasks;
-      void save();
+    ...(done ? { done } : {}),
+    onEvent,
+    onRecord: (task, position) => {
+      record.tasks[position] = task;
+      store.saveTask(runId, position, task);
+      exported.soon();
     },
+    processScope: { onChild: (pid, program) => store.addChild(runId, pid, program), onChildExit: (pid) => store.dropChild(runId, pid) },
+    onScratch: (path, exists) => (exists ? store.addScratch(runId, path) : store.dropScratch(runId, path)),
   });
 
   const statuses = record.tasks.map((t) => t.status);
@@ -132,20 +211,43 @@ async function runInFolder(options: RunOptions, runId: string, outDir: string): 
     record.answer = composeAnswer(record);
   }
   record.endedAt = new Date().toISOString();
-  await save();
-  options.onEvent?.({ type: 'run-finished', status: record.status === 'succeeded' ? 'succeeded' : record.status === 'cancelled' ? 'cancelled' : 'failed' });
+  store.finish(record);
+  await exported.now();
+  onEvent({ type: 'run-finished', status: record.status === 'succeeded' ? 'succeeded' : record.status === 'cancelled' ? 'cancelled' : 'failed' });
   return record;
 }
 
-/** Writes run.json atomically, one write at a time, always the latest state. */
-function persist(path: string, record: RunRecord): () => Promise<void> {
+/** How often run.json is rewritten while a run goes on; the store has every change at once. */
+const EXPORT_EVERY_MS = 1_000;
+
+/**
+ * run.json, the exported view of the store's record: written atomically, one write at a
+ * time, and at most once a second while tasks change, so that a plan of many tasks does not
+ * rewrite the whole record at every event.
+ */
+function exportRunJson(record: RunRecord): { now: () => Promise<void>; soon: () => void } {
+  const path = join(record.outDir, 'run.json');
   let chain = Promise.resolve();
-  return () => {
+  let timer: NodeJS.Timeout | undefined;
+  const write = () => {
     chain = chain.then(async () => {
       const tmp = `${path}.tmp`;
       await writeFileNoFollow(tmp, JSON.stringify(record, null, 2) + '\n');
       await rename(tmp, path);
     });
     return chain;
+  };
+  return {
+    now: () => {
+      clearTimeout(timer);
+      timer = undefined;
+      return write();
+    },
+    soon: () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        void write();
+      }, EXPORT_EVERY_MS);
+    },
   };
 }

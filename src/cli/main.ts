@@ -7,7 +7,9 @@ import { registerCatalogStats } from './commands/catalog-stats.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerFeedback } from './commands/feedback.js';
 import { registerPlan } from './commands/plan.js';
+import { registerResume } from './commands/resume.js';
 import { registerRun } from './commands/run.js';
+import { registerRuns } from './commands/runs.js';
 import { registerSetup } from './commands/setup.js';
 import type { SetExit } from './options.js';
 
@@ -34,6 +36,8 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
     );
 
   registerRun(program, setExit);
+  registerResume(program, setExit);
+  registerRuns(program, setExit);
   registerPlan(program, setExit);
   registerFeedback(program, setExit);
   registerDoctor(program, setExit);

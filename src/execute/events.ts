@@ -5,6 +5,8 @@ import type { TaskError, TaskStatus } from './task-record.js';
 /** Everything a run reports as it goes; the CLI's progress is one consumer. */
 export type RunEvent =
   | { type: 'plan-ready'; plan: Plan; controller: string }
+  /** `troupe resume` took the run up again; `kept` are the tasks that succeeded before and do not run again. */
+  | { type: 'run-resumed'; kept: string[] }
   | { type: 'task-started'; taskId: string; expert: string; attempt: number }
   | { type: 'task-retrying'; taskId: string; expert: string; attempt: number; error: TaskError }
   | { type: 'task-fallback'; taskId: string; from: string; to: string; error: TaskError }

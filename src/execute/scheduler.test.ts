@@ -77,6 +77,27 @@ describe('executePlan', () => {
     assert.equal(await readFile(join(outDir, 't3-echo.txt'), 'utf8'), 'start+++');
   });
 
+  it('keeps tasks done in an earlier attempt (resume): they do not run again and feed their dependants', async () => {
+    const ran: string[] = [];
+    const upper = expert('upper', async (ctx) => `${textOf(ctx)}+`);
+    const counting = { ...upper, run: (ctx: ExpertContext) => (ran.push(ctx.outputPath('txt')), upper.run(ctx)) };
+    const earlier = { id: 't1', task: 'echo', expert: 'upper', status: 'succeeded' as const, startedAt: 'x', endedAt: 'y', outputs: [{ kind: 'text' as const, mime: 'text/plain', value: 'kept' }], attempts: [{ expert: 'upper' }] };
+    const { records } = await run(chain(3), [counting], { done: new Map([['t1', earlier]]) });
+    assert.deepEqual(records.map((r) => r.status), ['succeeded', 'succeeded', 'succeeded']);
+    assert.equal(records[0], earlier);
+    assert.equal(ran.length, 2, 'only t2 and t3 ran');
+    assert.equal(records[2]!.outputs[0]!.value, 'kept++');
+  });
+
+  it('makes a scratch folder only for an expert that asks for one, and removes it', async () => {
+    const made: Array<[string, boolean]> = [];
+    let seen = '';
+    const plan: Plan = { tasks: [{ id: 't1', task: 'echo', args: { text: 'a' }, deps: [] }, { id: 't2', task: 'echo', args: { text: 'b' }, deps: [] }] };
+    const experts = { t1: [expert('plain', async (ctx) => textOf(ctx))], t2: [expert('scratchy', async (ctx) => ((seen = ctx.scratchDir), textOf(ctx)))] };
+    await run(plan, experts, { onScratch: (path, exists) => made.push([path, exists]) });
+    assert.deepEqual(made, [[seen, true], [seen, false]]);
+  });
+
   it('runs independent tasks concurrently, never more than the limit', async () => {
     let running = 0;
     let peak = 0;

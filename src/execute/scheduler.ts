@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
@@ -7,7 +8,8 @@ import type { SniffedFile } from '../core/modality.js';
 import { ErrorCode, TroupeError } from '../core/errors.js';
 import { isFile, isRef, type Plan, type PlanTask } from '../core/plan.js';
 import type { Artifact } from '../core/artifact.js';
-import type { RunEventListener } from './events.js';
+import type { RunEvent, RunEventListener } from './events.js';
+import { withProcessScope, type ProcessScope } from '../system/process-scope.js';
 import { toTaskError, type TaskError, type TaskRecord } from './task-record.js';
 
 export interface SchedulerOptions {
@@ -29,8 +31,17 @@ export interface SchedulerOptions {
    */
   approve?: boolean | Approver;
   onEvent?: RunEventListener;
-  /** Called whenever a task's record changes state for good (to persist run.json). */
-  onRecord?: (records: TaskRecord[]) => void;
+  /** Called whenever a task's record changes state (to persist it): the record and its place in the plan. */
+  onRecord?: (record: TaskRecord, position: number) => void;
+  /**
+   * Tasks that succeeded in an earlier attempt at this run (`troupe resume`): kept as they
+   * are, their outputs feeding their dependants, never run again.
+   */
+  done?: ReadonlyMap<string, TaskRecord>;
+  /** Told of each expert's child processes (run-program.ts), so a later start can end them if this process dies. */
+  processScope?: ProcessScope;
+  /** Told of each scratch folder when it is made (true) and when it is removed (false). */
+  onScratch?: (path: string, exists: boolean) => void;
 }
 
 /** Asks whether an expert that changes state may run; `action` says what it would do. */
@@ -49,55 +60,120 @@ const DEFAULTS = { ...RUN_DEFAULTS, retries: 1, retryDelayMs: 250 };
  */
 export function executePlan(plan: Plan, options: SchedulerOptions): Promise<TaskRecord[]> {
   const opts = { ...DEFAULTS, ...options };
-  const emit = opts.onEvent ?? (() => {});
+  // Events are built only when someone listens: at 100,000 tasks their objects are most of the garbage.
+  const listener = opts.onEvent;
+  const emit = (event: RunEvent) => listener!(event);
   const records = new Map<string, TaskRecord>(
-    plan.tasks.map((t) => [t.id, { id: t.id, task: t.task, expert: null, status: 'waiting', startedAt: null, endedAt: null, outputs: [], attempts: [] }]),
+    plan.tasks.map((t) => {
+      const earlier = opts.done?.get(t.id);
+      return [t.id, earlier?.status === 'succeeded' ? earlier : { id: t.id, task: t.task, expert: null, status: 'waiting', startedAt: null, endedAt: null, outputs: [], attempts: [] }];
+    }),
   );
+  const position = new Map(plan.tasks.map((t, i) => [t.id, i]));
   const all = () => plan.tasks.map((t) => records.get(t.id)!);
-  let running = 0;
   const approvals = new Map<string, Promise<boolean>>();
+  const slotCache = new Map<string, Set<string>>();
+  const cancellers = new Set<() => void>();
+
+  // Constant work per task and per edge, whatever the plan's size: each task counts the
+  // inputs it still waits for, and becomes ready when that count reaches 0; a task that
+  // ends without success skips its dependants through the same edges. Nothing scans the plan.
+  const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
+  const dependants = new Map<string, PlanTask[]>();
+  const waitingFor = new Map<string, number>();
+  for (const t of plan.tasks) {
+    let open = 0;
+    for (const d of t.deps) {
+      if (!tasks.has(d)) continue;
+      let list = dependants.get(d);
+      if (!list) dependants.set(d, (list = []));
+      list.push(t);
+      if (records.get(d)!.status !== 'succeeded') open++;
+    }
+    waitingFor.set(t.id, open);
+  }
+  const ready: PlanTask[] = plan.tasks.filter((t) => records.get(t.id)!.status === 'waiting' && waitingFor.get(t.id) === 0);
+  let readyHead = 0;
+  let running = 0;
+  let finished = plan.tasks.filter((t) => records.get(t.id)!.status !== 'waiting').length;
 
   return new Promise((resolve) => {
     const settle = (record: TaskRecord) => {
       record.endedAt ??= new Date().toISOString();
-      opts.onRecord?.(all());
+      opts.onRecord?.(record, position.get(record.id)!);
     };
 
-    const pump = () => {
-      for (const t of plan.tasks) {
-        const record = records.get(t.id)!;
-        if (record.status !== 'waiting') continue;
-        if (opts.signal?.aborted) {
-          record.status = 'cancelled';
-          emit({ type: 'task-cancelled', taskId: t.id });
-          settle(record);
-          continue;
-        }
-        const blocked = t.deps.map((d) => records.get(d)!).find((r) => ['failed', 'skipped', 'cancelled'].includes(r.status));
-        if (blocked) {
+    /** The dependants of a task that did not succeed can never run: skipped, and theirs after them. */
+    const skipDependantsOf = (first: TaskRecord) => {
+      const queue = [first];
+      for (let head = 0; head < queue.length; head++) {
+        const blocked = queue[head]!;
+        for (const t of dependants.get(blocked.id) ?? []) {
+          const record = records.get(t.id)!;
+          if (record.status !== 'waiting') continue;
           record.status = 'skipped';
           const failed = blocked.error?.code === ErrorCode.NothingFound ? `found nothing (${blocked.error.message})` : 'failed';
           const reason = `its input ${blocked.id} (${blocked.task}) ${blocked.status === 'failed' ? failed : `was ${blocked.status}`}`;
           record.error = { code: ErrorCode.Skipped, message: `skipped because ${reason}` };
-          emit({ type: 'task-skipped', taskId: t.id, reason });
+          if (listener) emit({ type: 'task-skipped', taskId: t.id, reason });
           settle(record);
-          continue;
+          finished++;
+          queue.push(record);
         }
-        if (running >= opts.concurrency) continue;
-        if (!t.deps.every((d) => records.get(d)!.status === 'succeeded')) continue;
+      }
+    };
+
+    const done = (record: TaskRecord) => {
+      finished++;
+      if (record.status === 'succeeded') {
+        for (const t of dependants.get(record.id) ?? []) {
+          const left = waitingFor.get(t.id)! - 1;
+          waitingFor.set(t.id, left);
+          if (left === 0 && records.get(t.id)!.status === 'waiting') ready.push(t);
+        }
+      } else skipDependantsOf(record);
+    };
+
+    const cancelWaiting = () => {
+      for (const t of plan.tasks) {
+        const record = records.get(t.id)!;
+        if (record.status !== 'waiting') continue;
+        record.status = 'cancelled';
+        if (listener) emit({ type: 'task-cancelled', taskId: t.id });
+        settle(record);
+        finished++;
+      }
+    };
+
+    const pump = () => {
+      if (opts.signal?.aborted) cancelWaiting();
+      while (running < opts.concurrency && readyHead < ready.length && !opts.signal?.aborted) {
+        const t = ready[readyHead++]!;
+        const record = records.get(t.id)!;
+        if (record.status !== 'waiting') continue;
         running++;
         record.status = 'running';
         record.startedAt = new Date().toISOString();
+        opts.onRecord?.(record, position.get(t.id)!);
         void runTask(t, record).finally(() => {
           running--;
           settle(record);
+          done(record);
           pump();
         });
       }
-      if (running === 0 && all().every((r) => r.status !== 'waiting' && r.status !== 'running')) resolve(all());
+      if (running === 0 && finished === plan.tasks.length) resolve(all());
     };
 
-    opts.signal?.addEventListener('abort', pump, { once: true });
+    opts.signal?.addEventListener(
+      'abort',
+      () => {
+        for (const cancel of cancellers) cancel();
+        pump();
+      },
+      { once: true },
+    );
+    // Tasks kept from an earlier attempt that did not succeed cannot be here (only successes are kept).
     pump();
   });
 
@@ -106,29 +182,29 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
     if (experts.length === 0) {
       record.status = 'failed';
       record.error = { code: ErrorCode.NoExpert, message: `no expert that can run here serves the task type "${task.task}"`, hint: 'run `npx troupe doctor` to see which experts are missing and how to install them' };
-      emit({ type: 'task-failed', taskId: task.id, error: record.error });
+      if (listener) emit({ type: 'task-failed', taskId: task.id, error: record.error });
       return;
     }
     let lastError: TaskError | undefined;
     for (const [i, expert] of experts.entries()) {
       record.expert = expert.entry.id;
       for (let attempt = 1; attempt <= 1 + opts.retries; attempt++) {
-        emit({ type: 'task-started', taskId: task.id, expert: expert.entry.id, attempt });
+        if (listener) emit({ type: 'task-started', taskId: task.id, expert: expert.entry.id, attempt });
         try {
           const { output, extra, note } = await attemptOnce(task, expert);
           record.outputs = [output, ...(extra ?? [])];
           if (note) record.note = note;
           record.attempts.push({ expert: expert.entry.id });
           record.status = 'succeeded';
-          for (const artifact of record.outputs) emit({ type: 'artifact-written', taskId: task.id, artifact });
-          emit({ type: 'task-succeeded', taskId: task.id, expert: expert.entry.id, ...(note ? { note } : {}) });
+          if (listener) for (const artifact of record.outputs) emit({ type: 'artifact-written', taskId: task.id, artifact });
+          if (listener) emit({ type: 'task-succeeded', taskId: task.id, expert: expert.entry.id, ...(note ? { note } : {}) });
           return;
         } catch (error) {
           if (opts.signal?.aborted) {
             record.status = 'cancelled';
             record.error = { code: ErrorCode.Cancelled, message: 'cancelled while running' };
             record.attempts.push({ expert: expert.entry.id, error: record.error });
-            emit({ type: 'task-cancelled', taskId: task.id });
+            if (listener) emit({ type: 'task-cancelled', taskId: task.id });
             return;
           }
           lastError = toTaskError(error);
@@ -137,19 +213,19 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
             // A true "nothing here", not a failure of the program: another expert would only guess.
             record.status = 'failed';
             record.error = lastError;
-            emit({ type: 'task-failed', taskId: task.id, error: lastError });
+            if (listener) emit({ type: 'task-failed', taskId: task.id, error: lastError });
             return;
           }
           if (TroupeError.is(error, ErrorCode.NeedsApproval)) {
             // Not a failure of the expert: the user has not allowed it. Skip, and say why.
             record.status = 'skipped';
             record.error = lastError;
-            emit({ type: 'task-skipped', taskId: task.id, reason: lastError.message });
+            if (listener) emit({ type: 'task-skipped', taskId: task.id, reason: lastError.message });
             return;
           }
           const transient = error instanceof TroupeError && error.transient;
           if (transient && attempt <= opts.retries) {
-            emit({ type: 'task-retrying', taskId: task.id, expert: expert.entry.id, attempt: attempt + 1, error: lastError });
+            if (listener) emit({ type: 'task-retrying', taskId: task.id, expert: expert.entry.id, attempt: attempt + 1, error: lastError });
             await new Promise((r) => setTimeout(r, opts.retryDelayMs * attempt));
             continue;
           }
@@ -157,16 +233,21 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
         }
       }
       const next = experts[i + 1];
-      if (next) emit({ type: 'task-fallback', taskId: task.id, from: expert.entry.id, to: next.entry.id, error: lastError! });
+      if (next && listener) emit({ type: 'task-fallback', taskId: task.id, from: expert.entry.id, to: next.entry.id, error: lastError! });
     }
     record.status = 'failed';
     record.error = lastError!;
-    emit({ type: 'task-failed', taskId: task.id, error: lastError! });
+    if (listener) emit({ type: 'task-failed', taskId: task.id, error: lastError! });
+  }
+
+  function slotsOf(taskType: string): Set<string> {
+    let slots = slotCache.get(taskType);
+    if (!slots) slotCache.set(taskType, (slots = new Set(opts.catalog.taskType(taskType)!.inputs.map((i) => i.name))));
+    return slots;
   }
 
   async function attemptOnce(task: PlanTask, expert: Expert) {
-    const type = opts.catalog.taskType(task.task)!;
-    const slots = new Set(type.inputs.map((i) => i.name));
+    const slots = slotsOf(task.task);
     const inputs: Record<string, Artifact> = {};
     const params: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(task.args)) {
@@ -186,37 +267,60 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
       approved = await answer;
     }
     const controller = new AbortController();
-    const onAbort = () => controller.abort();
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    const scratchDir = await mkdtemp(join(tmpdir(), `troupe-${task.id}-`));
+    // The scratch folder is made when an expert first asks for it: most never do, and making
+    // and removing one costs more than the rest of a small task.
+    let scratchDir: string | undefined;
+    const scratch = () => {
+      if (!scratchDir) {
+        scratchDir = mkdtempSync(join(tmpdir(), `troupe-${task.id}-`));
+        opts.onScratch?.(scratchDir, true);
+      }
+      return scratchDir;
+    };
     let timer: NodeJS.Timeout | undefined;
+    let interrupt: ((error: Error) => void) | undefined;
+    // One promise for both ways a task is cut short, and no listener per attempt: the run's
+    // signal cancels every attempt in `cancellers`. A cancellation's error is built only if it
+    // happens, so a task that ends well pays for no stack trace.
+    const cancel = () => {
+      interrupt?.(new TroupeError(ErrorCode.Cancelled, 'cancelled'));
+      controller.abort();
+    };
+    let finishedWell = false;
     try {
-      // Racing the timeout (not only signalling it) also frees us from an expert that ignores its signal.
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          // Reject before aborting, so the race reports the timeout and not a cancellation.
-          reject(new TroupeError(ErrorCode.ExpertTimeout, `${expert.entry.id} did not finish within ${opts.timeoutMs / 1000} s`, { hint: 'raise the limit with --timeout SECONDS, or check the input size' }));
-          controller.abort();
-        }, opts.timeoutMs);
-      });
-      const cancelled = new Promise<never>((_, reject) => {
-        controller.signal.addEventListener('abort', () => reject(new TroupeError(ErrorCode.Cancelled, 'cancelled')), { once: true });
-      });
-      const work = expert.run({
+      // Racing (not only signalling) also frees us from an expert that ignores its signal.
+      const interrupted = new Promise<never>((_, reject) => (interrupt = reject));
+      cancellers.add(cancel);
+      if (opts.signal?.aborted) cancel();
+      timer = setTimeout(() => {
+        // Reject before aborting, so the race reports the timeout and not a cancellation.
+        interrupt!(new TroupeError(ErrorCode.ExpertTimeout, `${expert.entry.id} did not finish within ${opts.timeoutMs / 1000} s`, { hint: 'raise the limit with --timeout SECONDS, or check the input size' }));
+        controller.abort();
+      }, opts.timeoutMs);
+      const context = {
         inputs,
         params,
         signal: controller.signal,
-        scratchDir,
+        get scratchDir() {
+          return scratch();
+        },
         ...(approved ? { approved: true } : {}),
-        outputPath: (ext) => join(opts.outDir, `${task.id}-${task.task}.${ext}`),
-      });
+        outputPath: (ext: string) => join(opts.outDir, `${task.id}-${task.task}.${ext}`),
+      };
+      const work = opts.processScope ? withProcessScope(opts.processScope, () => expert.run(context)) : expert.run(context);
       work.catch(() => {}); // a late rejection after the race is settled is not unhandled
-      return await Promise.race([work, timeout, cancelled]);
+      const result = await Promise.race([work, interrupted]);
+      finishedWell = true;
+      return result;
     } finally {
       clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
-      controller.abort();
-      await rm(scratchDir, { recursive: true, force: true });
+      cancellers.delete(cancel);
+      // An expert still at work (timed out, cancelled, or failed in the race) is told to stop.
+      if (!finishedWell) controller.abort();
+      if (scratchDir) {
+        await rm(scratchDir, { recursive: true, force: true });
+        opts.onScratch?.(scratchDir, false);
+      }
     }
   }
 }

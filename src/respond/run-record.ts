@@ -8,8 +8,11 @@ export interface RunRecord {
   controller: string;
   planner?: string;
   plannerFallback?: string;
-  inputs: Array<{ path: string; modality: string; mime: string }>;
+  /** Each input as given, and where it was found (what `troupe resume` reads it from again). */
+  inputs: Array<{ path: string; absolutePath?: string; modality: string; mime: string }>;
   plan: Plan;
+  /** The words of the request each task was planned from (what selection ranks experts by). */
+  clauses?: Record<string, string>;
   notes: string[];
   repairs: string[];
   tasks: TaskRecord[];
