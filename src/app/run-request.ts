@@ -2,7 +2,7 @@ import { rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Expert } from '../core/expert.js';
-import type { Controller, PlanOutcome } from '../controller/controller.js';
+import type { Controller, DecisionOptions, PlanOutcome } from '../controller/controller.js';
 import type { RunEvent, RunEventListener } from '../execute/events.js';
 import type { TaskRecord } from '../execute/task-record.js';
 import { RunStore } from '../runs/run-store.js';
@@ -49,10 +49,10 @@ export function checkRequest(request: string): void {
   }
 }
 
-export async function planRequest(request: string, inputPaths: readonly string[], controller: Controller, catalog: Catalog): Promise<{ files: Map<string, InputFile>; outcome: PlanOutcome }> {
+export async function planRequest(request: string, inputPaths: readonly string[], controller: Controller, catalog: Catalog, decision: DecisionOptions = {}): Promise<{ files: Map<string, InputFile>; outcome: PlanOutcome }> {
   checkRequest(request);
   const files = await loadInputs(inputPaths);
-  const outcome = await controller.plan({ request, catalog, files });
+  const outcome = await controller.plan({ request, catalog, files, ...decision });
   return { files, outcome };
 }
 
@@ -66,7 +66,8 @@ export async function runRequest(options: RunOptions): Promise<RunRecord> {
     const folder = await claimOutputFolder(options.outDir ?? join('troupe-runs', runId));
     try {
       const { request, controller, catalog } = options;
-      const { files, outcome } = await planRequest(request, options.inputs, controller, catalog);
+      const decision = { ...(options.signal ? { signal: options.signal } : {}), ...(options.onEvent ? { onEvent: options.onEvent } : {}) };
+      const { files, outcome } = await planRequest(request, options.inputs, controller, catalog, decision);
       const record: RunRecord = {
         runId,
         request,
@@ -157,6 +158,11 @@ async function executeRecord(record: RunRecord, files: ReadonlyMap<string, Input
   const runId = record.runId;
   const exported = exportRunJson(record);
   await exported.now();
+  const onEvent = (event: RunEvent) => {
+    store.appendEvent(runId, event);
+    options.onEvent?.(event);
+  };
+  const decision = { ...(options.signal ? { signal: options.signal } : {}), onEvent };
 
   // select: rank the runnable experts for each task; the controller picks; the rest are fallbacks.
   const candidates = new Map<string, Expert[]>();
@@ -165,7 +171,7 @@ async function executeRecord(record: RunRecord, files: ReadonlyMap<string, Input
     const clause = record.clauses?.[task.id] ?? record.request;
     const { ranked, unavailable, documented } = await rankCandidates(task.task, clause, catalog);
     if (ranked.length > 1) {
-      const choice = await controller.choose(task, clause, ranked.map((e) => e.entry));
+      const choice = await controller.choose(task, clause, ranked.map((e) => e.entry), decision);
       const [chosen] = ranked.splice(Math.max(0, Math.min(choice.index, ranked.length - 1)), 1);
       ranked.unshift(chosen!);
       if (choice.reason) record.notes.push(`${task.id}: chose ${chosen!.entry.id} (${choice.reason})`);
@@ -177,10 +183,6 @@ async function executeRecord(record: RunRecord, files: ReadonlyMap<string, Input
     candidates.set(task.id, ranked);
   }
 
-  const onEvent = (event: RunEvent) => {
-    store.appendEvent(runId, event);
-    options.onEvent?.(event);
-  };
   record.tasks = await executePlan(record.plan, {
     catalog,
     candidates,
@@ -205,7 +207,7 @@ async function executeRecord(record: RunRecord, files: ReadonlyMap<string, Input
   const statuses = record.tasks.map((t) => t.status);
   record.status = statuses.every((s) => s === 'succeeded') ? 'succeeded' : statuses.includes('cancelled') ? 'cancelled' : 'failed';
   try {
-    record.answer = await controller.respond(record);
+    record.answer = await controller.respond(record, decision);
   } catch (error) {
     record.notes.push(`the controller could not compose the answer (${(error as Error).message}); the built-in answer is used`);
     record.answer = composeAnswer(record);

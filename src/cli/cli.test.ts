@@ -103,6 +103,19 @@ describe('troupe run with an LLM controller over the OpenAI protocol', { skip: t
     assert.equal(record.planner, record.controller);
     assert.equal(record.tasks[1].outputs[0].value, 'La biblioteca está cerrada el domingo.\nEl jardín está cerrado para reparaciones.');
     assert.match(record.answer, /^The sign reads/);
+    assert.match(record.answer, /translation \(t2\) by local\/apertium-translation/, 'the per-step account is kept under the model\'s text');
+  });
+
+  it('says the hand-over to the built-in planner on stderr, --json or not', async () => {
+    const down = await startOpenAiServer([{ status: 500 }]);
+    try {
+      const { code, stdout, stderr } = await troupe(['run', 'Read this sign', '-i', 'sign.png', '--json', '--llm', `openai-compatible:${down.url}#m`], dir);
+      assert.equal(code, 0, stderr);
+      assert.match(stderr, /note: the LLM could not be reached .*the built-in planner made the plan/);
+      assert.equal(JSON.parse(stdout).planner, 'builtin');
+    } finally {
+      await down.close();
+    }
   });
 });
 

@@ -16,7 +16,8 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): { o
 
   const render = (l: Line) => {
     const elapsed = l.since ? ` ${((Date.now() - l.since) / 1000).toFixed(1)}s` : '';
-    const icon = { waiting: '·', running: '▸', done: '✓', failed: '✗', skipped: '↷', cancelled: '■' }[l.state] ?? ' ';
+    const icon = { waiting: '·', running: '▸', done: '✓', failed: '✗', skipped: '↷', cancelled: '■', note: '!' }[l.state] ?? ' ';
+    if (l.state === 'note') return `${icon} note: ${l.task}`;
     return `${icon} ${l.id} ${l.task}${l.expert ? ` [${l.expert}]` : ''} ${l.state}${l.state === 'running' ? elapsed : ''}${l.detail ? ` — ${l.detail}` : ''}`;
   };
   const redraw = () => {
@@ -57,6 +58,28 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): { o
         case 'task-cancelled':
           update(e.taskId, { state: 'cancelled', detail: '' });
           break;
+        case 'controller-waiting': {
+          const doing = { plan: 'planning', choose: 'choosing an expert', answer: 'composing the answer' }[e.stage];
+          const line: Line = { id: '·', task: `${doing} with ${e.controller}`, state: 'running', since: Date.now() };
+          lines.set(`controller-${e.stage}`, line);
+          if (live) {
+            ensureTimer();
+            if (!paused) redraw();
+          } else stream.write(`${line.task}…\n`);
+          break;
+        }
+        case 'controller-done': {
+          const line = lines.get(`controller-${e.stage}`);
+          if (line && live) update(`controller-${e.stage}`, { state: 'done', detail: `${((Date.now() - (line.since ?? Date.now())) / 1000).toFixed(1)}s` });
+          break;
+        }
+        case 'planner-fallback':
+          // Said where the person looks, not only in run.json.
+          if (live) {
+            lines.set('fallback', { id: '!', task: e.reason, state: 'note' });
+            if (!paused) redraw();
+          } else stream.write(`note: ${e.reason}\n`);
+          break;
         case 'run-finished':
           if (timer) clearInterval(timer);
           break;
@@ -79,12 +102,17 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): { o
     },
   };
 
+  function ensureTimer() {
+    if (timer) return;
+    timer = setInterval(() => paused || redraw(), 200);
+    timer.unref();
+  }
+
   function initialise(plan: Plan) {
     for (const t of plan.tasks) lines.set(t.id, { id: t.id, task: t.task, state: 'waiting' });
     if (live) {
       redraw();
-      timer = setInterval(() => paused || redraw(), 200);
-      timer.unref();
+      ensureTimer();
     } else {
       stream.write(`plan: ${plan.tasks.map((t) => `${t.id} ${t.task}${t.deps.length ? ` ← ${t.deps.join(',')}` : ''}`).join('; ')}\n`);
     }

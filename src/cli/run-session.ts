@@ -51,7 +51,8 @@ export async function runSession(request: string, opts: SessionOptions, setExit:
       concurrency: opts.concurrency,
       signal: abort.signal,
       ...(approve ? { approve } : {}),
-      ...(progress ? { onEvent: progress.onEvent } : {}),
+      // With no progress display (--json in a script), the hand-over to the built-in planner is still said on stderr.
+      onEvent: progress?.onEvent ?? ((e) => e.type === 'planner-fallback' && process.stderr.write(`note: ${e.reason}\n`)),
     });
     progress?.stop(); // its line is gone from stderr before the answer appears on stdout
     if (opts.json) process.stdout.write(JSON.stringify(record) + '\n');

@@ -3,8 +3,16 @@ import type { ExpertEntry } from '../core/expert.js';
 import type { SniffedFile } from '../core/modality.js';
 import type { Plan, PlanTask } from '../core/plan.js';
 import type { RunRecord } from '../respond/run-record.js';
+import type { RunEventListener } from '../execute/events.js';
 
-export interface PlanInput {
+/** What a caller may pass to every decision: cancellation, and a listener for progress. */
+export interface DecisionOptions {
+  /** Aborts a model call at once (Ctrl-C), instead of waiting out its timeout. */
+  signal?: AbortSignal;
+  onEvent?: RunEventListener;
+}
+
+export interface PlanInput extends DecisionOptions {
   request: string;
   catalog: Catalog;
   /** The user's files by the path they gave. */
@@ -31,6 +39,6 @@ export interface Choice {
 export interface Controller {
   readonly name: string;
   plan(input: PlanInput): Promise<PlanOutcome>;
-  choose(task: PlanTask, clause: string, candidates: ExpertEntry[]): Promise<Choice>;
-  respond(record: RunRecord): Promise<string>;
+  choose(task: PlanTask, clause: string, candidates: ExpertEntry[], options?: DecisionOptions): Promise<Choice>;
+  respond(record: RunRecord, options?: DecisionOptions): Promise<string>;
 }

@@ -5,6 +5,11 @@ import type { TaskError, TaskStatus } from './task-record.js';
 /** Everything a run reports as it goes; the CLI's progress is one consumer. */
 export type RunEvent =
   | { type: 'plan-ready'; plan: Plan; controller: string }
+  /** The controller is waiting on its model (an LLM call): for a live line while nothing else moves. */
+  | { type: 'controller-waiting'; stage: 'plan' | 'choose' | 'answer'; controller: string }
+  | { type: 'controller-done'; stage: 'plan' | 'choose' | 'answer' }
+  /** The LLM did not plan (unreachable, invalid plans): the built-in planner did, and this says why. */
+  | { type: 'planner-fallback'; reason: string }
   /** `troupe resume` took the run up again; `kept` are the tasks that succeeded before and do not run again. */
   | { type: 'run-resumed'; kept: string[] }
   | { type: 'task-started'; taskId: string; expert: string; attempt: number }

@@ -4,6 +4,7 @@ import { defaultCatalog } from '../../app/default-catalog.js';
 import type { SniffedFile } from '../../core/modality.js';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { startOpenAiServer, type Reply } from '../../test-support/openai-server.js';
+import type { RunEvent } from '../../execute/events.js';
 import { LlmController } from './llm-controller.js';
 import { parseLlmSpec } from './llm-spec.js';
 
@@ -88,11 +89,24 @@ describe('LlmController.plan over the chat-completions protocol', () => {
     assert.equal(outcome.plan.tasks.length, 3);
   });
 
-  it('hands over when the server answers 500', async () => {
+  it('hands over when the server answers 500, and tells the listener while it waits and when it hands over', async () => {
     const { controller } = await controllerWith([{ status: 500 }]);
-    const outcome = await controller.plan({ request, catalog, files });
+    const events: RunEvent[] = [];
+    const outcome = await controller.plan({ request, catalog, files, onEvent: (e) => events.push(e) });
     assert.equal(outcome.planner, 'builtin');
     assert.match(outcome.fallback!, /could not be reached/);
+    assert.deepEqual(events.map((e) => e.type), ['controller-waiting', 'controller-done', 'planner-fallback']);
+    assert.match((events[2] as { reason: string }).reason, /could not be reached.*built-in planner made the plan/);
+  });
+
+  it('stops waiting at once when the caller aborts (Ctrl-C), as a cancellation and not a hand-over', async () => {
+    const { controller } = await controllerWith([{ hang: true }], 60_000);
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 200);
+    const started = process.hrtime.bigint();
+    await assert.rejects(controller.plan({ request, catalog, files, signal: abort.signal }), (e) => TroupeError.is(e, ErrorCode.Cancelled));
+    // Not a time limit on the machine: the call would otherwise wait out its 60 s timeout.
+    assert.ok(Number(process.hrtime.bigint() - started) / 1e9 < 30, 'did not wait for the model');
   });
 
   it('hands over when the server hangs past the timeout', async () => {
@@ -124,10 +138,16 @@ describe('LlmController.choose and respond', () => {
     assert.match(choice.reason!, /not a candidate/);
   });
 
-  it('returns the model answer as the response', async () => {
+  it('answers with the model\'s text, and keeps the per-step account with its files under it', async () => {
     const { controller } = await controllerWith([{ content: 'The sign says hello.' }]);
-    const answer = await controller.respond({ request, tasks: [] } as never);
-    assert.equal(answer, 'The sign says hello.');
+    const record = {
+      request,
+      outDir: '/tmp/run',
+      tasks: [{ id: 't1', task: 'ocr', expert: 'local/tesseract-ocr', status: 'succeeded', startedAt: null, endedAt: null, outputs: [{ kind: 'text', mime: 'text/plain', path: '/tmp/run/t1-ocr.txt', value: 'HELLO' }], attempts: [] }],
+    };
+    const answer = await controller.respond(record as never);
+    assert.match(answer, /^The sign says hello\.\n\nDone: 1 step/);
+    assert.match(answer, /ocr \(t1\) by local\/tesseract-ocr: "HELLO" \[.*t1-ocr\.txt\]/);
   });
 });
 

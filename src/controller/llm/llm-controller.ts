@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { ExpertEntry } from '../../core/expert.js';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { BuiltinController } from '../builtin-controller.js';
-import type { Choice, Controller, PlanInput, PlanOutcome } from '../controller.js';
+import type { Choice, Controller, DecisionOptions, PlanInput, PlanOutcome } from '../controller.js';
+import { composeAnswer } from '../../respond/compose-answer.js';
 import { fromHuggingGpt, HuggingGptPlanSchema } from '../../plan/formats/hugginggpt.js';
 import type { PlanTask } from '../../core/plan.js';
 import { validatePlan } from '../../plan/validate-plan.js';
@@ -61,8 +62,9 @@ export class LlmController implements Controller {
       let text: string;
       let parsed: unknown;
       try {
-        ({ text, parsed } = await this.generate(messages, PlanReplySchema, PLAN_SYSTEM));
+        ({ text, parsed } = await this.generate(messages, PlanReplySchema, 'plan', input, PLAN_SYSTEM));
       } catch (error) {
+        if (TroupeError.is(error, ErrorCode.Cancelled)) throw error;
         return this.handOver(input, `the LLM could not be reached (${describe(error)})`);
       }
       try {
@@ -83,42 +85,61 @@ export class LlmController implements Controller {
     return this.handOver(input, `the LLM's plan was invalid ${this.planRetries + 1} times (last: ${lastProblem})`);
   }
 
-  async choose(task: PlanTask, clause: string, candidates: ExpertEntry[]): Promise<Choice> {
+  async choose(task: PlanTask, clause: string, candidates: ExpertEntry[], options: DecisionOptions = {}): Promise<Choice> {
     if (candidates.length <= 1) return { index: 0 };
     try {
-      const { parsed } = await this.generate([{ role: 'user', content: choosePrompt(task.task, clause, candidates) }], ChoiceReplySchema);
+      const { parsed } = await this.generate([{ role: 'user', content: choosePrompt(task.task, clause, candidates) }], ChoiceReplySchema, 'choose', options);
       const reply = ChoiceReplySchema.parse(parsed);
       const index = candidates.findIndex((c) => c.id === reply.id);
       // Only an expert of the catalog can be chosen; an unknown name falls back to the ranking.
       if (index < 0) return { index: 0, reason: `the LLM named "${reply.id}", which is not a candidate; took the top-ranked one` };
       return { index, reason: reply.reason ?? 'chosen by the LLM' };
     } catch (error) {
+      if (TroupeError.is(error, ErrorCode.Cancelled)) throw error;
       return { index: 0, reason: `the LLM could not choose (${describe(error)}); took the top-ranked one` };
     }
   }
 
-  async respond(record: RunRecord): Promise<string> {
-    const { text } = await generateText({
-      model: this.llm.model,
-      prompt: respondPrompt(record),
-      maxRetries: this.maxRetries,
-      timeout: this.timeoutMs,
-    });
+  /** The model's answer, then the built-in per-step account with its files, so neither hides the other. */
+  async respond(record: RunRecord, options: DecisionOptions = {}): Promise<string> {
+    const text = await this.call('answer', options, (abortSignal) =>
+      generateText({ model: this.llm.model, prompt: respondPrompt(record), maxRetries: this.maxRetries, timeout: this.timeoutMs, ...(abortSignal ? { abortSignal } : {}) }).then((r) => r.text),
+    );
     if (!text.trim()) throw new Error('the LLM returned an empty answer');
-    return text.trim();
+    return `${text.trim()}\n\n${composeAnswer(record)}`;
+  }
+
+  /**
+   * One model call, said to the listener while it lasts, and cut short at once when the
+   * caller aborts (the AI SDK passes the signal to fetch) — as a cancellation, not a failure.
+   */
+  private async call<T>(stage: 'plan' | 'choose' | 'answer', options: DecisionOptions, make: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    if (options.signal?.aborted) throw new TroupeError(ErrorCode.Cancelled, 'cancelled');
+    options.onEvent?.({ type: 'controller-waiting', stage, controller: this.name });
+    try {
+      return await make(options.signal);
+    } catch (error) {
+      if (options.signal?.aborted) throw new TroupeError(ErrorCode.Cancelled, `cancelled while waiting for ${this.name}`);
+      throw error;
+    } finally {
+      options.onEvent?.({ type: 'controller-done', stage });
+    }
   }
 
   /** One structured call; a reply that is not clean JSON is salvaged from the raw text. */
-  private async generate(messages: ModelMessage[], schema: z.ZodType, system?: string): Promise<{ text: string; parsed: unknown }> {
+  private async generate(messages: ModelMessage[], schema: z.ZodType, stage: 'plan' | 'choose', options: DecisionOptions, system?: string): Promise<{ text: string; parsed: unknown }> {
     try {
-      const result = await generateText({
-        model: this.llm.model,
-        ...(system ? { system } : {}),
-        messages,
-        output: Output.object({ schema }),
-        maxRetries: this.maxRetries,
-        timeout: this.timeoutMs,
-      });
+      const result = await this.call(stage, options, (abortSignal) =>
+        generateText({
+          model: this.llm.model,
+          ...(system ? { system } : {}),
+          messages,
+          output: Output.object({ schema }),
+          maxRetries: this.maxRetries,
+          timeout: this.timeoutMs,
+          ...(abortSignal ? { abortSignal } : {}),
+        }),
+      );
       return { text: result.text, parsed: result.output };
     } catch (error) {
       if (NoObjectGeneratedError.isInstance(error) && error.text !== undefined) {
@@ -129,6 +150,7 @@ export class LlmController implements Controller {
   }
 
   private async handOver(input: PlanInput, why: string): Promise<PlanOutcome> {
+    input.onEvent?.({ type: 'planner-fallback', reason: `${why}; the built-in planner made the plan` });
     const outcome = await this.builtin.plan(input);
     return { ...outcome, planner: 'builtin', fallback: `${why}; the built-in planner made the plan`, notes: [...outcome.notes, `${why}; the built-in planner made the plan`] };
   }
