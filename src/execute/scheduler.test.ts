@@ -3,6 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import sharp from 'sharp';
 import { Catalog } from '../catalog/catalog.js';
 import { ExpertEntrySchema, type Expert, type ExpertContext } from '../core/expert.js';
 import { TaskTypeSchema } from '../core/task-type.js';
@@ -20,6 +21,8 @@ const echoType = TaskTypeSchema.parse({
   inputs: [{ name: 'text', modality: 'text' }],
   output: { modality: 'text' },
 });
+
+const drawType = TaskTypeSchema.parse({ id: 'draw', name: 'Draw', description: 'makes a picture', inputs: [], output: { modality: 'image' } });
 
 function expert(id: string, run: (ctx: ExpertContext) => Promise<string>): Expert {
   return {
@@ -96,6 +99,28 @@ describe('executePlan', () => {
     const experts = { t1: [expert('plain', async (ctx) => textOf(ctx))], t2: [expert('scratchy', async (ctx) => ((seen = ctx.scratchDir), textOf(ctx)))] };
     await run(plan, experts, { onScratch: (path, exists) => made.push([path, exists]) });
     assert.deepEqual(made, [[seen, true], [seen, false]]);
+  });
+
+  it('takes a garbage or half-written file as a failure of its expert, and tries the next one', async () => {
+    const writes = (id: string, bytes: Buffer): Expert => ({
+      entry: ExpertEntrySchema.parse({ id, name: id, task: 'draw', description: id, provider: { kind: 'local' } }),
+      check: async () => ({ runnable: true }),
+      async run(ctx) {
+        const path = ctx.outputPath('png');
+        await writeFile(path, bytes);
+        return { output: { kind: 'image', mime: 'image/png', path } };
+      },
+    });
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).png().toBuffer();
+    const garbage = writes('garbage', Buffer.from('not an image at all'));
+    const half = writes('half', png.subarray(0, Math.floor(png.length / 2)));
+    const good = writes('good', png);
+    const plan: Plan = { tasks: [{ id: 't1', task: 'draw', args: {}, deps: [] }] };
+    const outDir = await mkdtemp(join(tmpdir(), 'troupe-sched-'));
+    const [record] = await executePlan(plan, { catalog: new Catalog([drawType], [garbage, half, good]), candidates: new Map([['t1', [garbage, half, good]]]), files: new Map(), outDir, retryDelayMs: 1 });
+    assert.equal(record!.status, 'succeeded');
+    assert.equal(record!.expert, 'good');
+    assert.deepEqual(record!.attempts.map((a) => [a.expert, a.error?.message.replace(/.*, but /, '')]), [['garbage', 'its content is not an image'], ['half', 'the PNG is cut off (no IEND chunk)'], ['good', undefined]]);
   });
 
   it('runs independent tasks concurrently, never more than the limit', async () => {

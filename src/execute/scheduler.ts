@@ -11,6 +11,7 @@ import type { Artifact } from '../core/artifact.js';
 import type { RunEvent, RunEventListener } from './events.js';
 import { withProcessScope, type ProcessScope } from '../system/process-scope.js';
 import { toTaskError, type TaskError, type TaskRecord } from './task-record.js';
+import { verifyOutput } from './verify-output.js';
 
 export interface SchedulerOptions {
   catalog: Catalog;
@@ -310,6 +311,7 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
       const work = opts.processScope ? withProcessScope(opts.processScope, () => expert.run(context)) : expert.run(context);
       work.catch(() => {}); // a late rejection after the race is settled is not unhandled
       const result = await Promise.race([work, interrupted]);
+      for (const artifact of [result.output, ...(result.extra ?? [])]) await verifyOutput(artifact, expert.entry.id);
       finishedWell = true;
       return result;
     } finally {

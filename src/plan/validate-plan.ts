@@ -180,7 +180,9 @@ export function nearestTaskType(name: string, catalog: Catalog): TaskType | unde
   const exact = types.filter((t) => normalise(t.id) === wanted || normalise(t.name) === wanted);
   if (exact.length === 1) return exact[0];
   const limit = Math.max(1, Math.floor(wanted.length / 6));
-  const scored = types.map((t) => ({ t, d: Math.min(editDistance(wanted, normalise(t.id)), editDistance(wanted, normalise(t.name))) })).filter((x) => x.d <= limit);
+  // Names whose lengths differ by more than the limit cannot be within it: not worth a table of len² cells.
+  const distance = (b: string) => (Math.abs(wanted.length - b.length) > limit ? Infinity : editDistance(wanted, b));
+  const scored = types.map((t) => ({ t, d: Math.min(distance(normalise(t.id)), distance(normalise(t.name))) })).filter((x) => x.d <= limit);
   const best = Math.min(...scored.map((x) => x.d));
   const nearest = scored.filter((x) => x.d === best);
   return nearest.length === 1 ? nearest[0]!.t : undefined;

@@ -21,15 +21,23 @@ export function extractJson(text: string): unknown {
   return undefined;
 }
 
+/**
+ * Characters the search for balanced spans may read in all, as a multiple of the text's
+ * length: an opening bracket that is never closed costs a scan to the end, and a reply with
+ * thousands of them before a long plan would otherwise take seconds (found by the plan fuzz test).
+ */
+const SCAN_BUDGET_FACTOR = 32;
+
 /** The outermost balanced [...] or {...} spans, longest first. */
 function balancedSlices(text: string): string[] {
   const out: string[] = [];
-  for (let start = 0; start < text.length; start++) {
+  let budget = SCAN_BUDGET_FACTOR * text.length + 4096;
+  for (let start = 0; start < text.length && budget > 0; start++) {
     const open = text[start];
     if (open !== '[' && open !== '{') continue;
     let depth = 0;
     let quote: string | null = null;
-    for (let i = start; i < text.length; i++) {
+    for (let i = start; i < text.length && budget-- > 0; i++) {
       const c = text[i]!;
       if (quote) {
         if (c === '\\') i++;
