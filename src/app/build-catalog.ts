@@ -43,7 +43,7 @@ export async function buildCatalog(options: { /** null: no store */ db?: string 
   if (config.openaiCompatible.length) {
     const [{ openAiCompatibleExpert, tasksOf }, { OPENAI_TASK_TYPES }] = await Promise.all([
       import('../experts/remote/openai-compatible-expert.js'),
-      import('../experts/remote/openai-compatible-task-types.js'),
+      import('../catalog/model-task-types.js'),
     ]);
     for (const server of config.openaiCompatible) {
       for (const task of tasksOf(server)) {

@@ -51,6 +51,16 @@ export class Catalog {
       });
   }
 
+  /** The same catalog with more task types documented (for planning; they bring no experts). */
+  withTaskTypes(extra: readonly TaskType[]): Catalog {
+    return new Catalog([...this.taskTypes.values(), ...extra.filter((t) => !this.taskTypes.has(t.id))], this.experts, {
+      ...(this.store ? { store: this.store } : {}),
+      notes: this.notes,
+      retrieval: this.retrieval,
+      ...(this.runnerFor ? { runnerFor: this.runnerFor } : {}),
+    });
+  }
+
   taskType(id: string): TaskType | undefined {
     return this.taskTypes.get(id);
   }

@@ -25,4 +25,21 @@ describe('BuiltinController', () => {
     assert.deepEqual(outcome.plan.tasks.map((t) => t.task), ['translation', 'text-to-speech']);
     assert.ok(outcome.notes.includes('planned by words alone: the local sentence encoder failed: no weights'), outcome.notes.join('; '));
   });
+
+  it('says plainly that nothing here does what a request asks, naming it, instead of planning the nearest expert', async () => {
+    const photo = new Map([['photo.jpg', { modality: 'image' as const, mime: 'image/jpeg' }]]);
+    const refused = (request: string, files = photo) => new BuiltinController().plan({ request, catalog: defaultCatalog(), files });
+    await assert.rejects(refused('write a caption for this photo'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /nothing here can do that: .*image captioning/.test(e.message));
+    await assert.rejects(refused('remove the person from this photo'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /image editing by content/.test(e.message));
+    await assert.rejects(refused('draw me a house by a lake', new Map()), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /image generation/.test(e.message));
+    // What a served expert does is still planned, the same words around it notwithstanding.
+    assert.deepEqual((await refused('make this photo black and white')).plan.tasks.map((t) => t.task), ['image-to-image']);
+    assert.deepEqual((await refused('how many cups are on the table')).plan.tasks.map((t) => t.task), ['object-detection']);
+  });
+
+  it('reads a misspelt task word as the documented one, and notes it', async () => {
+    const outcome = await new BuiltinController().plan({ request: 'sumarize this: \'The library is closed on Sunday. It opens on Monday.\'', catalog: defaultCatalog(), files: new Map() });
+    assert.deepEqual(outcome.plan.tasks.map((t) => t.task), ['summarization']);
+    assert.ok(outcome.notes.includes('read "sumarize" as "summarize"'), outcome.notes.join('; '));
+  });
 });

@@ -1,4 +1,8 @@
 import { draftPlan } from '../plan/draft-plan.js';
+import { correctSpelling } from '../plan/spelling.js';
+import { OPENAI_TASK_TYPES as MODEL_TASK_TYPES, UNSERVED_TASK_TYPES } from '../catalog/model-task-types.js';
+import type { TaskType } from '../core/task-type.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
 import { meaningRanks } from '../plan/clause-meaning.js';
 import { localSentenceEncoder, type SentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { validatePlan } from '../plan/validate-plan.js';
@@ -12,6 +16,17 @@ import type { PlanMemory } from '../memory/plan-memory.js';
 /** Every language the catalog's experts name: the candidates when telling a given text's language. */
 function servedLanguagesOf(catalog: PlanInput['catalog']): string[] {
   return [...new Set(catalog.experts.flatMap((e) => e.entry.languages))];
+}
+
+/** A plan that needs a task type nothing here serves is refused, naming it and the words that asked for it. */
+function refuseUnserved(drafted: ReturnType<typeof draftPlan>, unserved: readonly TaskType[]): void {
+  for (const { task, clause } of drafted.tasks) {
+    const type = unserved.find((t) => t.id === task.task);
+    if (!type) continue;
+    throw new TroupeError(ErrorCode.NoPlan, `nothing here can do that: "${clause}" asks for ${type.name.toLowerCase()} (${type.description.split(':')[0]!.toLowerCase()}), and no installed expert does it`, {
+      hint: 'troupe doctor lists what can run here; an OpenAI-compatible model server in the config adds image captioning and question answering',
+    });
+  }
 }
 
 /** Below this similarity a confirmed plan is not re-used as a template (see plan-from-memory.ts). */
@@ -31,12 +46,24 @@ export class BuiltinController implements Controller {
     private readonly encoder: SentenceEncoder = localSentenceEncoder(),
   ) {}
 
-  async plan({ request, catalog, files }: PlanInput): Promise<PlanOutcome> {
+  async plan({ request: asked, catalog: served, files }: PlanInput): Promise<PlanOutcome> {
+    // Typos in the words that name the task are read as the documented word before anything else.
+    const { text: request, notes: readAs } = correctSpelling(asked, served);
+    // Planned over what people ask for that nothing here serves as well, so that such a request
+    // is recognised and refused plainly instead of planned on the nearest expert.
+    // Only those that could take what was given: with a recording given, a request is not for
+    // a picture; with nothing given, only a type that needs nothing but words.
+    const given = new Set([...files.values()].map((f) => f.modality));
+    const couldTake = (t: TaskType) => (given.size ? t.inputs.some((i) => given.has(i.modality)) : t.inputs.every((i) => !i.required || i.modality === 'text'));
+    // Question answering over a text or a picture is left out: served types answer many such
+    // questions in part (how many cups: object detection; who is named: entities).
+    const unserved = [...MODEL_TASK_TYPES.filter((t) => t.id === 'image-captioning'), ...UNSERVED_TASK_TYPES].filter((t) => !served.taskType(t.id) && couldTake(t));
+    const catalog = served.withTaskTypes(unserved);
     if (this.memory) {
       const remembered = planFromMemory(request, files, catalog, this.memory, TEMPLATE_MIN_SIMILARITY);
       if (remembered) return { plan: remembered.plan, clauses: {}, notes: [remembered.note], repairs: remembered.repairs, planner: 'builtin' };
     }
-    const notes: string[] = [];
+    const notes: string[] = [...readAs];
     const meaning = await meaningRanks(request, catalog, this.encoder).catch((error: Error) => {
       notes.push(`planned by words alone: ${error.message}`);
       return undefined;
@@ -44,7 +71,8 @@ export class BuiltinController implements Controller {
     // Telling the given texts' languages costs the detector's start-up: only when a language is wanted.
     const languageOf = languageGoals(request).target ? await givenLanguages(request, files, servedLanguagesOf(catalog)) : undefined;
     const drafted = draftPlan(request, catalog, files, { ...(meaning ? { meaning } : {}), ...(languageOf ? { languageOf } : {}) });
-    const { plan, repairs } = validatePlan(drafted.plan, catalog, files);
+    refuseUnserved(drafted, unserved);
+    const { plan, repairs } = validatePlan(drafted.plan, served, files);
     return {
       plan,
       clauses: Object.fromEntries(drafted.tasks.map((t) => [t.task.id, t.clause])),

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { Catalog } from '../catalog/catalog.js';
 import { defaultCatalog } from '../app/default-catalog.js';
 import { BUILTIN_TASK_TYPES } from '../catalog/builtin-task-types.js';
-import { OPENAI_TASK_TYPES } from '../experts/remote/openai-compatible-task-types.js';
+import { OPENAI_TASK_TYPES } from '../catalog/model-task-types.js';
 import type { SniffedFile } from '../core/modality.js';
 import { ErrorCode, TroupeError } from '../core/errors.js';
 import { planWithoutLlm, wantedOutput } from './builtin-planner.js';

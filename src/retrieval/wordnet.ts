@@ -33,6 +33,12 @@ export class WordNet {
     }
   }
 
+  /** Whether WordNet has the word or one of its base forms ("photos" → photo): an English word, not a typo. */
+  knows(word: string): boolean {
+    const w = word.toLowerCase();
+    return this.index.has(w) || baseForms(w).some((f) => this.index.has(f));
+  }
+
   /** Synonyms of a word (or of its base form: "photos" → "photo"), without the word itself. */
   synonyms(word: string): string[] {
     const w = word.toLowerCase();

@@ -30,6 +30,11 @@ const IRREGULAR = new Map(
   }).flatMap(([base, forms]) => forms.split(' ').map((f) => [f, base] as [string, string])),
 );
 
+/** An irregular form of a verb ("wrote", "spoken"): an English word WordNet's index does not list. */
+export function isIrregularForm(word: string): boolean {
+  return IRREGULAR.has(word);
+}
+
 // British spellings stem apart from American ones ("summarise" → summaris, "summarize" →
 // summar), and tool lists are mostly written in American: "colourise" must find a Colorizer.
 // TaskBench HF dev unchanged (its few "analyse" and "summarised" already matched otherwise).

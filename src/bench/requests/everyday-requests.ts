@@ -10,8 +10,9 @@ import { z } from 'zod';
  * tuned for.
  */
 export const EverydayRequestSchema = z.object({
-  id: z.string().regex(/^e\d{3}$/),
-  split: z.enum(['dev', 'aside']),
+  id: z.string().regex(/^[ef]\d{3}$/),
+  /** dev: tuned on; aside: looked at only at a session's end; fresh: written in session 10 before any change, looked at only at its end. */
+  split: z.enum(['dev', 'aside', 'fresh']),
   request: z.string().min(1),
   /** Which kind of file goes with it: a photo, a photo of a sign, a recording of speech, a text file. */
   input: z.enum(['photo', 'sign', 'recording', 'text']).nullable(),
@@ -24,7 +25,13 @@ export type EverydayRequest = z.infer<typeof EverydayRequestSchema>;
 // From src/ and from dist/ alike: the table is data, kept in the source tree.
 export const EVERYDAY_REQUESTS_PATH = fileURLToPath(new URL('../../../src/bench/requests/everyday.jsonl', import.meta.url));
 
-export function readEverydayRequests(path = EVERYDAY_REQUESTS_PATH): EverydayRequest[] {
+export const FRESH_REQUESTS_PATH = fileURLToPath(new URL('../../../src/bench/requests/everyday-fresh.jsonl', import.meta.url));
+
+export function readEverydayRequests(paths: readonly string[] = [EVERYDAY_REQUESTS_PATH, FRESH_REQUESTS_PATH]): EverydayRequest[] {
+  return paths.flatMap((path) => readOne(path));
+}
+
+function readOne(path: string): EverydayRequest[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())

@@ -67,7 +67,8 @@ export async function benchRequests(args: string[]): Promise<number> {
   };
   const dev = score('dev');
   const aside = score('aside');
-  if (json) process.stdout.write(`${JSON.stringify({ dev, aside, rows })}\n`);
-  else process.stdout.write(`\nbuilt-in planner, everyday requests: dev ${dev.right} of ${dev.of} right, aside ${aside.right} of ${aside.of}\n`);
+  const fresh = score('fresh');
+  if (json) process.stdout.write(`${JSON.stringify({ dev, aside, fresh, rows })}\n`);
+  else process.stdout.write(`\nbuilt-in planner, everyday requests: dev ${dev.right} of ${dev.of} right, aside ${aside.right} of ${aside.of}, fresh ${fresh.right} of ${fresh.of}\n`);
   return 0;
 }

@@ -3,7 +3,7 @@ import { readJsonl } from '../../catalog/importers/read-source.js';
 import { parseArgs } from 'node:util';
 import { PlanMemory } from '../../memory/plan-memory.js';
 import { GoldSchema, readToolDesc, type Gold } from './taskbench-data.js';
-import { goldAsRemembered, predictOne, requestFiles, requestOf, toolCatalog } from './taskbench-predict.js';
+import { goldAsRemembered, plannedRequest, predictOne, requestFiles, requestOf, toolCatalog } from './taskbench-predict.js';
 import { meaningRanks, type MeaningRanks } from '../../plan/clause-meaning.js';
 import { localSentenceEncoder } from '../../retrieval/sentence-encoder.js';
 import { planFromMemory } from '../../memory/plan-from-memory.js';
@@ -35,7 +35,7 @@ export async function benchMemory(args: string[]): Promise<number> {
   // The planner as BuiltinController runs it: each clause's step checked by meaning.
   const encoder = localSentenceEncoder();
   const meanings = new Map<string, MeaningRanks>();
-  for (const g of gold) meanings.set(g.id, await meaningRanks(requestOf(g), catalog, encoder));
+  for (const g of gold) meanings.set(g.id, await meaningRanks(plannedRequest(g, catalog), catalog, encoder));
   const halves = { A: gold.filter((_, i) => i % 2 === 0), B: gold.filter((_, i) => i % 2 === 1) };
   const pct = (x: number) => (x * 100).toFixed(2).padStart(7);
   process.stdout.write(`TaskBench ${dataPath.split('/').slice(-2).join('/')}: ${gold.length} records, halves of ${halves.A.length} and ${halves.B.length}\n`);

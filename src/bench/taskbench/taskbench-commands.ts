@@ -5,7 +5,7 @@ import { readJsonl } from '../../catalog/importers/read-source.js';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
 import type { Plan } from '../../core/plan.js';
 import { GoldSchema, PredictionSchema, readToolDesc } from './taskbench-data.js';
-import { goldAsRemembered, predictOne, requestFiles, requestOf, toolCatalog, toPrediction } from './taskbench-predict.js';
+import { goldAsRemembered, plannedRequest, predictOne, requestFiles, requestOf, toolCatalog, toPrediction } from './taskbench-predict.js';
 import { meaningRanks } from '../../plan/clause-meaning.js';
 import { localSentenceEncoder } from '../../retrieval/sentence-encoder.js';
 import { scoreTaskBench, type TaskBenchMetrics } from './taskbench-score.js';
@@ -32,7 +32,7 @@ export async function predictCommand(opts: { tools: string; data: string; out: s
   for (const [i, r] of records.entries()) {
     if ((i + 1) % 20 === 0) progress(`planned ${i + 1}/${records.length}${llm ? ` (${handedOver} handed to the built-in planner)` : ''}`);
     if (!llm) {
-      const meaning = encoder && (await meaningRanks(requestOf(r), catalog, encoder));
+      const meaning = encoder && (await meaningRanks(plannedRequest(r, catalog), catalog, encoder));
       lines.push(JSON.stringify(predictOne(r, catalog, toolName, named, { memory, meaning })));
       continue;
     }

@@ -4,6 +4,7 @@ export { requestFiles } from '../../plan/request-files.js';
 import { requestFiles } from '../../plan/request-files.js';
 import { TroupeError } from '../../core/errors.js';
 import { draftPlan } from '../../plan/draft-plan.js';
+import { correctSpelling } from '../../plan/spelling.js';
 import type { MeaningRanks } from '../../plan/clause-meaning.js';
 import { isFile, isRef, type Plan } from '../../core/plan.js';
 import { validatePlan } from '../../plan/validate-plan.js';
@@ -81,7 +82,12 @@ export function toPrediction(id: string, plan: Plan, catalog: Catalog, toolName:
 
 /** One prediction in TaskBench's format from the built-in planner (no LLM). */
 export function predictOne(record: Pick<Gold, 'id' | 'instruction' | 'user_request'>, catalog: Catalog, toolName: Map<string, string>, namedArguments: boolean, aids: PlanningAids = {}): TaskBenchPrediction {
-  return toPrediction(record.id, builtinPlan(requestOf(record), catalog, aids), catalog, toolName, namedArguments);
+  return toPrediction(record.id, builtinPlan(plannedRequest(record, catalog), catalog, aids), catalog, toolName, namedArguments);
+}
+
+/** The request as the built-in controller reads it: typos in documented words corrected (plan/spelling.ts). */
+export function plannedRequest(record: Pick<Gold, 'instruction' | 'user_request'>, catalog: Catalog): string {
+  return correctSpelling(requestOf(record), catalog).text;
 }
 
 export function requestOf(record: Pick<Gold, 'instruction' | 'user_request'>): string {

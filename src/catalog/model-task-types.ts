@@ -1,0 +1,93 @@
+import { TaskTypeSchema, type TaskType } from '../core/task-type.js';
+
+/**
+ * Task types only a language or vision model serves here. They join the catalog when an
+ * OpenAI-compatible server that can run them is configured, so the planners never plan a
+ * step nothing could run. `format: "request"` marks a parameter the user's own words fill.
+ */
+// The question a question-answering type answers: the user's own words.
+const QUESTION = { type: 'object', properties: { question: { type: 'string', format: 'request', description: "the question, in the user's words" } }, required: ['question'] };
+
+export const OPENAI_TASK_TYPES: readonly TaskType[] = [
+  {
+    id: 'question-answering',
+    name: 'Question answering',
+    hfPipelineTag: 'question-answering',
+    description: 'Answer a question about a text: find what the given text (a document, an article, a transcript) says about who, what, when, where or how much.',
+    inputs: [{ name: 'text', modality: 'text', description: 'the text that holds the answer' }],
+    output: { modality: 'text', description: 'the answer' },
+    params: QUESTION,
+    examples: ['answer my question about this text', 'according to the document, when does the offer end', 'what does the article say about the price'],
+  },
+  {
+    id: 'image-captioning',
+    name: 'Image captioning',
+    hfPipelineTag: 'image-to-text',
+    description: 'Describe a picture in a sentence: a caption that says what the photo or image shows (the scene, the objects, the people).',
+    inputs: [{ name: 'image', modality: 'image', description: 'the picture to describe' }],
+    output: { modality: 'text', description: 'the caption' },
+    params: { type: 'object', properties: {} },
+    examples: ['describe this photo', 'what is in this picture', 'write a caption for the image'],
+  },
+  {
+    id: 'visual-question-answering',
+    name: 'Visual question answering',
+    hfPipelineTag: 'visual-question-answering',
+    description: 'Answer a question about a picture: how many, what colour, where, what is happening in the image or photo.',
+    inputs: [{ name: 'image', modality: 'image', description: 'the picture the question is about' }],
+    output: { modality: 'text', description: 'the answer' },
+    params: QUESTION,
+    examples: ['how many cups are on the table in this photo', 'what colour is the car in the picture', 'is there a dog in this image'],
+  },
+].map((t) => TaskTypeSchema.parse(t));
+
+/**
+ * Task types people ask for that no expert here serves, even with a model server: known, so
+ * that the built-in planner can recognise such a request and say plainly that nothing here
+ * does it, rather than plan the nearest expert that would answer something else.
+ */
+export const UNSERVED_TASK_TYPES: readonly TaskType[] = [
+  {
+    id: 'text-to-image',
+    name: 'Image generation',
+    hfPipelineTag: 'text-to-image',
+    description: 'Generate a new picture from a description: draw or paint an image, an illustration or a logo of something.',
+    inputs: [{ name: 'text', modality: 'text', description: 'what the picture should show' }],
+    output: { modality: 'image', description: 'the generated picture' },
+    params: { type: 'object', properties: {} },
+    examples: ['generate a picture of a cat', 'draw me a house by a lake', 'create a logo for my shop'],
+  },
+  {
+    id: 'text-generation',
+    name: 'Text generation',
+    hfPipelineTag: 'text-generation',
+    description: 'Write new text: a story, a poem, song lyrics, a joke, an email or a reply in a conversation, on a subject or in a style.',
+    inputs: [{ name: 'text', modality: 'text', description: 'the subject or the start of the text' }],
+    output: { modality: 'text', description: 'the written text' },
+    params: { type: 'object', properties: {} },
+    examples: ['write a poem about the sea', 'compose a song', 'tell me a joke', 'write an email to my landlord'],
+  },
+  {
+    id: 'image-editing',
+    name: 'Image editing by content',
+    hfPipelineTag: 'image-to-image',
+    description: 'Change what a photo shows: remove or replace a person or an object and fill in the background, remove a watermark, restyle the photo as a painting, change the season or the sky.',
+    inputs: [{ name: 'image', modality: 'image', description: 'the photo to change' }],
+    output: { modality: 'image', description: 'the changed photo' },
+    params: { type: 'object', properties: {} },
+    examples: ['remove the person from this photo', 'remove the watermark', 'paint this photo in the style of van gogh'],
+  },
+  {
+    id: 'video-generation',
+    name: 'Video generation',
+    hfPipelineTag: 'text-to-video',
+    description: 'A video or an animation generated from a description or from a set of photos.',
+    inputs: [
+      { name: 'images', modality: 'image', description: 'the photos to make it from' },
+      { name: 'text', modality: 'text', description: 'what the video should show', required: false },
+    ],
+    output: { modality: 'video', description: 'the video' },
+    params: { type: 'object', properties: {} },
+    examples: ['make a video from these photos', 'create an animation of a bouncing ball'],
+  },
+].map((t) => TaskTypeSchema.parse(t));

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultCatalog } from '../app/default-catalog.js';
+import { Catalog } from '../catalog/catalog.js';
+import { TaskTypeSchema } from '../core/task-type.js';
+import { correctSpelling } from './spelling.js';
+
+const catalog = defaultCatalog();
+const read = (request: string) => correctSpelling(request, catalog).text;
+
+describe('misspelt words read as the documentation\'s words', () => {
+  it('corrects a typo in the word that names the task', () => {
+    assert.equal(read('transcibe the audio'), 'transcribe the audio');
+    assert.equal(read('sumarize this please'), 'summarize this please');
+    assert.equal(read('detct the objcts'), 'detect the objects');
+    assert.deepEqual(correctSpelling('make the recordng louder', catalog).notes, ['read "recordng" as "recording"']);
+  });
+
+  it('leaves English words, irregular forms, short words, names, quoted text and file names alone', () => {
+    for (const request of ['Maria Lopez wrote the letter', 'Can u tell what ppl say', "Translate 'Bonjor tout le monde' into Spanish", 'convert sign.png to jpg', 'the children spoke better', 'Read "recieve the parcell" aloud']) {
+      assert.equal(read(request), request);
+    }
+  });
+
+  it('guesses nothing when two documented words are equally near, and learns the words of imported tools', () => {
+    const tiny = new Catalog([TaskTypeSchema.parse({ id: 'grader', name: 'Grader', description: 'grades a text or a test', inputs: [{ name: 'text', modality: 'text' }], output: { modality: 'text' } })], []);
+    assert.deepEqual(correctSpelling('grade this tezt', tiny).notes, [], 'text and test are both one edit away');
+    assert.equal(correctSpelling('gradre this', tiny).text, 'grader this');
+  });
+});
