@@ -3,7 +3,8 @@
  * Imports point down only: a layer may import the layers below it, and folders of one layer
  * do not import each other, so no two folders can ever import each other.
  *
- *  10  cli/  bench/                      entry points (bench may import the whole product)
+ *  11  cli/  bench/                      entry points (bench may import the whole product)
+ *  10  serve/                            the HTTP server: threads, runs, streams, artifacts
  *   9  app/                              composition root: catalogs, controllers, runs
  *   8  controller/  runs/
  *   7  respond/
@@ -29,6 +30,7 @@ const LAYERS = [
   ['respond'],
   ['controller', 'runs'],
   ['app'],
+  ['serve'],
   ['cli', 'bench'],
 ];
 const folders = (names) => `^src/(${names.join('|')})/`;

@@ -34,6 +34,8 @@ export interface RunOptions {
   onEvent?: RunEventListener;
   /** The run store to record in; default: the one at defaultRunsPath(), opened and closed here. */
   store?: RunStore;
+  /** The run's id, when the caller must know it before the plan is made (a server answers with it at once). */
+  runId?: string;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function planRequest(request: string, inputPaths: readonly string[]
 /** request → plan → select → execute → respond, recorded in the run store from its first moment. */
 export async function runRequest(options: RunOptions): Promise<RunRecord> {
   checkRequest(options.request);
-  const runId = newRunId();
+  const runId = options.runId ?? newRunId();
   return withStore(options.store, async (store) => {
     await reapOrphans(store);
     // The folder first: an unusable --out is said before any planning work, not after it.
@@ -87,8 +89,8 @@ export async function runRequest(options: RunOptions): Promise<RunRecord> {
         endedAt: null,
       };
       store.begin(record);
-      options.onEvent?.({ type: 'plan-ready', plan: outcome.plan, controller: controller.name });
-      store.appendEvent(runId, { type: 'plan-ready', plan: outcome.plan, controller: controller.name });
+      const ready: RunEvent = { type: 'plan-ready', plan: outcome.plan, controller: controller.name };
+      options.onEvent?.(ready, store.appendEvent(runId, ready));
       return await executeRecord(record, files, store, options);
     } finally {
       await folder.release();
@@ -123,8 +125,8 @@ export async function resumeRun(runId: string, options: Omit<RunOptions, 'reques
       record.endedAt = null;
       record.notes.push(`resumed at ${new Date().toISOString()}: ${done.size} of ${record.plan.tasks.length} tasks kept from the earlier attempt`);
       store.reopen(runId);
-      store.appendEvent(runId, { type: 'run-resumed', kept: [...done.keys()] });
-      options.onEvent?.({ type: 'run-resumed', kept: [...done.keys()] });
+      const resumed: RunEvent = { type: 'run-resumed', kept: [...done.keys()] };
+      options.onEvent?.(resumed, store.appendEvent(runId, resumed));
       return await executeRecord(record, byGivenPath, store, { ...options, request: record.request, inputs: [] }, done);
     } finally {
       await folder.release();
@@ -158,10 +160,7 @@ async function executeRecord(record: RunRecord, files: ReadonlyMap<string, Input
   const runId = record.runId;
   const exported = exportRunJson(record);
   await exported.now();
-  const onEvent = (event: RunEvent) => {
-    store.appendEvent(runId, event);
-    options.onEvent?.(event);
-  };
+  const onEvent = (event: RunEvent) => options.onEvent?.(event, store.appendEvent(runId, event));
   const decision = { ...(options.signal ? { signal: options.signal } : {}), onEvent };
 
   // select: rank the runnable experts for each task; the controller picks; the rest are fallbacks.

@@ -10,6 +10,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerResume } from './commands/resume.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
+import { registerServe } from './commands/serve.js';
 import { registerSetup } from './commands/setup.js';
 import type { SetExit } from './options.js';
 
@@ -45,6 +46,7 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
   registerCatalogImport(catalog, setExit);
   registerCatalogSearch(catalog, setExit);
   registerCatalogStats(catalog, setExit);
+  registerServe(program, setExit);
   registerSetup(program, setExit);
   return program;
 }
@@ -87,7 +89,10 @@ export async function main(argv: string[]): Promise<number> {
  * `troupe --help | head -3`: the reader went away, which is not an error of ours. Without a
  * listener the EPIPE would be thrown as an unhandled 'error' event with a stack trace.
  */
+let stdoutGuarded = false;
 function ignoreClosedStdout(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;

@@ -22,4 +22,5 @@ export type RunEvent =
   | { type: 'task-cancelled'; taskId: string }
   | { type: 'run-finished'; status: TaskStatus };
 
-export type RunEventListener = (event: RunEvent) => void;
+/** `seq` is the event's place in the run store, when it was stored there (what a stream's event id is). */
+export type RunEventListener = (event: RunEvent, seq?: number) => void;

@@ -6,7 +6,7 @@ import { ErrorCode, TroupeError } from '../core/errors.js';
 import type { RunEvent } from '../execute/events.js';
 import type { TaskRecord } from '../execute/task-record.js';
 import type { RunRecord } from '../respond/run-record.js';
-import { openDatabase } from '../system/open-database.js';
+import { openSharedDatabase } from '../system/open-database.js';
 
 /** The run store: $TROUPE_RUNS, else $XDG_DATA_HOME/troupe/runs.db (~/.local/share), beside the catalog. */
 export function defaultRunsPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -41,10 +41,7 @@ export class RunStore {
   private readonly statements;
 
   constructor(readonly path: string = defaultRunsPath()) {
-    this.db = openDatabase(path, 'run store', 'pass another path with TROUPE_RUNS');
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openSharedDatabase(path, 'run store', 'pass another path with TROUPE_RUNS');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS runs (
         run_id TEXT PRIMARY KEY, request TEXT NOT NULL, status TEXT NOT NULL, out_dir TEXT NOT NULL,

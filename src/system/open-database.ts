@@ -15,3 +15,15 @@ export function openDatabase(path: string, what: string, hint: string): Database
     throw new TroupeError(ErrorCode.InputUnreadable, `cannot open the ${what} ${path}: ${(error as Error).message}`, { hint });
   }
 }
+
+/**
+ * A database several processes write at once (the run store: the CLI's runs, a server, a
+ * resume): write-ahead logging, and a wait for the lock rather than an error.
+ */
+export function openSharedDatabase(path: string, what: string, hint: string): Database.Database {
+  const db = openDatabase(path, what, hint);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

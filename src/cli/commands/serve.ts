@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { catalogFor } from '../../app/catalog-for.js';
+import { controllerFor } from '../../app/controller-for.js';
+import { configOption, llmOption, memoryOption, positiveInteger, type SetExit } from '../options.js';
+
+interface ServeOptions { host: string; port: number; data: string; llm?: string; db?: string; config?: string; memory?: string }
+
+/** `troupe serve`: the HTTP server; prints its address when it is ready, stops on SIGINT/SIGTERM. */
+export function registerServe(program: Command, setExit: SetExit): void {
+  program
+    .command('serve')
+    .description('serve threads and runs over HTTP (LangGraph-style threads, runs and resumable event streams; OpenAPI at /openapi.json)')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port (0: any free one)', (v) => (v === '0' ? 0 : positiveInteger(v)), 7860)
+    .option('--data <dir>', 'where threads, uploads, run outputs and the run store are kept', 'troupe-data')
+    .addOption(llmOption())
+    .option('--db <file>', 'catalog database to select from as well')
+    .addOption(configOption())
+    .addOption(memoryOption())
+    .action(async (opts: ServeOptions) => {
+      const { buildServer } = await import('../../serve/server.js');
+      const server = await buildServer({ dataDir: opts.data, controller: await controllerFor(opts.llm, opts.memory), catalog: await catalogFor(opts) });
+      const address = await server.app.listen({ host: opts.host, port: opts.port });
+      process.stdout.write(`troupe serve: listening on ${address} (data in ${opts.data}; OpenAPI at ${address}/openapi.json)\n`);
+      await new Promise<void>((resolve) => {
+        const stop = (signal: NodeJS.Signals) => {
+          process.stderr.write(`troupe serve: ${signal}, stopping\n`);
+          void server.close().then(resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      setExit(0);
+    });
+}

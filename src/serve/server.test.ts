@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { defaultCatalog } from '../app/default-catalog.js';
+import { BuiltinController } from '../controller/builtin-controller.js';
+import { startTroupe } from '../test-support/troupe-cli.js';
+import { buildServer, type TroupeServer } from './server.js';
+
+const COFFEE = fileURLToPath(new URL('../../test-fixtures/coffee.jpg', import.meta.url));
+
+// The server's JSON, read as the loosely typed thing a client gets.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
+
+interface Frame { id?: number; event: string; data: Record<string, unknown> }
+
+/** Reads a server-sent event stream to its end, as a browser's EventSource would see it. */
+async function readStream(url: string, lastEventId?: number): Promise<Frame[]> {
+  const response = await fetch(url, { headers: lastEventId !== undefined ? { 'last-event-id': String(lastEventId) } : {} });
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /^text\/event-stream/);
+  const text = await response.text();
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim())
+    .map((block) => {
+      const fields = Object.fromEntries(block.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]));
+      return { ...(fields.id ? { id: Number(fields.id) } : {}), event: fields.event!, data: JSON.parse(fields.data!) };
+    });
+}
+
+describe('troupe serve: threads, runs, streams and artifacts over HTTP', () => {
+  let dataDir: string;
+  let server: TroupeServer;
+  let base: string;
+  const start = async (limits: { maxFileBytes?: number } = {}) => {
+    server = await buildServer({ dataDir, controller: new BuiltinController(), catalog: defaultCatalog(), ...limits });
+    base = await server.app.listen({ host: '127.0.0.1', port: 0 });
+  };
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'troupe-serve-'));
+    await start({ maxFileBytes: 2 * 2 ** 20 });
+  });
+  after(() => server.close());
+
+  const post = (path: string, body?: unknown) => fetch(`${base}${path}`, body instanceof FormData ? { method: 'POST', body } : { method: 'POST', headers: body ? { 'content-type': 'application/json' } : {}, ...(body ? { body: JSON.stringify(body) } : {}) });
+
+  let threadId = '';
+  let firstRun = '';
+  let firstEvents: Frame[] = [];
+
+  it('starts a thread and runs a request in it, answering with the run id at once and streaming its events', async () => {
+    assert.deepEqual(await json(fetch(`${base}/health`)), { ok: true, version: (await server.app.inject({ url: '/health' })).json().version });
+    const created = await post('/threads');
+    assert.equal(created.status, 201);
+    threadId = (await json(created)).threadId;
+    const started = await post(`/threads/${threadId}/runs`, { request: "what language is this text in: 'Bonjour tout le monde, comment allez-vous ?'" });
+    assert.equal(started.status, 202);
+    const { runId, stream } = await json(started);
+    firstRun = runId;
+    firstEvents = await readStream(`${base}${stream}`);
+    const types = firstEvents.map((f) => f.event);
+    assert.equal(types[0], 'plan-ready');
+    assert.ok(types.includes('task-started') && types.includes('task-succeeded'));
+    assert.equal(types.at(-1), 'run-finished');
+    const ids = firstEvents.map((f) => f.id!);
+    assert.deepEqual(ids, [...ids].sort((a, b) => a - b), 'ids in order');
+    assert.equal(new Set(ids).size, ids.length, 'each id once');
+
+    const record = await json(fetch(`${base}/threads/${threadId}/runs/${runId}`));
+    assert.equal(record.status, 'succeeded');
+    assert.match(record.answer, /French|fr/);
+    const thread = await json(fetch(`${base}/threads/${threadId}`));
+    assert.deepEqual(thread.runs.map((r: { runId: string; status: string }) => [r.runId, r.status]), [[runId, 'succeeded']]);
+  });
+
+  it('gives a client that reconnects with Last-Event-ID exactly what it missed', async () => {
+    const cut = firstEvents[1]!.id!;
+    const rest = await readStream(`${base}/threads/${threadId}/runs/${firstRun}/stream`, cut);
+    assert.deepEqual(rest.map((f) => f.id), firstEvents.slice(2).map((f) => f.id));
+  });
+
+  it('takes files as multipart, checks them, and serves the outputs with their type and byte ranges', async () => {
+    const form = new FormData();
+    form.set('request', 'make this photo grayscale');
+    form.append('files', new Blob([await readFile(COFFEE)], { type: 'image/jpeg' }), 'coffee.jpg');
+    const started = await post(`/threads/${threadId}/runs`, form);
+    assert.equal(started.status, 202);
+    const { runId, stream } = await json(started);
+    await readStream(`${base}${stream}`);
+    const record = await json(fetch(`${base}/threads/${threadId}/runs/${runId}`));
+    assert.equal(record.status, 'succeeded', JSON.stringify(record.tasks));
+    const [image] = record.artifacts;
+    assert.equal(image.kind, 'image');
+    const whole = await fetch(`${base}${image.url}`);
+    assert.equal(whole.status, 200);
+    assert.match(whole.headers.get('content-type')!, /^image\//);
+    const bytes = Buffer.from(await whole.arrayBuffer());
+    const part = await fetch(`${base}${image.url}`, { headers: { range: 'bytes=0-9' } });
+    assert.equal(part.status, 206);
+    assert.equal(part.headers.get('content-range'), `bytes 0-9/${bytes.length}`);
+    assert.deepEqual(Buffer.from(await part.arrayBuffer()), bytes.subarray(0, 10));
+    const thread = await json(fetch(`${base}/threads/${threadId}`));
+    assert.equal(thread.files[0].name, 'coffee.jpg');
+    assert.equal(thread.files[0].mime, 'image/jpeg');
+    assert.equal((await fetch(`${base}/artifacts/${thread.files[0].artifact}`)).status, 200);
+  });
+
+  it('refuses a damaged upload, one over the size limit, an empty request and unknown ids, saying what was wrong', async () => {
+    const damaged = new FormData();
+    damaged.set('request', 'make this photo grayscale');
+    damaged.append('files', new Blob([Buffer.from('not really a photo')]), 'photo.jpg');
+    const refused = await post(`/threads/${threadId}/runs`, damaged);
+    assert.equal(refused.status, 400);
+    assert.equal((await json(refused)).error.code, 'INPUT_CORRUPT');
+
+    const big = new FormData();
+    big.set('request', 'make this photo grayscale');
+    big.append('files', new Blob([Buffer.alloc(3 * 2 ** 20)]), 'big.jpg');
+    const tooLarge = await post(`/threads/${threadId}/runs`, big);
+    assert.equal(tooLarge.status, 413);
+
+    assert.equal((await post(`/threads/${threadId}/runs`, { request: '' })).status, 400);
+    assert.equal((await post('/threads/nope/runs', { request: 'hello' })).status, 404);
+    assert.equal((await fetch(`${base}/artifacts/run.x.%2e%2e%2fruns.db`)).status, 404);
+    assert.equal((await fetch(`${base}/artifacts/nonsense`)).status, 404);
+  });
+
+  it('records a request nothing can serve as a failed run with the reason, in the stream too', async () => {
+    const { runId, stream } = await json(post(`/threads/${threadId}/runs`, { request: "What's the weather in Madrid today?" }));
+    const frames = await readStream(`${base}${stream}`);
+    assert.equal(frames.at(-1)!.event, 'run-error');
+    const record = await json(fetch(`${base}/threads/${threadId}/runs/${runId}`));
+    assert.equal(record.status, 'failed');
+    assert.equal(record.error.code, 'NO_PLAN');
+  });
+
+  it('serves an OpenAPI document generated from the routes\' schemas', async () => {
+    const doc = await json(fetch(`${base}/openapi.json`));
+    assert.match(doc.openapi, /^3\./);
+    for (const path of ['/threads', '/threads/{threadId}', '/threads/{threadId}/runs', '/threads/{threadId}/runs/{runId}', '/threads/{threadId}/runs/{runId}/stream', '/threads/{threadId}/runs/{runId}/cancel', '/artifacts/{artifactId}']) {
+      assert.ok(doc.paths[path], `${path} is documented`);
+    }
+  });
+
+  it('keeps threads, runs and their streams across a restart', async () => {
+    await server.close();
+    await start();
+    const thread = await json(fetch(`${base}/threads/${threadId}`));
+    assert.equal(thread.runs[0].status, 'succeeded');
+    const replayed = await readStream(`${base}/threads/${threadId}/runs/${firstRun}/stream`);
+    assert.deepEqual(replayed.map((f) => f.id), firstEvents.map((f) => f.id));
+  });
+});
+
+describe('troupe serve (the command)', () => {
+  it('prints its address when ready, serves, and stops cleanly on SIGTERM', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'troupe-serve-cli-'));
+    const child = startTroupe(['serve', '--port', '0', '--data', join(dir, 'data')], dir);
+    let stdout = '';
+    const address = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+        if (m) resolve(m[1]!);
+      });
+      child.on('close', (code) => reject(new Error(`exited ${code} before listening`)));
+    });
+    assert.equal((await json(fetch(`${address}/health`))).ok, true);
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGTERM');
+    assert.equal(await closed, 0);
+  });
+});

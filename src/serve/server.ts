@@ -1,0 +1,246 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { createWriteStream } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { loadInputs } from '../app/load-inputs.js';
+import { newRunId } from '../app/run-id.js';
+import { runRequest } from '../app/run-request.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { Controller } from '../controller/controller.js';
+import { ErrorCode, TroupeError, isUsageError } from '../core/errors.js';
+import { VERSION } from '../core/version.js';
+import { RunStore } from '../runs/run-store.js';
+import { ThreadStore, type Thread } from '../runs/thread-store.js';
+import { RunHub } from './run-hub.js';
+import { ArtifactParams, CancelBody, ErrorBody, HealthBody, jsonSchema, RunBody, RunParams, RunRequestBody, RunStarted, ThreadBody, ThreadParams } from './schemas.js';
+import { streamRun } from './sse.js';
+
+export interface ServerOptions {
+  /** Where threads' files, runs' outputs and the run store live. */
+  dataDir: string;
+  controller: Controller;
+  catalog: Catalog;
+  /** Upload limits: bytes per file, files per request. */
+  maxFileBytes?: number;
+  maxFiles?: number;
+}
+
+export interface TroupeServer {
+  app: FastifyInstance;
+  store: RunStore;
+  threads: ThreadStore;
+  hub: RunHub;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = { '.txt': 'text/plain; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif', '.tiff': 'image/tiff', '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.flac': 'audio/flac' };
+const mimeOf = (path: string) => MIME[path.slice(path.lastIndexOf('.')).toLowerCase()] ?? 'application/octet-stream';
+
+/** An artifact id names a run's output file or an uploaded file, and nothing else on disk. */
+export const artifactId = {
+  output: (runId: string, file: string) => `run.${runId}.${basename(file)}`,
+  upload: (fileId: string) => `file.${fileId}`,
+};
+
+function sendError(reply: FastifyReply, error: unknown): FastifyReply {
+  const e = error instanceof TroupeError ? error : new TroupeError(ErrorCode.ExpertCrashed, (error as Error)?.message ?? String(error));
+  const status = e.code === ErrorCode.InputNotFound ? 404 : isUsageError(e) ? 400 : 500;
+  return reply.code(status).send({ error: { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) } });
+}
+
+/**
+ * `troupe serve`: threads and runs over HTTP after LangGraph's server API, each run's events
+ * as a server-sent stream that a client can resume (Last-Event-ID), files in and out. Fastify,
+ * for its schema-first routes (validation and the OpenAPI document come from the same JSON
+ * Schemas) and its maintained multipart and swagger plugins.
+ */
+export async function buildServer(options: ServerOptions): Promise<TroupeServer> {
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const storePath = join(dataDir, 'runs.db');
+  const store = new RunStore(storePath);
+  const threads = new ThreadStore(storePath);
+  const hub = new RunHub();
+  const maxFileBytes = options.maxFileBytes ?? 50 * 2 ** 20;
+  const maxFiles = options.maxFiles ?? 8;
+
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  await app.register((await import('@fastify/swagger')).default, {
+    openapi: { info: { title: 'Troupe', version: VERSION, description: 'Plan a request into tasks, run them on expert models and APIs, and answer.' } },
+  });
+  await app.register((await import('@fastify/multipart')).default, { limits: { fileSize: maxFileBytes, files: maxFiles, fields: 4 } });
+
+  const errors = { 400: jsonSchema(ErrorBody), 404: jsonSchema(ErrorBody) };
+
+  app.get('/health', { schema: { response: { 200: jsonSchema(HealthBody) } } }, async () => ({ ok: true, version: VERSION }));
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.post('/threads', { schema: { summary: 'start a conversation', response: { 201: jsonSchema(ThreadBody) } } }, async (_req, reply) => reply.code(201).send(view(threads.create())));
+
+  app.get<{ Params: { threadId: string } }>('/threads/:threadId', { schema: { summary: 'a conversation: its files and runs', params: jsonSchema(ThreadParams), response: { 200: jsonSchema(ThreadBody), ...errors } } }, async (req, reply) => {
+    const thread = threads.get(req.params.threadId);
+    if (!thread) return sendError(reply, notFound('thread', req.params.threadId));
+    return view(thread);
+  });
+
+  app.post<{ Params: { threadId: string } }>(
+    '/threads/:threadId/runs',
+    {
+      schema: {
+        summary: 'ask: a request, as JSON {request} or multipart/form-data with a request field and any number of files fields; answers with the run id at once',
+        params: jsonSchema(ThreadParams),
+        response: { 202: jsonSchema(RunStarted), ...errors, 413: jsonSchema(ErrorBody) },
+      },
+    },
+    async (req, reply) => {
+      const thread = threads.get(req.params.threadId);
+      if (!thread) return sendError(reply, notFound('thread', req.params.threadId));
+      let request: string;
+      let uploaded: string[];
+      try {
+        ({ request, uploaded } = await readRunRequest(req, thread.threadId));
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || (error as { code?: string }).code === 'FST_FILES_LIMIT') {
+          return reply.code(413).send({ error: { code: ErrorCode.InputCorrupt, message: `an upload is over the limit (${maxFiles} files of at most ${Math.round(maxFileBytes / 2 ** 20)} MiB)`, hint: 'send fewer or smaller files' } });
+        }
+        return sendError(reply, error);
+      }
+      const runId = newRunId();
+      threads.addRun(thread.threadId, runId, request);
+      const signal = hub.start(runId);
+      // The run goes on after this answer; its events reach listeners through the hub.
+      void runRequest({
+        runId,
+        request,
+        inputs: uploaded,
+        controller: options.controller,
+        catalog: options.catalog,
+        outDir: join(dataDir, 'runs', runId),
+        store,
+        signal,
+        onEvent: (event, seq) => hub.publish(runId, event, seq),
+      })
+        .catch((error: unknown) => {
+          const e = error instanceof TroupeError ? error : new TroupeError(ErrorCode.ExpertCrashed, (error as Error).message);
+          threads.failRun(thread.threadId, runId, { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+        })
+        .finally(() => hub.finish(runId));
+      return reply.code(202).send({ runId, threadId: thread.threadId, stream: `/threads/${thread.threadId}/runs/${runId}/stream` });
+    },
+  );
+
+  /** Files of this request: the uploads saved into the thread (types sniffed and checked, not trusted), and the request text. */
+  async function readRunRequest(req: FastifyRequest, threadId: string): Promise<{ request: string; uploaded: string[] }> {
+    if (!req.isMultipart()) {
+      const parsed = RunRequestBody.safeParse(req.body);
+      if (!parsed.success) throw new TroupeError(ErrorCode.BadUsage, 'the body must be {"request": "..."} or multipart/form-data with a request field', { hint: 'say what you want in the request field' });
+      return { request: parsed.data.request, uploaded: [] };
+    }
+    const folder = join(dataDir, 'threads', threadId, 'files');
+    await mkdir(folder, { recursive: true });
+    let request = '';
+    const saved: Array<{ path: string; name: string }> = [];
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const name = basename(part.filename || 'upload').replace(/[^\w.-]+/g, '_').slice(-80) || 'upload';
+        const path = join(folder, `${Date.now()}-${saved.length}-${name}`);
+        await pipeline(part.file, createWriteStream(path, { flags: 'wx' }));
+        if (part.file.truncated) throw Object.assign(new Error('too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
+        saved.push({ path, name });
+      } else if (part.fieldname === 'request') request = String(part.value);
+    }
+    const parsed = RunRequestBody.safeParse({ request });
+    if (!parsed.success) throw new TroupeError(ErrorCode.BadUsage, 'the request field is missing or empty (or over 50,000 characters)', { hint: 'say what you want in the request field' });
+    // The same check as the CLI's: a damaged or mislabelled file is refused before any work.
+    const checked = await loadInputs(saved.map((s) => s.path));
+    for (const s of saved) {
+      const f = checked.get(s.path)!;
+      threads.addFile(threadId, { name: s.name, path: s.path, mime: f.mime, modality: f.modality, bytes: (await stat(s.path)).size });
+    }
+    return { request: parsed.data.request, uploaded: saved.map((s) => s.path) };
+  }
+
+  app.get<{ Params: { threadId: string; runId: string } }>('/threads/:threadId/runs/:runId', { schema: { summary: 'the run record (the same object as run.json)', params: jsonSchema(RunParams), response: { 200: jsonSchema(RunBody), ...errors } } }, async (req, reply) => {
+    const known = threads.get(req.params.threadId)?.runs.find((r) => r.runId === req.params.runId);
+    if (!known) return sendError(reply, notFound('run', req.params.runId));
+    const record = store.load(req.params.runId);
+    if (record) {
+      const { pid: _pid, storedStatus, ...rest } = record;
+      return { ...rest, status: storedStatus, artifacts: outputsOf(rest) };
+    }
+    if (known.error) return { runId: known.runId, status: 'failed', error: known.error };
+    return { runId: known.runId, status: hub.isRunning(known.runId) ? 'planning' : 'interrupted' };
+  });
+
+  app.get<{ Params: { threadId: string; runId: string } }>('/threads/:threadId/runs/:runId/stream', { schema: { summary: 'the run\'s events as server-sent events; reconnect with Last-Event-ID for exactly what was missed', params: jsonSchema(RunParams) } }, async (req, reply) => {
+    const known = threads.get(req.params.threadId)?.runs.find((r) => r.runId === req.params.runId);
+    if (!known) return sendError(reply, notFound('run', req.params.runId));
+    const last = Number(req.headers['last-event-id'] ?? (req.query as { after?: string }).after ?? 0) || 0;
+    streamRun(reply, { runId: known.runId, after: last, store, hub, error: () => threads.get(req.params.threadId)?.runs.find((r) => r.runId === known.runId)?.error });
+    return reply;
+  });
+
+  app.post<{ Params: { threadId: string; runId: string } }>('/threads/:threadId/runs/:runId/cancel', { schema: { summary: 'cancel a run: running steps stop, finished outputs are kept', params: jsonSchema(RunParams), response: { 202: jsonSchema(CancelBody), ...errors } } }, async (req, reply) => {
+    const known = threads.get(req.params.threadId)?.runs.find((r) => r.runId === req.params.runId);
+    if (!known) return sendError(reply, notFound('run', req.params.runId));
+    return reply.code(202).send({ runId: known.runId, cancelled: hub.cancel(known.runId) });
+  });
+
+  app.get<{ Params: { artifactId: string } }>('/artifacts/:artifactId', { schema: { summary: 'a file: a run\'s output or an upload, with its type; byte ranges for audio and video', params: jsonSchema(ArtifactParams) } }, async (req, reply) => {
+    const path = artifactPath(req.params.artifactId);
+    if (!path) return sendError(reply, notFound('artifact', req.params.artifactId));
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isFile()) return sendError(reply, notFound('artifact', req.params.artifactId));
+    reply.header('content-type', mimeOf(path)).header('accept-ranges', 'bytes');
+    const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
+    if (range && (range[1] || range[2])) {
+      const start = range[1] ? Number(range[1]) : Math.max(0, info.size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), info.size - 1) : info.size - 1;
+      if (start > end || start >= info.size) return reply.code(416).header('content-range', `bytes */${info.size}`).send();
+      return reply.code(206).header('content-range', `bytes ${start}-${end}/${info.size}`).header('content-length', end - start + 1).send(createReadStream(path, { start, end }));
+    }
+    return reply.header('content-length', info.size).send(createReadStream(path));
+  });
+
+  /** Where an artifact id points, only ever inside the data folder. */
+  function artifactPath(id: string): string | undefined {
+    const output = /^run\.([\w-]+)\.([\w.-]+)$/.exec(id);
+    if (output) {
+      const record = store.load(output[1]!);
+      const path = record ? join(record.outDir, output[2]!) : undefined;
+      return path && resolve(path).startsWith(dataDir + sep) ? path : undefined;
+    }
+    const upload = /^file\.([\w-]+)$/.exec(id);
+    return upload ? threads.file(upload[1]!)?.path : undefined;
+  }
+
+  function outputsOf(record: { runId: string; tasks: Array<{ id: string; outputs: Array<{ path?: string; kind: string; mime: string }> }> }) {
+    return record.tasks.flatMap((t) => t.outputs.flatMap((o) => (o.path ? [{ taskId: t.id, kind: o.kind, mime: o.mime, artifact: artifactId.output(record.runId, o.path), url: `/artifacts/${artifactId.output(record.runId, o.path)}` }] : [])));
+  }
+
+  function view(thread: Thread) {
+    return {
+      ...thread,
+      files: thread.files.map(({ path: _path, ...f }) => ({ ...f, artifact: artifactId.upload(f.fileId) })),
+      runs: thread.runs.map((r) => ({ ...r, status: r.error ? 'failed' : (store.load(r.runId)?.storedStatus ?? (hub.isRunning(r.runId) ? 'planning' : 'interrupted')) })),
+    };
+  }
+
+  return {
+    app,
+    store,
+    threads,
+    hub,
+    async close() {
+      hub.cancelAll();
+      await app.close();
+      store.close();
+      threads.close();
+    },
+  };
+}
+
+const notFound = (what: string, id: string) => new TroupeError(ErrorCode.InputNotFound, `no ${what} ${id}`, { hint: what === 'thread' ? 'POST /threads starts one' : 'GET /threads/{threadId} lists its runs and files' });

@@ -1,0 +1,55 @@
+import type { FastifyReply } from 'fastify';
+import type { RunEvent } from '../execute/events.js';
+import type { RunStore } from '../runs/run-store.js';
+import type { RunHub } from './run-hub.js';
+
+/** One server-sent event: its id (the run store's sequence number), its type, its JSON. */
+function frame(event: RunEvent | { type: 'run-error'; error: unknown }, id?: number): string {
+  return `${id !== undefined ? `id: ${id}\n` : ''}event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+/**
+ * A run's events as server-sent events. A client that reconnects with Last-Event-ID gets
+ * exactly what it missed: the stored events after that id, then the live ones. Listening
+ * starts before the store is read, and anything heard meanwhile is held back until the
+ * stored events are out, so that nothing is lost or sent twice. The stream ends with the run.
+ */
+export function streamRun(reply: FastifyReply, options: { runId: string; after: number; store: RunStore; hub: RunHub; error: () => unknown }): void {
+  const { runId, store, hub } = options;
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  let last = options.after;
+  let replaying = true;
+  const held: Array<[number | undefined, RunEvent]> = [];
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    const error = options.error();
+    if (error) res.write(frame({ type: 'run-error', error }));
+    res.end();
+  };
+  const send = (seq: number | undefined, event: RunEvent) => {
+    // Stored events carry their sequence number; only those after the last one sent go out.
+    if (seq !== undefined && seq <= last) return;
+    if (seq !== undefined) last = seq;
+    res.write(frame(event, seq));
+  };
+  const stop = hub.listen(runId, {
+    event: (seq, event) => (replaying ? held.push([seq, event]) : send(seq, event)),
+    end: () => {
+      if (replaying) held.push([undefined, { type: 'run-finished', status: 'failed' }]);
+      else end();
+    },
+  });
+  res.on('close', stop);
+  for (const { seq, event } of store.events(runId, options.after)) send(seq, event);
+  replaying = false;
+  for (const [seq, event] of held) {
+    if (seq === undefined && event.type === 'run-finished') return end();
+    send(seq, event);
+  }
+  // A run this server is not running has ended already (or ended before a restart).
+  if (!hub.isRunning(runId)) end();
+}
