@@ -43,8 +43,9 @@ export async function checkContent(path: string, shownAs: string, sniffed: Sniff
 }
 
 function looksLikeText(bytes: Buffer): boolean {
-  // A multi-byte character cut at the end of the sample is not binary data.
-  const sample = bytes.subarray(0, Math.max(0, bytes.length - 4)).toString('utf8');
+  // Decoded as a stream, so that a character cut at the end of the sample is held back, not
+  // taken for binary data ("días" read 9 bytes in is half an "í").
+  const sample = new TextDecoder('utf-8').decode(bytes, { stream: true });
   return !sample.includes('\uFFFD') && !/[\x00-\x08\x0e-\x1f]/.test(sample);
 }
 

@@ -64,7 +64,8 @@ export function sniffBytes(head: Buffer, fileName: string): SniffedFile | undefi
   const byExt = BY_EXTENSION[extname(fileName).toLowerCase()];
   if (byExt) return byExt;
   // Unknown extension: treat valid UTF-8 without control bytes as text.
-  const sample = head.toString('utf8');
+  // Decoded as a stream: a character cut at the end of the 512-byte sample is not binary data.
+  const sample = new TextDecoder('utf-8').decode(head, { stream: true });
   if (!sample.includes('\uFFFD') && !/[\x00-\x08\x0e-\x1f]/.test(sample)) return { modality: 'text', mime: 'text/plain' };
   return undefined;
 }

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { defaultCatalog } from '../app/default-catalog.js';
 import { BuiltinController } from '../controller/builtin-controller.js';
+import { requireProgram } from '../test-support/programs.js';
 import { startTroupe } from '../test-support/troupe-cli.js';
 import { buildServer, type TroupeServer } from './server.js';
 
@@ -136,6 +137,35 @@ describe('troupe serve: threads, runs, streams and artifacts over HTTP', () => {
     const record = await json(fetch(`${base}/threads/${threadId}/runs/${runId}`));
     assert.equal(record.status, 'failed');
     assert.equal(record.error.code, 'NO_PLAN');
+  });
+
+  it('follows a conversation: "it" and "the picture" are the thread\'s earlier results', { skip: requireProgram('espeak-ng') || requireProgram('apertium') }, async () => {
+    const { threadId: talk } = await json(post('/threads'));
+    const ask = async (request: string | FormData) => {
+      const started = await json(post(`/threads/${talk}/runs`, typeof request === 'string' ? { request } : request));
+      await readStream(`${base}${started.stream}`);
+      return json(fetch(`${base}/threads/${talk}/runs/${started.runId}`));
+    };
+    const form = new FormData();
+    form.set('request', 'make this photo grayscale');
+    form.append('files', new Blob([await readFile(COFFEE)], { type: 'image/jpeg' }), 'coffee.jpg');
+    const grey = await ask(form);
+    const greyImage = grey.tasks[0].outputs[0].path;
+
+    const rotated = await ask('now rotate it 90 degrees');
+    assert.equal(rotated.status, 'succeeded', JSON.stringify(rotated.error ?? rotated.tasks));
+    assert.equal(rotated.inputs[0].absolutePath, greyImage, 'it: the last result');
+
+    const translated = await ask("translate 'good morning' into Spanish");
+    assert.deepEqual(translated.inputs, [], 'a request that brings its own text refers to nothing earlier');
+
+    const spoken = await ask('read it aloud');
+    assert.equal(spoken.status, 'succeeded', JSON.stringify(spoken.error ?? spoken.tasks));
+    assert.equal(spoken.inputs[0].absolutePath, translated.tasks[0].outputs[0].path);
+    assert.equal(spoken.tasks[0].task, 'text-to-speech');
+
+    const again = await ask('make the picture black and white');
+    assert.equal(again.inputs[0].absolutePath, rotated.tasks[0].outputs[0].path, 'the picture: the newest image, though the newest result is audio');
   });
 
   it('serves an OpenAPI document generated from the routes\' schemas', async () => {

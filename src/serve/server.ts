@@ -15,6 +15,7 @@ import { RunStore } from '../runs/run-store.js';
 import { ThreadStore, type Thread } from '../runs/thread-store.js';
 import { RunHub } from './run-hub.js';
 import { ArtifactParams, CancelBody, ErrorBody, HealthBody, jsonSchema, RunBody, RunParams, RunRequestBody, RunStarted, ThreadBody, ThreadParams } from './schemas.js';
+import { followUpInput } from './follow-up.js';
 import { streamRun } from './sse.js';
 
 export interface ServerOptions {
@@ -108,6 +109,9 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
         }
         return sendError(reply, error);
       }
+      // A follow-up with no new file works on the thread's earlier results ("now read it aloud").
+      const earlier = uploaded.length ? undefined : followUpInput(request, thread, store);
+      if (earlier) uploaded = [earlier];
       const runId = newRunId();
       threads.addRun(thread.threadId, runId, request);
       const signal = hub.start(runId);
