@@ -53,8 +53,10 @@ describe('pocketsphinx speech recognition', { skip: requireProgram('pocketsphinx
 
 describe('voice activity detection on a real recording', { skip: requireProgram('sox') }, () => {
   it('finds the speech in "go forward ten meters" and not the leading silence', async () => {
-    const { output } = await runExpert(energyVad, { audio: GO_FORWARD });
+    const { output, note } = await runExpert(energyVad, { audio: GO_FORWARD });
     const value = output.value as { duration: number; segments: Array<{ start: number; end: number }> };
+    assert.match(note!, new RegExp(`^speech at ${value.segments[0]!.start}–${value.segments[0]!.end} s`), 'the times themselves');
+    assert.match(output.words!, /^Someone speaks from [\d.]+ to [\d.]+ seconds/);
     assert.ok(value.segments.length >= 1 && value.segments.length <= 4, JSON.stringify(value));
     assert.ok(value.segments[0]!.start > 0.1, 'the recording starts with silence');
     assert.ok(value.segments.at(-1)!.end <= value.duration);

@@ -43,6 +43,8 @@ const KINDS: Array<[string, (d: Doc) => View]> = [
   ['MONEY', (d) => d.money()],
 ];
 
+const KIND_WORDS: Record<string, string> = { PERSON: 'people', PLACE: 'places', ORGANIZATION: 'organisations', DATE: 'dates', MONEY: 'amounts' };
+
 const clean = (s: string) => s.replace(/^[\s"'“(]+|[\s.,;:!?"'”)]+$/g, '');
 
 export const compromiseTokenClassification: Expert = {
@@ -63,7 +65,9 @@ export const compromiseTokenClassification: Expert = {
     const entities = KINDS.flatMap(([type, pick]) =>
       (pick(doc).json({ offset: true }) as Match[]).map((m) => ({ type, text: clean(m.text), start: m.offset?.start ?? null })),
     ).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-    const counts = KINDS.map(([type]) => [type, entities.filter((e) => e.type === type).length] as const).filter(([, n]) => n);
-    return jsonOutput(ctx, { scheme, entities }, counts.map(([t, n]) => `${n} ${t.toLowerCase()}`).join(', ') || 'no entities found');
+    // The names themselves, by kind, each once: what was asked for, not how many there were.
+    const named = KINDS.map(([type]) => [type, [...new Set(entities.filter((e) => e.type === type).map((e) => e.text))]] as const).filter(([, names]) => names.length);
+    const said = named.map(([type, names]) => `${KIND_WORDS[type]}: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}`).join('; ');
+    return jsonOutput(ctx, { scheme, entities }, said || 'no entities found', said ? `${said}.` : 'No names, places, organisations, dates or amounts were found.');
   },
 };

@@ -3,6 +3,7 @@ import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
 import { checkPrograms } from './debian-fix.js';
 import { decodeAudio } from './prepare-audio.js';
 import { jsonOutput } from '../shared/write-output.js';
+import { listed } from '../../text/counted.js';
 
 const RATE = 16000;
 const FRAME = 480; // 30 ms
@@ -75,6 +76,10 @@ export const energyVad: Expert = {
     const segments = detectSpeech(pcm);
     const duration = round(pcm.length / RATE);
     const speech = round(segments.reduce((s, x) => s + x.end - x.start, 0));
-    return jsonOutput(ctx, { duration, speech, segments }, `${segments.length} speech segment${segments.length === 1 ? '' : 's'}, ${speech} s of ${duration} s`);
+    // The times themselves, which are what "when does someone talk" asks for.
+    const spans = segments.slice(0, 8).map((g) => `${g.start}–${g.end} s`);
+    const note = segments.length ? `speech at ${spans.join(', ')}${segments.length > 8 ? `, … (${segments.length} segments)` : ''}; ${speech} s of ${duration} s` : `no speech in ${duration} s`;
+    const words = segments.length ? `Someone speaks ${listed(segments.slice(0, 8).map((g) => `from ${g.start} to ${g.end} seconds`))}.` : 'No one speaks in this recording.';
+    return jsonOutput(ctx, { duration, speech, segments }, note, words);
   },
 };

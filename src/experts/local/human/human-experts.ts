@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { counted, listed } from '../../../text/counted.js';
 import { ExpertEntrySchema, type Expert, type ExpertContext, type ExpertResult } from '../../../core/expert.js';
 import { loadSharp } from '../prepare-image.js';
 import { drawDetections } from './draw-detections.js';
@@ -29,12 +30,12 @@ async function runDetection(
   ctx: ExpertContext,
   expert: string,
   what: DetectWhat,
-  describe: (result: Awaited<ReturnType<typeof detect>>) => { value: unknown; note: string; drawing: Parameters<typeof drawDetections>[3] },
+  describe: (result: Awaited<ReturnType<typeof detect>>) => { value: unknown; note: string; words?: string; drawing: Parameters<typeof drawDetections>[3] },
 ): Promise<ExpertResult> {
   const rgb = await readRgb(ctx.inputs.image, expert);
   const human = await loadHuman();
   const result = await detect(human, rgb, what);
-  const { value, note, drawing } = describe(result);
+  const { value, note, words, drawing } = describe(result);
   const json = { width: rgb.width, height: rgb.height, ...(value as object) };
   const jsonPath = ctx.outputPath('json');
   await writeFile(jsonPath, `${JSON.stringify(json, null, 2)}\n`);
@@ -45,7 +46,7 @@ async function runDetection(
   const pngPath = ctx.outputPath('png');
   await drawDetections(seenPath, rgb, pngPath, drawing);
   return {
-    output: { kind: 'json', mime: 'application/json', path: jsonPath, value: json },
+    output: { kind: 'json', mime: 'application/json', path: jsonPath, value: json, words: words ?? note, language: 'en' },
     extra: [{ kind: 'image', mime: 'image/png', path: pngPath }],
     note,
   };
@@ -67,9 +68,11 @@ export const humanObjectDetection: Expert = {
       const objects = r.object.map((o) => ({ label: o.label, score: Math.round(o.score * 100) / 100, box: box(o.box) }));
       const counts = new Map<string, number>();
       for (const o of objects) counts.set(o.label, (counts.get(o.label) ?? 0) + 1);
+      const said = listed([...counts].map(([l, n]) => counted(n, l)));
       return {
         value: { objects },
-        note: objects.length ? [...counts].map(([l, n]) => `${n} ${l}`).join(', ') : 'no objects found',
+        note: objects.length ? said : 'no objects found',
+        words: objects.length ? `I see ${said}.` : 'I see no objects I know.',
         drawing: { boxes: objects.map((o) => ({ box: o.box, label: `${o.label} ${o.score}` })) },
       };
     }),
