@@ -89,16 +89,16 @@ export function correctSpelling(request: string, catalog: Catalog): Correction {
   const byLength = vocabularyOf(catalog);
   const quoted = quotedSpans(request);
   const notes: string[] = [];
-  const wn = wordNet();
   const text = request.replace(/[A-Za-z]+/g, (word, at: number) => {
     if (word.length < 4 || quoted.some(([s, e]) => at >= s && at < e)) return word;
     if (at > 0 && /^[A-Z]/.test(word)) return word; // a name, or a word the user capitalised on purpose
     const lower = word.toLowerCase();
-    if (isStopword(lower) || isIrregularForm(lower) || wn.knows(lower)) return word;
+    if (isStopword(lower) || isIrregularForm(lower) || byLength.get(lower.length)?.includes(lower)) return word;
     // A file name's parts ("sign.png", "my_photo") are not words.
     if (/[./_\\-]$/.test(request.slice(Math.max(0, at - 1), at)) || /^[./_\\-][A-Za-z0-9]/.test(request.slice(at + word.length, at + word.length + 2))) return word;
     const meant = nearest(lower, byLength);
-    if (!meant) return word;
+    // WordNet (half a second to load) is asked only about a word that could be a typo.
+    if (!meant || wordNet().knows(lower)) return word;
     notes.push(`read "${word}" as "${meant}"`);
     return meant;
   });
