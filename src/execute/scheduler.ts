@@ -156,12 +156,13 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
         record.status = 'running';
         record.startedAt = new Date().toISOString();
         opts.onRecord?.(record, position.get(t.id)!);
-        void runTask(t, record).finally(() => {
+        const after = () => {
           running--;
           settle(record);
           done(record);
           pump();
-        });
+        };
+        void runTask(t, record).then(after, after);
       }
       if (running === 0 && finished === plan.tasks.length) resolve(all());
     };
@@ -267,7 +268,21 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
       if (!answer) approvals.set(expert.entry.id, (answer = ask({ taskId: task.id, expert: expert.entry.id, action: expert.changesState }).catch(() => false)));
       approved = await answer;
     }
-    const controller = new AbortController();
+    // Made when the expert first looks at its signal: one that never does cannot be told to
+    // stop anyway (the race below still frees the task), and most of a no-op task's cost was this.
+    let controller: AbortController | undefined;
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+      controller?.abort();
+    };
+    const signal = () => {
+      if (!controller) {
+        controller = new AbortController();
+        if (stopped) controller.abort(); // asked after the task was stopped: already aborted
+      }
+      return controller.signal;
+    };
     // The scratch folder is made when an expert first asks for it: most never do, and making
     // and removing one costs more than the rest of a small task.
     let scratchDir: string | undefined;
@@ -285,7 +300,7 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
     // happens, so a task that ends well pays for no stack trace.
     const cancel = () => {
       interrupt?.(new TroupeError(ErrorCode.Cancelled, 'cancelled'));
-      controller.abort();
+      stop();
     };
     let finishedWell = false;
     try {
@@ -296,12 +311,14 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
       timer = setTimeout(() => {
         // Reject before aborting, so the race reports the timeout and not a cancellation.
         interrupt!(new TroupeError(ErrorCode.ExpertTimeout, `${expert.entry.id} did not finish within ${opts.timeoutMs / 1000} s`, { hint: 'raise the limit with --timeout SECONDS, or check the input size' }));
-        controller.abort();
+        stop();
       }, opts.timeoutMs);
       const context = {
         inputs,
         params,
-        signal: controller.signal,
+        get signal() {
+          return signal();
+        },
         get scratchDir() {
           return scratch();
         },
@@ -311,14 +328,16 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
       const work = opts.processScope ? withProcessScope(opts.processScope, () => expert.run(context)) : expert.run(context);
       work.catch(() => {}); // a late rejection after the race is settled is not unhandled
       const result = await Promise.race([work, interrupted]);
-      for (const artifact of [result.output, ...(result.extra ?? [])]) await verifyOutput(artifact, expert.entry.id);
+      // Only files are checked; an inline result costs no extra turn of the event loop.
+      if (result.output.path) await verifyOutput(result.output, expert.entry.id);
+      for (const artifact of result.extra ?? []) if (artifact.path) await verifyOutput(artifact, expert.entry.id);
       finishedWell = true;
       return result;
     } finally {
       clearTimeout(timer);
       cancellers.delete(cancel);
       // An expert still at work (timed out, cancelled, or failed in the race) is told to stop.
-      if (!finishedWell) controller.abort();
+      if (!finishedWell) stop();
       if (scratchDir) {
         await rm(scratchDir, { recursive: true, force: true });
         opts.onScratch?.(scratchDir, false);
