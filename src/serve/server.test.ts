@@ -7,10 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { defaultCatalog } from '../app/default-catalog.js';
 import { BuiltinController } from '../controller/builtin-controller.js';
 import { requireProgram } from '../test-support/programs.js';
-import { startTroupe } from '../test-support/troupe-cli.js';
+import { startTroupe, troupe } from '../test-support/troupe-cli.js';
 import { buildServer, type TroupeServer } from './server.js';
 
 const COFFEE = fileURLToPath(new URL('../../test-fixtures/coffee.jpg', import.meta.url));
+const SIGN = fileURLToPath(new URL('../../examples/sign.png', import.meta.url));
 
 // The server's JSON, read as the loosely typed thing a client gets.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -139,6 +140,25 @@ describe('troupe serve: threads, runs, streams and artifacts over HTTP', () => {
     assert.equal(record.error.code, 'NO_PLAN');
   });
 
+  it('reads a sign, then translates "it" and says it aloud: the second run uses the first run\'s text', { skip: requireProgram('tesseract') || requireProgram('espeak-ng') || requireProgram('apertium') }, async () => {
+    const { threadId: talk } = await json(post('/threads'));
+    const form = new FormData();
+    form.set('request', 'read this sign');
+    form.append('files', new Blob([await readFile(SIGN)], { type: 'image/png' }), 'sign.png');
+    const first = await json(post(`/threads/${talk}/runs`, form));
+    await readStream(`${base}${first.stream}`);
+    const read = await json(fetch(`${base}/threads/${talk}/runs/${first.runId}`));
+    assert.match(read.answer, /library is closed on Sunday/i);
+    const second = await json(post(`/threads/${talk}/runs`, { request: 'translate it into Spanish and say it aloud' }));
+    await readStream(`${base}${second.stream}`);
+    const spoken = await json(fetch(`${base}/threads/${talk}/runs/${second.runId}`));
+    assert.equal(spoken.status, 'succeeded', JSON.stringify(spoken.error ?? spoken.tasks));
+    assert.equal(spoken.inputs[0].absolutePath, read.tasks[0].outputs[0].path, 'the first run\'s text');
+    assert.deepEqual(spoken.tasks.map((t: { task: string }) => t.task), ['translation', 'text-to-speech']);
+    assert.match(spoken.answer, /biblioteca/i);
+    assert.ok(spoken.artifacts.some((a: { kind: string }) => a.kind === 'audio'));
+  });
+
   it('follows a conversation: "it" and "the picture" are the thread\'s earlier results', { skip: requireProgram('espeak-ng') || requireProgram('apertium') }, async () => {
     const { threadId: talk } = await json(post('/threads'));
     const ask = async (request: string | FormData) => {
@@ -186,7 +206,90 @@ describe('troupe serve: threads, runs, streams and artifacts over HTTP', () => {
   });
 });
 
+describe('a server killed mid-run', { skip: requireProgram('tesseract') || requireProgram('espeak-ng') || requireProgram('apertium') }, () => {
+  it('takes the run up again after a restart, without re-running a succeeded task, and its stream goes on', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'troupe-serve-kill-'));
+    const data = join(dir, 'data');
+    const startServer = async () => {
+      const child = startTroupe(['serve', '--port', '0', '--data', data], dir);
+      let out = '';
+      const address = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d) => {
+          out += d;
+          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.on('close', (code) => reject(new Error(`exited ${code}`)));
+      });
+      return { child, address };
+    };
+    const first = await startServer();
+    const { threadId } = await json(fetch(`${first.address}/threads`, { method: 'POST' }));
+    const form = new FormData();
+    form.set('request', 'Read the sign in this photo, translate it into Spanish and read it aloud');
+    form.append('files', new Blob([await readFile(SIGN)], { type: 'image/png' }), 'sign.png');
+    const { runId, stream } = await json(fetch(`${first.address}/threads/${threadId}/runs`, { method: 'POST', body: form }));
+    // Read the live stream until the first step has succeeded, then kill the server outright.
+    const seen: Frame[] = [];
+    const response = await fetch(`${first.address}${stream}`);
+    const reader = response.body!.getReader();
+    let buffer = '';
+    while (!seen.some((f) => f.event === 'task-succeeded')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += new TextDecoder().decode(value);
+      const blocks = buffer.split('\n\n');
+      buffer = blocks.pop()!;
+      for (const block of blocks) {
+        const fields = Object.fromEntries(block.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]));
+        seen.push({ id: Number(fields.id), event: fields.event!, data: JSON.parse(fields.data!) });
+      }
+    }
+    const killed = new Promise((resolve) => first.child.on('close', resolve));
+    first.child.kill('SIGKILL');
+    await killed;
+
+    const second = await startServer();
+    try {
+      const rest = await readStream(`${second.address}${stream}`, seen.at(-1)!.id);
+      assert.equal(rest.at(-1)!.event, 'run-finished');
+      const all = [...seen, ...rest];
+      assert.ok(all.some((f) => f.event === 'run-resumed'), 'the run was taken up again');
+      const started = all.filter((f) => f.event === 'task-started').map((f) => f.data.taskId);
+      assert.equal(started.filter((t) => t === 't1').length, 1, `t1 succeeded before the kill and did not run again: ${started.join(', ')}`);
+      const record = await json(fetch(`${second.address}/threads/${threadId}/runs/${runId}`));
+      assert.equal(record.status, 'succeeded', JSON.stringify(record.tasks));
+      assert.deepEqual(record.tasks.map((t: { status: string }) => t.status), ['succeeded', 'succeeded', 'succeeded']);
+    } finally {
+      const closed = new Promise((resolve) => second.child.on('close', resolve));
+      second.child.kill('SIGTERM');
+      await closed;
+    }
+  });
+});
+
+describe('a server with a token', () => {
+  it('answers only requests that carry it; /health stays open', async () => {
+    const server = await buildServer({ dataDir: await mkdtemp(join(tmpdir(), 'troupe-serve-token-')), controller: new BuiltinController(), catalog: defaultCatalog(), token: 's3cret' });
+    try {
+      assert.equal((await server.app.inject({ method: 'POST', url: '/threads' })).statusCode, 401);
+      assert.equal((await server.app.inject({ method: 'POST', url: '/threads', headers: { authorization: 'Bearer wrong!' } })).statusCode, 401);
+      assert.equal((await server.app.inject({ method: 'POST', url: '/threads', headers: { authorization: 'Bearer s3cret' } })).statusCode, 201);
+      assert.equal((await server.app.inject({ url: '/health' })).statusCode, 200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('troupe serve (the command)', () => {
+  it('refuses to listen beyond loopback without a token', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'troupe-serve-cli-'));
+    const { code, stderr } = await troupe(['serve', '--host', '0.0.0.0', '--port', '0', '--data', join(dir, 'data')], dir, { TROUPE_SERVER_TOKEN: '' });
+    assert.equal(code, 2);
+    assert.match(stderr, /refusing to listen on 0\.0\.0\.0 without a token/);
+  });
+
   it('prints its address when ready, serves, and stops cleanly on SIGTERM', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'troupe-serve-cli-'));
     const child = startTroupe(['serve', '--port', '0', '--data', join(dir, 'data')], dir);

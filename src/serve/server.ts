@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -6,7 +7,8 @@ import { basename, join, resolve, sep } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { loadInputs } from '../app/load-inputs.js';
 import { newRunId } from '../app/run-id.js';
-import { runRequest } from '../app/run-request.js';
+import { reapOrphans } from '../app/reap-orphans.js';
+import { resumeRun, runRequest } from '../app/run-request.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Controller } from '../controller/controller.js';
 import { ErrorCode, TroupeError, isUsageError } from '../core/errors.js';
@@ -23,6 +25,8 @@ export interface ServerOptions {
   dataDir: string;
   controller: Controller;
   catalog: Catalog;
+  /** When set, every request but /health needs `Authorization: Bearer <token>` (TROUPE_SERVER_TOKEN). */
+  token?: string;
   /** Upload limits: bytes per file, files per request. */
   maxFileBytes?: number;
   maxFiles?: number;
@@ -74,6 +78,18 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
   await app.register((await import('@fastify/multipart')).default, { limits: { fileSize: maxFileBytes, files: maxFiles, fields: 4 } });
 
   const errors = { 400: jsonSchema(ErrorBody), 404: jsonSchema(ErrorBody) };
+
+  if (options.token) {
+    const expected = Buffer.from(`Bearer ${options.token}`);
+    app.addHook('onRequest', async (req, reply) => {
+      if (req.url === '/health') return;
+      const given = Buffer.from(String(req.headers.authorization ?? ''));
+      // Compared in constant time, so the token cannot be guessed from how long a refusal takes.
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        return reply.code(401).header('www-authenticate', 'Bearer').send({ error: { code: ErrorCode.MissingCredential, message: 'this server needs its token', hint: 'send Authorization: Bearer <TROUPE_SERVER_TOKEN>' } });
+      }
+    });
+  }
 
   app.get('/health', { schema: { response: { 200: jsonSchema(HealthBody) } } }, async () => ({ ok: true, version: VERSION }));
 
@@ -231,6 +247,20 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
       files: thread.files.map(({ path: _path, ...f }) => ({ ...f, artifact: artifactId.upload(f.fileId) })),
       runs: thread.runs.map((r) => ({ ...r, status: r.error ? 'failed' : (store.load(r.runId)?.storedStatus ?? (hub.isRunning(r.runId) ? 'planning' : 'interrupted')) })),
     };
+  }
+
+  // Runs this data folder's last server was running when it died (kill -9, a crash): their
+  // experts' programs are ended and their scratch removed, then each is taken up again —
+  // succeeded tasks kept — and its stream goes on for a client that reconnects.
+  for (const runId of await reapOrphans(store)) {
+    if (!threads.threadOf(runId)) continue; // a CLI run sharing the store: `troupe resume` is for those
+    const signal = hub.start(runId);
+    void resumeRun(runId, { controller: options.controller, catalog: options.catalog, store, signal, onEvent: (event, seq) => hub.publish(runId, event, seq) })
+      .catch((error: unknown) => {
+        const e = error instanceof TroupeError ? error : new TroupeError(ErrorCode.ExpertCrashed, (error as Error).message);
+        threads.failRun(threads.threadOf(runId)!, runId, { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+      })
+      .finally(() => hub.finish(runId));
   }
 
   return {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { catalogFor } from '../../app/catalog-for.js';
 import { controllerFor } from '../../app/controller-for.js';
 import { configOption, llmOption, memoryOption, positiveInteger, type SetExit } from '../options.js';
@@ -10,7 +11,7 @@ export function registerServe(program: Command, setExit: SetExit): void {
   program
     .command('serve')
     .description('serve threads and runs over HTTP (LangGraph-style threads, runs and resumable event streams; OpenAPI at /openapi.json)')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--host <host>', 'address to listen on; any but loopback needs TROUPE_SERVER_TOKEN', '127.0.0.1')
     .option('--port <port>', 'port (0: any free one)', (v) => (v === '0' ? 0 : positiveInteger(v)), 7860)
     .option('--data <dir>', 'where threads, uploads, run outputs and the run store are kept', 'troupe-data')
     .addOption(llmOption())
@@ -18,8 +19,13 @@ export function registerServe(program: Command, setExit: SetExit): void {
     .addOption(configOption())
     .addOption(memoryOption())
     .action(async (opts: ServeOptions) => {
+      const token = process.env.TROUPE_SERVER_TOKEN || undefined;
+      // Anyone who can reach the port can run experts and read every thread: beyond this machine, only with a token.
+      if (!['127.0.0.1', '::1', 'localhost'].includes(opts.host) && !token) {
+        throw new TroupeError(ErrorCode.BadUsage, `refusing to listen on ${opts.host} without a token: anyone who can reach it could run requests and read every thread`, { hint: 'set TROUPE_SERVER_TOKEN (clients send Authorization: Bearer <token>), or keep the default --host 127.0.0.1' });
+      }
       const { buildServer } = await import('../../serve/server.js');
-      const server = await buildServer({ dataDir: opts.data, controller: await controllerFor(opts.llm, opts.memory), catalog: await catalogFor(opts) });
+      const server = await buildServer({ dataDir: opts.data, controller: await controllerFor(opts.llm, opts.memory), catalog: await catalogFor(opts), ...(token ? { token } : {}) });
       const address = await server.app.listen({ host: opts.host, port: opts.port });
       process.stdout.write(`troupe serve: listening on ${address} (data in ${opts.data}; OpenAPI at ${address}/openapi.json)\n`);
       await new Promise<void>((resolve) => {
