@@ -188,6 +188,21 @@ describe('troupe serve: threads, runs, streams and artifacts over HTTP', () => {
     assert.equal(again.inputs[0].absolutePath, rotated.tasks[0].outputs[0].path, 'the picture: the newest image, though the newest result is audio');
   });
 
+  it('answers HuggingGPT\'s endpoints in the shapes of JARVIS\'s server', async () => {
+    const messages = [{ role: 'user', content: "what language is this text in: 'Bonjour tout le monde, comment allez-vous ?'" }];
+    const tasks = await json(post('/tasks', { messages }));
+    assert.deepEqual(tasks, [{ task: 'language-identification', id: 0, dep: [-1], args: { text: 'Bonjour tout le monde, comment allez-vous ?' } }]);
+    const results = await json(post('/results', { messages }));
+    assert.deepEqual(Object.keys(results), ['0']);
+    assert.deepEqual(results['0'].task, tasks[0]);
+    assert.equal(results['0']['inference result'].value.language, 'fr');
+    assert.equal(results['0']['choose model result'].id, 'local/eld-language-id');
+    const chat = await json(post('/hugginggpt', { messages }));
+    assert.match(chat.message, /French/);
+    assert.equal((await post('/tasks', { nothing: true })).status, 400);
+    assert.match((await json(post('/hugginggpt', { messages: [{ role: 'user', content: 'What is the weather in Madrid today?' }] }))).message, /no expert|nothing here/i);
+  });
+
   it('serves an OpenAPI document generated from the routes\' schemas', async () => {
     const doc = await json(fetch(`${base}/openapi.json`));
     assert.match(doc.openapi, /^3\./);

@@ -18,6 +18,7 @@ import { ThreadStore, type Thread } from '../runs/thread-store.js';
 import { RunHub } from './run-hub.js';
 import { ArtifactParams, CancelBody, ErrorBody, HealthBody, jsonSchema, RunBody, RunParams, RunRequestBody, RunStarted, ThreadBody, ThreadParams } from './schemas.js';
 import { followUpInput } from './follow-up.js';
+import { registerHuggingGptRoutes } from './hugginggpt-routes.js';
 import { streamRun } from './sse.js';
 
 export interface ServerOptions {
@@ -94,6 +95,8 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
   app.get('/health', { schema: { response: { 200: jsonSchema(HealthBody) } } }, async () => ({ ok: true, version: VERSION }));
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerHuggingGptRoutes(app, { controller: options.controller, catalog: options.catalog, store, dataDir });
 
   app.post('/threads', { schema: { summary: 'start a conversation', response: { 201: jsonSchema(ThreadBody) } } }, async (_req, reply) => reply.code(201).send(view(threads.create())));
 
