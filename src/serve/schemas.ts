@@ -27,6 +27,8 @@ export const ArtifactParams = z.object({ artifactId: z.string() });
 export const RunRequestBody = z.object({ request: z.string().min(1).max(50_000) });
 export const RunStarted = z.object({ runId: z.string(), threadId: z.string(), stream: z.string() });
 export const CancelBody = z.object({ runId: z.string(), cancelled: z.boolean() });
+export const FeedbackBody = z.object({ verdict: z.enum(['good', 'bad']), note: z.string().max(2000).optional() });
+export const FeedbackDone = z.object({ runId: z.string(), verdict: z.string(), memory: z.object({ path: z.string(), good: z.number(), bad: z.number() }) });
 export const HealthBody = z.object({ ok: z.boolean(), version: z.string() });
 
 /** The run record (the same object as run.json), or where a run stands before it has one. */

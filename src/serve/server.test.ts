@@ -39,7 +39,7 @@ describe('troupe serve: threads, runs, streams and artifacts over HTTP', () => {
   let server: TroupeServer;
   let base: string;
   const start = async (limits: { maxFileBytes?: number } = {}) => {
-    server = await buildServer({ dataDir, controller: new BuiltinController(), catalog: defaultCatalog(), ...limits });
+    server = await buildServer({ dataDir, controller: new BuiltinController(), catalog: defaultCatalog(), memoryPath: join(dataDir, 'memory.db'), ...limits });
     base = await server.app.listen({ host: '127.0.0.1', port: 0 });
   };
   before(async () => {
@@ -77,6 +77,15 @@ describe('troupe serve: threads, runs, streams and artifacts over HTTP', () => {
     assert.match(record.answer, /French|fr/);
     const thread = await json(fetch(`${base}/threads/${threadId}`));
     assert.deepEqual(thread.runs.map((r: { runId: string; status: string }) => [r.runId, r.status]), [[runId, 'succeeded']]);
+  });
+
+  it('takes feedback on a run into the plan memory', async () => {
+    const response = await post(`/threads/${threadId}/runs/${firstRun}/feedback`, { verdict: 'good', note: 'right language' });
+    assert.equal(response.status, 200);
+    const done = await json(response);
+    assert.equal(done.memory.good, 1);
+    assert.equal((await post(`/threads/${threadId}/runs/${firstRun}/feedback`, { verdict: 'meh' })).status, 400);
+    assert.equal((await post(`/threads/${threadId}/runs/nope/feedback`, { verdict: 'good' })).status, 404);
   });
 
   it('gives a client that reconnects with Last-Event-ID exactly what it missed', async () => {

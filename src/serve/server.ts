@@ -16,7 +16,7 @@ import { VERSION } from '../core/version.js';
 import { RunStore } from '../runs/run-store.js';
 import { ThreadStore, type Thread } from '../runs/thread-store.js';
 import { RunHub } from './run-hub.js';
-import { ArtifactParams, CancelBody, ErrorBody, HealthBody, jsonSchema, RunBody, RunParams, RunRequestBody, RunStarted, ThreadBody, ThreadParams } from './schemas.js';
+import { ArtifactParams, CancelBody, ErrorBody, FeedbackBody, FeedbackDone, HealthBody, jsonSchema, RunBody, RunParams, RunRequestBody, RunStarted, ThreadBody, ThreadParams } from './schemas.js';
 import { followUpInput } from './follow-up.js';
 import { registerHuggingGptRoutes } from './hugginggpt-routes.js';
 import { streamRun } from './sse.js';
@@ -26,6 +26,8 @@ export interface ServerOptions {
   dataDir: string;
   controller: Controller;
   catalog: Catalog;
+  /** The plan memory that feedback goes to (the one the controller reads); default: the user's (~/.local/share/troupe/memory.db). */
+  memoryPath?: string;
   /** When set, every request but /health needs `Authorization: Bearer <token>` (TROUPE_SERVER_TOKEN). */
   token?: string;
   /** Upload limits: bytes per file, files per request. */
@@ -79,6 +81,13 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
   await app.register((await import('@fastify/multipart')).default, { limits: { fileSize: maxFileBytes, files: maxFiles, fields: 4 } });
 
   const errors = { 400: jsonSchema(ErrorBody), 404: jsonSchema(ErrorBody) };
+
+  // Every error in the one shape the routes document: {error: {code, message, hint?}}.
+  app.setErrorHandler((error: Error & { validation?: unknown; statusCode?: number }, _req, reply) => {
+    if (error.validation) return reply.code(400).send({ error: { code: ErrorCode.BadUsage, message: error.message, hint: 'see /openapi.json for what this route takes' } });
+    if (error.statusCode && error.statusCode < 500) return reply.code(error.statusCode).send({ error: { code: ErrorCode.BadUsage, message: error.message } });
+    return sendError(reply, error);
+  });
 
   if (options.token) {
     const expected = Buffer.from(`Bearer ${options.token}`);
@@ -211,6 +220,27 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
     if (!known) return sendError(reply, notFound('run', req.params.runId));
     return reply.code(202).send({ runId: known.runId, cancelled: hub.cancel(known.runId) });
   });
+
+  app.post<{ Params: { threadId: string; runId: string }; Body: unknown }>(
+    '/threads/:threadId/runs/:runId/feedback',
+    { schema: { summary: 'good or bad: a good plan becomes a template for similar requests (the plan memory)', params: jsonSchema(RunParams), body: jsonSchema(FeedbackBody), response: { 200: jsonSchema(FeedbackDone), ...errors } } },
+    async (req, reply) => {
+      const known = threads.get(req.params.threadId)?.runs.find((r) => r.runId === req.params.runId);
+      const record = known && store.load(known.runId);
+      if (!record) return sendError(reply, notFound('run', req.params.runId));
+      const { verdict, note } = FeedbackBody.parse(req.body);
+      const [{ PlanMemory, defaultMemoryPath }, { recordFeedback }] = await Promise.all([import('../memory/plan-memory.js'), import('../memory/feedback.js')]);
+      const memory = new PlanMemory(options.memoryPath ?? defaultMemoryPath());
+      try {
+        await recordFeedback(memory, join(record.outDir, 'run.json'), verdict, note ? { note } : {});
+        return { runId: record.runId, verdict, memory: { path: memory.path, ...memory.counts() } };
+      } catch (error) {
+        return sendError(reply, error);
+      } finally {
+        memory.close();
+      }
+    },
+  );
 
   app.get<{ Params: { artifactId: string } }>('/artifacts/:artifactId', { schema: { summary: 'a file: a run\'s output or an upload, with its type; byte ranges for audio and video', params: jsonSchema(ArtifactParams) } }, async (req, reply) => {
     const path = artifactPath(req.params.artifactId);

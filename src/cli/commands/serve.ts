@@ -25,7 +25,7 @@ export function registerServe(program: Command, setExit: SetExit): void {
         throw new TroupeError(ErrorCode.BadUsage, `refusing to listen on ${opts.host} without a token: anyone who can reach it could run requests and read every thread`, { hint: 'set TROUPE_SERVER_TOKEN (clients send Authorization: Bearer <token>), or keep the default --host 127.0.0.1' });
       }
       const { buildServer } = await import('../../serve/server.js');
-      const server = await buildServer({ dataDir: opts.data, controller: await controllerFor(opts.llm, opts.memory), catalog: await catalogFor(opts), ...(token ? { token } : {}) });
+      const server = await buildServer({ dataDir: opts.data, controller: await controllerFor(opts.llm, opts.memory), catalog: await catalogFor(opts), ...(token ? { token } : {}), ...(opts.memory ? { memoryPath: opts.memory } : {}) });
       const address = await server.app.listen({ host: opts.host, port: opts.port });
       process.stdout.write(`troupe serve: listening on ${address} (data in ${opts.data}; OpenAPI at ${address}/openapi.json)\n`);
       await new Promise<void>((resolve) => {
