@@ -6,6 +6,7 @@ import { registerCatalogSearch } from './commands/catalog-search.js';
 import { registerCatalogStats } from './commands/catalog-stats.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerFeedback } from './commands/feedback.js';
+import { registerMcp } from './commands/mcp.js';
 import { registerPlan } from './commands/plan.js';
 import { registerResume } from './commands/resume.js';
 import { registerRun } from './commands/run.js';
@@ -47,6 +48,7 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
   registerCatalogSearch(catalog, setExit);
   registerCatalogStats(catalog, setExit);
   registerServe(program, setExit);
+  registerMcp(program, setExit);
   registerSetup(program, setExit);
   return program;
 }

@@ -107,6 +107,17 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
 
   registerHuggingGptRoutes(app, { controller: options.controller, catalog: options.catalog, store, dataDir });
 
+  // Troupe as an MCP server over Streamable HTTP: stateless, a server and transport per request, as the SDK suggests.
+  app.post('/mcp', { schema: { summary: 'Troupe as an MCP server (Streamable HTTP): tools run_request, plan_request, list_experts, search_catalog' } }, async (req, reply) => {
+    const [{ StreamableHTTPServerTransport }, { troupeMcpServer }] = await Promise.all([import('@modelcontextprotocol/sdk/server/streamableHttp.js'), import('./mcp-server.js')]);
+    reply.hijack();
+    const mcp = troupeMcpServer({ controller: options.controller, catalog: options.catalog, store, dataDir });
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    reply.raw.on('close', () => void transport.close().then(() => mcp.close()));
+    await mcp.connect(transport);
+    await transport.handleRequest(req.raw, reply.raw, req.body);
+  });
+
   app.post('/threads', { schema: { summary: 'start a conversation', response: { 201: jsonSchema(ThreadBody) } } }, async (_req, reply) => reply.code(201).send(view(threads.create())));
 
   app.get<{ Params: { threadId: string } }>('/threads/:threadId', { schema: { summary: 'a conversation: its files and runs', params: jsonSchema(ThreadParams), response: { 200: jsonSchema(ThreadBody), ...errors } } }, async (req, reply) => {
