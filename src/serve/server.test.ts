@@ -8,6 +8,7 @@ import { defaultCatalog } from '../app/default-catalog.js';
 import { BuiltinController } from '../controller/builtin-controller.js';
 import { requireProgram } from '../test-support/programs.js';
 import { startTroupe, troupe } from '../test-support/troupe-cli.js';
+import { RunStore } from '../runs/run-store.js';
 import { buildServer, type TroupeServer } from './server.js';
 
 const COFFEE = fileURLToPath(new URL('../../test-fixtures/coffee.jpg', import.meta.url));
@@ -307,6 +308,27 @@ describe('a server with a token', () => {
 });
 
 describe('troupe serve (the command)', () => {
+  it('on SIGTERM stops taking requests, lets the run in progress finish, and exits 0', { skip: requireProgram('tesseract') || requireProgram('espeak-ng') || requireProgram('apertium') }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'troupe-serve-term-'));
+    const child = startTroupe(['serve', '--port', '0', '--data', join(dir, 'data')], dir);
+    let out = '';
+    const address = await new Promise<string>((resolve) => child.stdout.on('data', (d) => ((out += d), /listening on (http:\/\/[\d.:]+)/.test(out) && resolve(/listening on (http:\/\/[\d.:]+)/.exec(out)![1]!))));
+    const { threadId } = await json(fetch(`${address}/threads`, { method: 'POST' }));
+    const form = new FormData();
+    form.set('request', 'Read the sign in this photo, translate it into Spanish and read it aloud');
+    form.append('files', new Blob([await readFile(SIGN)], { type: 'image/png' }), 'sign.png');
+    const { runId } = await json(fetch(`${address}/threads/${threadId}/runs`, { method: 'POST', body: form }));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGTERM');
+    assert.equal(await closed, 0);
+    const store = new RunStore(join(dir, 'data', 'runs.db'));
+    try {
+      assert.equal(store.load(runId)?.storedStatus, 'succeeded', 'the run was let finish');
+    } finally {
+      store.close();
+    }
+  });
+
   it('refuses to listen beyond loopback without a token', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'troupe-serve-cli-'));
     const { code, stderr } = await troupe(['serve', '--host', '0.0.0.0', '--port', '0', '--data', join(dir, 'data')], dir, { TROUPE_SERVER_TOKEN: '' });

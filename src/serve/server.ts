@@ -40,7 +40,11 @@ export interface TroupeServer {
   store: RunStore;
   threads: ThreadStore;
   hub: RunHub;
-  close(): Promise<void>;
+  /**
+   * Stops: no new requests; runs in progress may finish for `graceMs` (default 0: cancelled at
+   * once, finished outputs kept), then are cancelled; everything is in the run store.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 const MIME: Record<string, string> = { '.txt': 'text/plain; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif', '.tiff': 'image/tiff', '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.flac': 'audio/flac' };
@@ -312,9 +316,14 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
     store,
     threads,
     hub,
-    async close() {
+    async close({ graceMs = 0 } = {}) {
+      // Fastify refuses new connections at once and waits for requests in flight; streams end with their runs.
+      const closing = app.close();
+      const deadline = Date.now() + graceMs;
+      while (hub.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       hub.cancelAll();
-      await app.close();
+      while (hub.size > 0) await new Promise((r) => setTimeout(r, 20)); // cancelled runs write their records
+      await closing;
       store.close();
       threads.close();
     },

@@ -4,6 +4,9 @@ import { catalogFor } from '../../app/catalog-for.js';
 import { controllerFor } from '../../app/controller-for.js';
 import { configOption, llmOption, memoryOption, positiveInteger, type SetExit } from '../options.js';
 
+/** How long SIGTERM lets runs in progress finish before cancelling them (TROUPE_SERVE_GRACE_MS). */
+const GRACE_MS = Number(process.env.TROUPE_SERVE_GRACE_MS) || 30_000;
+
 interface ServeOptions { host: string; port: number; data: string; llm?: string; db?: string; config?: string; memory?: string }
 
 /** `troupe serve`: the HTTP server; prints its address when it is ready, stops on SIGINT/SIGTERM. */
@@ -30,8 +33,10 @@ export function registerServe(program: Command, setExit: SetExit): void {
       process.stdout.write(`troupe serve: listening on ${address} (data in ${opts.data}; OpenAPI at ${address}/openapi.json)\n`);
       await new Promise<void>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {
-          process.stderr.write(`troupe serve: ${signal}, stopping\n`);
-          void server.close().then(resolve);
+          // SIGTERM (a service manager): runs in progress get a while to finish. Ctrl-C: stop now, keeping what is done.
+          const graceMs = signal === 'SIGTERM' ? GRACE_MS : 0;
+          process.stderr.write(`troupe serve: ${signal}, stopping${graceMs && server.hub.size ? ` (waiting up to ${graceMs / 1000} s for ${server.hub.size} run${server.hub.size > 1 ? 's' : ''})` : ''}\n`);
+          void server.close({ graceMs }).then(resolve);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
