@@ -10,6 +10,9 @@ export type RunEvent =
   | { type: 'controller-done'; stage: 'plan' | 'choose' | 'answer' }
   /** The LLM did not plan (unreachable, invalid plans): the built-in planner did, and this says why. */
   | { type: 'planner-fallback'; reason: string }
+  /** A state-changing step waits for a person to allow or deny it (a server's approvals route). */
+  | { type: 'approval-needed'; taskId: string; expert: string; action: string }
+  | { type: 'approval-given'; taskId: string; allowed: boolean }
   /** `troupe resume` took the run up again; `kept` are the tasks that succeeded before and do not run again. */
   | { type: 'run-resumed'; kept: string[] }
   | { type: 'task-started'; taskId: string; expert: string; attempt: number }

@@ -14,6 +14,29 @@ interface Listener {
 export class RunHub {
   private readonly running = new Map<string, AbortController>();
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly approvals = new Map<string, (allowed: boolean) => void>();
+
+  /** Waits for a person's answer about a state-changing step; a run that ends first takes it as no. */
+  awaitApproval(runId: string, taskId: string, signal: AbortSignal): Promise<boolean> {
+    return new Promise((resolve) => {
+      const key = `${runId}\u0000${taskId}`;
+      const done = (allowed: boolean) => {
+        this.approvals.delete(key);
+        signal.removeEventListener('abort', deny);
+        resolve(allowed);
+      };
+      const deny = () => done(false);
+      this.approvals.set(key, done);
+      signal.addEventListener('abort', deny, { once: true });
+    });
+  }
+
+  /** Gives the answer a waiting step needs; false when nothing waits for it. */
+  answerApproval(runId: string, taskId: string, allowed: boolean): boolean {
+    const waiting = this.approvals.get(`${runId}\u0000${taskId}`);
+    waiting?.(allowed);
+    return Boolean(waiting);
+  }
 
   start(runId: string): AbortSignal {
     const abort = new AbortController();

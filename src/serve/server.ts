@@ -12,11 +12,12 @@ import { resumeRun, runRequest } from '../app/run-request.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Controller } from '../controller/controller.js';
 import { ErrorCode, TroupeError, isUsageError } from '../core/errors.js';
+import type { RunEvent } from '../execute/events.js';
 import { VERSION } from '../core/version.js';
 import { RunStore } from '../runs/run-store.js';
 import { ThreadStore, type Thread } from '../runs/thread-store.js';
 import { RunHub } from './run-hub.js';
-import { ArtifactParams, CancelBody, ErrorBody, FeedbackBody, FeedbackDone, HealthBody, jsonSchema, RunBody, RunParams, RunRequestBody, RunStarted, ThreadBody, ThreadParams } from './schemas.js';
+import { ApprovalBody, ApprovalDone, ApprovalParams, ArtifactParams, CancelBody, ErrorBody, FeedbackBody, FeedbackDone, HealthBody, jsonSchema, RunBody, RunParams, RunRequestBody, RunStarted, ThreadBody, ThreadParams } from './schemas.js';
 import { followUpInput } from './follow-up.js';
 import { registerHuggingGptRoutes } from './hugginggpt-routes.js';
 import { streamRun } from './sse.js';
@@ -169,6 +170,15 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
         store,
         signal,
         onEvent: (event, seq) => hub.publish(runId, event, seq),
+        // A state-changing step waits for POST …/approvals/{taskId}; the wait is in the stream.
+        approve: async ({ taskId, expert, action }) => {
+          const asked: RunEvent = { type: 'approval-needed', taskId, expert, action };
+          hub.publish(runId, asked, store.appendEvent(runId, asked));
+          const allowed = await hub.awaitApproval(runId, taskId, signal);
+          const given: RunEvent = { type: 'approval-given', taskId, allowed };
+          hub.publish(runId, given, store.appendEvent(runId, given));
+          return allowed;
+        },
       })
         .catch((error: unknown) => {
           const e = error instanceof TroupeError ? error : new TroupeError(ErrorCode.ExpertCrashed, (error as Error).message);
@@ -254,6 +264,20 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
       } finally {
         memory.close();
       }
+    },
+  );
+
+  app.post<{ Params: { threadId: string; runId: string; taskId: string }; Body: unknown }>(
+    '/threads/:threadId/runs/:runId/approvals/:taskId',
+    { schema: { summary: 'allow or deny a state-changing step the run waits on (see the approval-needed event)', params: jsonSchema(ApprovalParams), body: jsonSchema(ApprovalBody), response: { 200: jsonSchema(ApprovalDone), ...errors } } },
+    async (req, reply) => {
+      const known = threads.get(req.params.threadId)?.runs.find((r) => r.runId === req.params.runId);
+      if (!known) return sendError(reply, notFound('run', req.params.runId));
+      const { allow } = ApprovalBody.parse(req.body);
+      if (!hub.answerApproval(known.runId, req.params.taskId, allow)) {
+        return reply.code(404).send({ error: { code: ErrorCode.InputNotFound, message: `no step ${req.params.taskId} of run ${known.runId} is waiting for approval`, hint: 'the approval-needed event of the stream names the step' } });
+      }
+      return { runId: known.runId, taskId: req.params.taskId, allowed: allow };
     },
   );
 
