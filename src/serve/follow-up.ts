@@ -27,7 +27,17 @@ const POINTS_BACK = /\b(?:it|that|this|them|those|these|the (?:last|previous|sam
 export function followUpInput(request: string, thread: Thread, store: RunStore): string | undefined {
   const named = KINDS.find(([words]) => words.test(request))?.[1];
   // A request that brings its own text ("translate 'good morning'") and names nothing earlier refers to nothing.
-  if (!named && !POINTS_BACK.test(request.replace(/'[^']*'|"[^"]*"/g, ' '))) return undefined;
+  const place = ORDINAL.exec(request);
+  if (!named && !place && !POINTS_BACK.test(request.replace(/'[^']*'|"[^"]*"/g, ' '))) return undefined;
+  // "the second result": the second run's result, counted from the start of the conversation.
+  if (place && /^(?:result|answer|output)/i.test(place[2]!)) {
+    const finals = thread.runs.flatMap((run) => {
+      const last = store.load(run.runId)?.tasks.filter((t) => t.status === 'succeeded').at(-1);
+      const path = last?.outputs.find((o) => o.path)?.path;
+      return path ? [path] : [];
+    });
+    return finals[ordinal(place[1]!) - 1];
+  }
   const candidates: Candidate[] = thread.files.map((f) => ({ path: f.path, modality: f.modality, at: f.at }));
   for (const run of thread.runs) {
     const record = store.load(run.runId);
@@ -40,5 +50,26 @@ export function followUpInput(request: string, thread: Thread, store: RunStore):
     });
   }
   candidates.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  return (named ? candidates.find((c) => named.includes(c.modality)) : candidates[0])?.path;
+  const ofKind = named ? candidates.filter((c) => named.includes(c.modality)) : candidates;
+  // "the first picture": counted from the start of the conversation, uploads included.
+  if (place) return [...ofKind].reverse()[ordinal(place[1]!) - 1]?.path;
+  return ofKind[0]?.path;
+}
+
+const ordinal = (word: string) => ORDINALS.indexOf(word.toLowerCase()) + 1 || Number.parseInt(word, 10);
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ORDINAL = new RegExp(`\\bthe (${ORDINALS.join('|')}|\\d+(?:st|nd|rd|th)) (result|answer|output|file|picture|photo|image|recording|text|translation|summary|transcript)s?\\b`, 'i');
+
+/**
+ * "Do the same with this photo": the request of the thread's last run that worked on a file of
+ * the new file's kind (the last thing done to a photo), to be run on the new file.
+ */
+export function sameAsBefore(request: string, thread: Thread, store: RunStore, modalities: ReadonlySet<string>): string | undefined {
+  if (!/\b(?:the same|likewise|same thing)\b/i.test(request)) return undefined;
+  for (const run of [...thread.runs].reverse()) {
+    const record = store.load(run.runId);
+    if (record?.status === 'succeeded' && record.inputs.some((i) => modalities.has(i.modality))) return run.request;
+  }
+  return undefined;
 }

@@ -196,6 +196,17 @@ describe('troupe serve: threads, runs, streams and artifacts over HTTP', () => {
 
     const again = await ask('make the picture black and white');
     assert.equal(again.inputs[0].absolutePath, rotated.tasks[0].outputs[0].path, 'the picture: the newest image, though the newest result is audio');
+
+    const third = await ask('read the third result aloud');
+    assert.equal(third.inputs[0].absolutePath, translated.tasks[0].outputs[0].path, 'the third run\'s result');
+
+    const photo = new FormData();
+    photo.set('request', 'do the same with this photo');
+    photo.append('files', new Blob([await readFile(COFFEE)], { type: 'image/jpeg' }), 'other.jpg');
+    const same = await ask(photo);
+    assert.equal(same.request, 'make the picture black and white', 'the last request, asked again');
+    assert.match(same.inputs[0].path, /other\.jpg$/);
+    assert.equal(same.status, 'succeeded');
   });
 
   it('answers HuggingGPT\'s endpoints in the shapes of JARVIS\'s server', async () => {

@@ -18,7 +18,7 @@ import { RunStore } from '../runs/run-store.js';
 import { ThreadStore, type Thread } from '../runs/thread-store.js';
 import { RunHub } from './run-hub.js';
 import { ApprovalBody, ApprovalDone, ApprovalParams, ArtifactParams, CancelBody, ErrorBody, FeedbackBody, FeedbackDone, HealthBody, jsonSchema, RunBody, RunParams, RunRequestBody, RunStarted, ThreadBody, ThreadParams } from './schemas.js';
-import { followUpInput } from './follow-up.js';
+import { followUpInput, sameAsBefore } from './follow-up.js';
 import { registerHuggingGptRoutes } from './hugginggpt-routes.js';
 import { streamRun } from './sse.js';
 
@@ -153,9 +153,12 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
         }
         return sendError(reply, error);
       }
-      // A follow-up with no new file works on the thread's earlier results ("now read it aloud").
+      // A follow-up with no new file works on the thread's earlier results ("now read it aloud");
+      // "do the same with this photo" asks the last request again, of the new file.
       const earlier = uploaded.length ? undefined : followUpInput(request, thread, store);
       if (earlier) uploaded = [earlier];
+      const again = uploaded.length && !earlier ? sameAsBefore(request, thread, store, new Set(threads.get(thread.threadId)!.files.filter((f) => uploaded.includes(f.path)).map((f) => f.modality))) : undefined;
+      if (again) request = again;
       const runId = newRunId();
       threads.addRun(thread.threadId, runId, request);
       const signal = hub.start(runId);
