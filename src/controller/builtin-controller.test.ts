@@ -35,6 +35,8 @@ describe('BuiltinController', () => {
     // What a served expert does is still planned, the same words around it notwithstanding.
     assert.deepEqual((await refused('make this photo black and white')).plan.tasks.map((t) => t.task), ['image-to-image']);
     assert.deepEqual((await refused('how many cups are on the table')).plan.tasks.map((t) => t.task), ['object-detection']);
+    // An unserved type that would only convert the input of a served step gives way to a served one.
+    assert.deepEqual((await refused('translate what is written on this picture into Catalan')).plan.tasks.map((t) => t.task), ['ocr', 'translation']);
   });
 
   it('reads a misspelt task word as the documented one, and notes it', async () => {

@@ -18,15 +18,23 @@ function servedLanguagesOf(catalog: PlanInput['catalog']): string[] {
   return [...new Set(catalog.experts.flatMap((e) => e.entry.languages))];
 }
 
-/** A plan that needs a task type nothing here serves is refused, naming it and the words that asked for it. */
-function refuseUnserved(drafted: ReturnType<typeof draftPlan>, unserved: readonly TaskType[]): void {
+/**
+ * A plan whose step for a clause is a task type nothing here serves is refused, naming it and
+ * the words that asked for it. An unserved type that only converts an input for a served
+ * step of the same clause (a caption where OCR would read "the writing in this photo" for a
+ * translation) is no reason to refuse: the plan is then made on what is served (false).
+ */
+function refuseUnserved(drafted: ReturnType<typeof draftPlan>, unserved: readonly TaskType[]): boolean {
   for (const { task, clause } of drafted.tasks) {
     const type = unserved.find((t) => t.id === task.task);
     if (!type) continue;
+    const servedStepOfClause = drafted.tasks.some((other) => other.clause === clause && !unserved.some((u) => u.id === other.task.task));
+    if (servedStepOfClause) return false;
     throw new TroupeError(ErrorCode.NoPlan, `nothing here can do that: "${clause}" asks for ${type.name.toLowerCase()} (${type.description.split(':')[0]!.toLowerCase()}), and no installed expert does it`, {
       hint: 'troupe doctor lists what can run here; an OpenAI-compatible model server in the config adds image captioning and question answering',
     });
   }
+  return true;
 }
 
 /** Below this similarity a confirmed plan is not re-used as a template (see plan-from-memory.ts). */
@@ -73,8 +81,8 @@ export class BuiltinController implements Controller {
     });
     // Telling the given texts' languages costs the detector's start-up: only when a language is wanted.
     const languageOf = languageGoals(request).target ? await givenLanguages(request, files, servedLanguagesOf(catalog)) : undefined;
-    const drafted = draftPlan(request, catalog, files, { ...(meaning ? { meaning } : {}), ...(languageOf ? { languageOf } : {}) });
-    refuseUnserved(drafted, unserved);
+    let drafted = draftPlan(request, catalog, files, { ...(meaning ? { meaning } : {}), ...(languageOf ? { languageOf } : {}) });
+    if (!refuseUnserved(drafted, unserved)) drafted = draftPlan(request, served, files, { ...(meaning ? { meaning } : {}), ...(languageOf ? { languageOf } : {}) });
     const { plan, repairs } = validatePlan(drafted.plan, served, files);
     return {
       plan,
