@@ -2,7 +2,7 @@ import { rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Expert } from '../core/expert.js';
-import type { Controller, DecisionOptions, PlanOutcome } from '../controller/controller.js';
+import type { Controller, DecisionOptions, PlanOutcome, Turn } from '../controller/controller.js';
 import type { RunEvent, RunEventListener } from '../execute/events.js';
 import type { TaskRecord } from '../execute/task-record.js';
 import { RunStore } from '../runs/run-store.js';
@@ -36,6 +36,8 @@ export interface RunOptions {
   store?: RunStore;
   /** The run's id, when the caller must know it before the plan is made (a server answers with it at once). */
   runId?: string;
+  /** The conversation this request continues (a server's thread), for the controller. */
+  history?: readonly Turn[];
 }
 
 /**
@@ -51,7 +53,7 @@ export function checkRequest(request: string): void {
   }
 }
 
-export async function planRequest(request: string, inputPaths: readonly string[], controller: Controller, catalog: Catalog, decision: DecisionOptions = {}): Promise<{ files: Map<string, InputFile>; outcome: PlanOutcome }> {
+export async function planRequest(request: string, inputPaths: readonly string[], controller: Controller, catalog: Catalog, decision: DecisionOptions & { history?: readonly Turn[] } = {}): Promise<{ files: Map<string, InputFile>; outcome: PlanOutcome }> {
   checkRequest(request);
   const files = await loadInputs(inputPaths);
   const outcome = await controller.plan({ request, catalog, files, ...decision });
@@ -68,7 +70,7 @@ export async function runRequest(options: RunOptions): Promise<RunRecord> {
     const folder = await claimOutputFolder(options.outDir ?? join('troupe-runs', runId));
     try {
       const { request, controller, catalog } = options;
-      const decision = { ...(options.signal ? { signal: options.signal } : {}), ...(options.onEvent ? { onEvent: options.onEvent } : {}) };
+      const decision = { ...(options.signal ? { signal: options.signal } : {}), ...(options.onEvent ? { onEvent: options.onEvent } : {}), ...(options.history ? { history: options.history } : {}) };
       const { files, outcome } = await planRequest(request, options.inputs, controller, catalog, decision);
       const record: RunRecord = {
         runId,

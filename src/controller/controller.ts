@@ -12,8 +12,17 @@ export interface DecisionOptions {
   onEvent?: RunEventListener;
 }
 
+/** One earlier turn of a conversation: what was asked, what was answered, which files came of it. */
+export interface Turn {
+  request: string;
+  answer: string;
+  files: string[];
+}
+
 export interface PlanInput extends DecisionOptions {
   request: string;
+  /** The conversation so far, oldest first (a server's thread): an LLM reads it as HuggingGPT reads its chat log. */
+  history?: readonly Turn[];
   catalog: Catalog;
   /** The user's files by the path they gave. */
   files: ReadonlyMap<string, SniffedFile>;

@@ -9,6 +9,9 @@ import { BuiltinController } from '../controller/builtin-controller.js';
 import { requireProgram } from '../test-support/programs.js';
 import { startTroupe, troupe } from '../test-support/troupe-cli.js';
 import { RunStore } from '../runs/run-store.js';
+import { LlmController } from '../controller/llm/llm-controller.js';
+import { parseLlmSpec } from '../controller/llm/llm-spec.js';
+import { startOpenAiServer } from '../test-support/openai-server.js';
 import { buildServer, type TroupeServer } from './server.js';
 
 const COFFEE = fileURLToPath(new URL('../../test-fixtures/coffee.jpg', import.meta.url));
@@ -300,6 +303,31 @@ describe('a server killed mid-run', { skip: requireProgram('tesseract') || requi
       const closed = new Promise((resolve) => second.child.on('close', resolve));
       second.child.kill('SIGTERM');
       await closed;
+    }
+  });
+});
+
+describe('a server whose controller is an LLM', () => {
+  it('gives the model the conversation so far when it plans a follow-up', async () => {
+    const plan = JSON.stringify({ tasks: [{ task: 'language-identification', id: 0, dep: [-1], args: { text: 'Bonjour tout le monde' } }] });
+    const llm = await startOpenAiServer([{ content: plan }, { content: 'That is French.' }, { content: plan }, { content: 'Still French.' }]);
+    const server = await buildServer({ dataDir: await mkdtemp(join(tmpdir(), 'troupe-serve-llm-')), controller: new LlmController(parseLlmSpec(`openai-compatible:${llm.url}#m`), { maxRetries: 0 }), catalog: defaultCatalog() });
+    const base = await server.app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { threadId } = await json(fetch(`${base}/threads`, { method: 'POST' }));
+      for (const request of ["which language is 'Bonjour tout le monde'?", 'and are you sure?']) {
+        const { stream } = await json(fetch(`${base}/threads/${threadId}/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ request }) }));
+        await readStream(`${base}${stream}`);
+      }
+      const second = JSON.stringify(llm.requests[2]!.body.messages);
+      assert.match(second, /The conversation so far:/);
+      assert.match(second, /User: which language is 'Bonjour tout le monde'\?/);
+      assert.match(second, /Assistant: That is French\./);
+      assert.match(second, /t1-language-identification\.json/, 'the files of the earlier turn');
+      assert.doesNotMatch(JSON.stringify(llm.requests[0]!.body.messages), /conversation so far/, 'nothing before the first turn');
+    } finally {
+      await server.close();
+      await llm.close();
     }
   });
 });

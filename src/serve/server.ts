@@ -159,6 +159,11 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
       if (earlier) uploaded = [earlier];
       const again = uploaded.length && !earlier ? sameAsBefore(request, thread, store, new Set(threads.get(thread.threadId)!.files.filter((f) => uploaded.includes(f.path)).map((f) => f.modality))) : undefined;
       if (again) request = again;
+      // The conversation so far, for a controller that reads it (the LLM's planning prompt).
+      const history = thread.runs.flatMap((r) => {
+        const record = store.load(r.runId);
+        return record ? [{ request: r.request, answer: record.answer, files: record.tasks.flatMap((t) => t.outputs.flatMap((o) => (o.path ? [o.path] : []))) }] : [];
+      });
       const runId = newRunId();
       threads.addRun(thread.threadId, runId, request);
       const signal = hub.start(runId);
@@ -172,6 +177,7 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
         outDir: join(dataDir, 'runs', runId),
         store,
         signal,
+        history,
         onEvent: (event, seq) => hub.publish(runId, event, seq),
         // A state-changing step waits for POST …/approvals/{taskId}; the wait is in the stream.
         approve: async ({ taskId, expert, action }) => {

@@ -56,7 +56,7 @@ export class LlmController implements Controller {
   async plan(input: PlanInput): Promise<PlanOutcome> {
     const types = relevantTaskTypes(input.request, input.catalog);
     const examples = (this.memory?.similar(input.request, 2) ?? []).filter((e) => e.similarity >= EXAMPLE_MIN_SIMILARITY && e.plan.tasks.every((t) => input.catalog.taskType(t.task)));
-    const messages: ModelMessage[] = [{ role: 'user', content: planPrompt(input.request, types, input.files, examples) }];
+    const messages: ModelMessage[] = [{ role: 'user', content: planPrompt(input.request, types, input.files, examples, input.history) }];
     let lastProblem = '';
     for (let attempt = 0; attempt <= this.planRetries; attempt++) {
       let text: string;

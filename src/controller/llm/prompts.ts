@@ -4,6 +4,7 @@ import type { SniffedFile } from '../../core/modality.js';
 import type { TaskType } from '../../core/task-type.js';
 import { artifactText } from '../../core/artifact.js';
 import { Bm25fIndex } from '../../retrieval/bm25f.js';
+import type { Turn } from '../controller.js';
 import type { RunRecord } from '../../respond/run-record.js';
 import { toHuggingGpt } from '../../plan/formats/hugginggpt.js';
 import type { Plan } from '../../core/plan.js';
@@ -28,7 +29,7 @@ Rules:
 - A task may only use the output of an earlier task; no cycles.
 - Use as few tasks as the request needs. If nothing fits, reply {"tasks": []}.`;
 
-export function planPrompt(request: string, types: TaskType[], files: ReadonlyMap<string, SniffedFile>, examples: ReadonlyArray<{ request: string; plan: Plan }> = []): string {
+export function planPrompt(request: string, types: TaskType[], files: ReadonlyMap<string, SniffedFile>, examples: ReadonlyArray<{ request: string; plan: Plan }> = [], history: readonly Turn[] = []): string {
   const docs = types.map((t) => ({
     task: t.id,
     description: t.description,
@@ -39,7 +40,12 @@ export function planPrompt(request: string, types: TaskType[], files: ReadonlyMa
   const fileList = files.size ? [...files].map(([p, f]) => `${p} (${f.modality})`).join(', ') : 'none';
   // Plans users confirmed for similar requests (TaskMatrix.AI's feedback loop), as few-shot examples.
   const shown = examples.map((e) => `Request: ${e.request}\nPlan: ${JSON.stringify({ tasks: toHuggingGpt(e.plan) })}`).join('\n\n');
-  return `Task types:\n${JSON.stringify(docs, null, 1)}\n\n${shown ? `Plans users confirmed for similar requests:\n${shown}\n\n` : ''}User's files: ${fileList}\n\nRequest: ${request}`;
+  // The conversation so far, as HuggingGPT gives its chat log: "it" and "the picture" may mean its files.
+  const chat = history
+    .slice(-6)
+    .map((t) => `User: ${t.request}\nAssistant: ${t.answer.slice(0, 600)}${t.files.length ? `\nFiles: ${t.files.join(', ')}` : ''}`)
+    .join('\n\n');
+  return `Task types:\n${JSON.stringify(docs, null, 1)}\n\n${shown ? `Plans users confirmed for similar requests:\n${shown}\n\n` : ''}${chat ? `The conversation so far:\n${chat}\n\n` : ''}User's files: ${fileList}\n\nRequest: ${request}`;
 }
 
 export function choosePrompt(task: string, clause: string, candidates: ExpertEntry[]): string {
