@@ -118,6 +118,10 @@ describe('troupe serve: threads, runs, streams and artifacts over HTTP', () => {
     assert.equal(part.status, 206);
     assert.equal(part.headers.get('content-range'), `bytes 0-9/${bytes.length}`);
     assert.deepEqual(Buffer.from(await part.arrayBuffer()), bytes.subarray(0, 10));
+    // Knowing a run's id is not enough to fetch its files: the id carries a keyed seal.
+    const unsealed = image.artifact.replace(/\.[\w-]{22}$/, '');
+    assert.equal((await fetch(`${base}/artifacts/${unsealed}`)).status, 404);
+    assert.equal((await fetch(`${base}/artifacts/${unsealed}.${'A'.repeat(22)}`)).status, 404);
     const thread = await json(fetch(`${base}/threads/${threadId}`));
     assert.equal(thread.files[0].name, 'coffee.jpg');
     assert.equal(thread.files[0].mime, 'image/jpeg');

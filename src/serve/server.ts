@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
@@ -51,11 +51,39 @@ export interface TroupeServer {
 const MIME: Record<string, string> = { '.txt': 'text/plain; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif', '.tiff': 'image/tiff', '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.flac': 'audio/flac' };
 const mimeOf = (path: string) => MIME[path.slice(path.lastIndexOf('.')).toLowerCase()] ?? 'application/octet-stream';
 
-/** An artifact id names a run's output file or an uploaded file, and nothing else on disk. */
-export const artifactId = {
-  output: (runId: string, file: string) => `run.${runId}.${basename(file)}`,
-  upload: (fileId: string) => `file.${fileId}`,
-};
+/**
+ * An artifact id names a run's output file or an uploaded file, and nothing else on disk.
+ * An output's id carries a keyed hash of its run and name (the key is the data folder's own,
+ * made on first start): run ids are readable timestamps, and knowing one must not be enough
+ * to fetch another thread's files. Uploads are named by random ids.
+ */
+function artifactIds(secret: Buffer) {
+  const seal = (runId: string, file: string) => createHmac('sha256', secret).update(`${runId}/${file}`).digest('base64url').slice(0, 22);
+  return {
+    output: (runId: string, path: string) => `run.${runId}.${basename(path)}.${seal(runId, basename(path))}`,
+    upload: (fileId: string) => `file.${fileId}`,
+    /** The run and file an output id names, when its seal is right. */
+    open: (id: string) => {
+      const m = /^run\.([\w-]+)\.([\w.-]+)\.([\w-]{22})$/.exec(id);
+      if (!m) return undefined;
+      const expected = Buffer.from(seal(m[1]!, m[2]!));
+      const given = Buffer.from(m[3]!);
+      return given.length === expected.length && timingSafeEqual(given, expected) ? { runId: m[1]!, file: m[2]! } : undefined;
+    },
+  };
+}
+
+/** The data folder's key for artifact ids: made once, readable by its owner only. */
+async function dataSecret(dataDir: string): Promise<Buffer> {
+  const path = join(dataDir, 'secret');
+  try {
+    return await readFile(path);
+  } catch {
+    const secret = randomBytes(32);
+    await writeFile(path, secret, { mode: 0o600, flag: 'wx' }).catch(() => undefined);
+    return readFile(path);
+  }
+}
 
 function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   const e = error instanceof TroupeError ? error : new TroupeError(ErrorCode.ExpertCrashed, (error as Error)?.message ?? String(error));
@@ -76,6 +104,7 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
   const store = new RunStore(storePath);
   const threads = new ThreadStore(storePath);
   const hub = new RunHub();
+  const artifactId = artifactIds(await dataSecret(dataDir));
   const maxFileBytes = options.maxFileBytes ?? 50 * 2 ** 20;
   const maxFiles = options.maxFiles ?? 8;
 
@@ -308,10 +337,10 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
 
   /** Where an artifact id points, only ever inside the data folder. */
   function artifactPath(id: string): string | undefined {
-    const output = /^run\.([\w-]+)\.([\w.-]+)$/.exec(id);
+    const output = artifactId.open(id);
     if (output) {
-      const record = store.load(output[1]!);
-      const path = record ? join(record.outDir, output[2]!) : undefined;
+      const record = store.load(output.runId);
+      const path = record ? join(record.outDir, output.file) : undefined;
       return path && resolve(path).startsWith(dataDir + sep) ? path : undefined;
     }
     const upload = /^file\.([\w-]+)$/.exec(id);
