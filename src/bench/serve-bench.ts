@@ -20,6 +20,32 @@ const REQUESTS = [
   "who is mentioned in this text: 'Maria Lopez met Peter Smith in Lisbon on Tuesday.'",
 ];
 
+/** Requests to the no-op expert: an MCP tool that returns its text (the server's own cost, with no work in the expert). */
+const NO_OP_REQUEST = "echo the text 'hello there' back unchanged";
+
+/**
+ * A no-op expert for the server to call: an MCP server over stdio with one tool that returns
+ * its input, written with the SDK the product already depends on, joined through a config file
+ * as a user would join any MCP server.
+ */
+async function noOpMcpServer(dir: string): Promise<string> {
+  const { writeFile } = await import('node:fs/promises');
+  const script = join(dir, 'noop-mcp.mjs');
+  await writeFile(
+    script,
+    `import { McpServer } from ${JSON.stringify(import.meta.resolve('@modelcontextprotocol/sdk/server/mcp.js'))};
+import { StdioServerTransport } from ${JSON.stringify(import.meta.resolve('@modelcontextprotocol/sdk/server/stdio.js'))};
+import { z } from ${JSON.stringify(import.meta.resolve('zod'))};
+const server = new McpServer({ name: 'noop', version: '1.0.0' });
+server.registerTool('echo_text', { description: 'Echo a text back unchanged: returns exactly the text it is given.', inputSchema: { text: z.string().describe('the text to echo back') }, annotations: { readOnlyHint: true } }, async ({ text }) => ({ content: [{ type: 'text', text }] }));
+await server.connect(new StdioServerTransport());
+`,
+  );
+  const config = join(dir, 'config.yaml');
+  await writeFile(config, `mcpServers:\n  - command: ${JSON.stringify(`${process.execPath} ${script}`)}\n`);
+  return config;
+}
+
 const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -48,7 +74,8 @@ export async function benchServe(args: string[]): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'troupe-bench-serve-'));
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = fromSource ? fileURLToPath(new URL('../cli/entry.ts', import.meta.url)) : fileURLToPath(new URL('../../bin/troupe.js', import.meta.url));
-  const child = spawn(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), entry, 'serve', '--port', '0', '--data', join(dir, 'data')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const config = await noOpMcpServer(dir);
+  const child = spawn(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), entry, 'serve', '--port', '0', '--data', join(dir, 'data'), '--config', config], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const base = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d) => {
@@ -62,7 +89,10 @@ export async function benchServe(args: string[]): Promise<number> {
     // One conversation first, so that start-up (the encoder, the experts' modules) is not counted.
     await conversation(base, REQUESTS[0]!);
     const start = performance.now();
-    const results = await Promise.all(Array.from({ length: n }, (_, i) => conversation(base, REQUESTS[i % REQUESTS.length]!)));
+    // Every fifth conversation asks the no-op expert; the rest ask fast local experts.
+    const results = await Promise.all(Array.from({ length: n }, (_, i) => conversation(base, i % 5 === 4 ? NO_OP_REQUEST : REQUESTS[i % REQUESTS.length]!)));
+    const noOp = await conversation(base, NO_OP_REQUEST);
+    if (!noOp.ok) throw new Error('the no-op expert did not answer');
     const seconds = (performance.now() - start) / 1000;
     const lost = results.reduce((sum, r) => sum + (r.ids.length ? r.ids.at(-1)! - new Set(r.ids).size : 1), 0);
     const duplicated = results.reduce((sum, r) => sum + (r.ids.length - new Set(r.ids).size), 0);
