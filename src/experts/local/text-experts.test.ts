@@ -54,6 +54,13 @@ describe('compromise token classification', () => {
 });
 
 describe('TextRank summarizer', () => {
+  it('summarises an unpunctuated transcript by spans, not as "1 of 1 sentences"', async () => {
+    const transcript = Array.from({ length: 6 }, (_, i) => `the council met on tuesday and talked about the new library number ${i} and the opening hours for the residents of the street`).join(' ');
+    const { output, note } = await runExpert(textRankSummarizer, { text: textArtifact(transcript) });
+    assert.match(note!, /^\d+ of \d+ spans of about 20 words \(the text has no sentence punctuation/);
+    assert.ok(String(output.value).length < transcript.length / 2, 'shorter than the transcript');
+  });
+
   it('ranks the sentences about the main topic highest and the off-topic one out of the top three', () => {
     const sentences = splitSentences(ARTICLE);
     const scores = textRank(sentences);

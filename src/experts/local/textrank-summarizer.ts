@@ -24,6 +24,28 @@ function similarity(a: Set<string>, b: Set<string>): number {
   return shared / (Math.log(a.size) + Math.log(b.size));
 }
 
+/** Words per span when a text has no sentences to rank (a transcript from speech recognition). */
+const SPAN_WORDS = 20;
+
+/**
+ * What the summary is made of: sentences, or — for a run-on text of more than two spans'
+ * worth of words with no sentence punctuation, which would otherwise be "1 of 1 sentences",
+ * the whole text — spans of about 20 words.
+ */
+export function summaryUnits(text: string): { sentences: string[]; unpunctuated: boolean } {
+  const sentences = splitSentences(text);
+  let unpunctuated = false;
+  const units = sentences.flatMap((sentence) => {
+    const words = sentence.split(/\s+/).filter(Boolean);
+    if (words.length <= 2 * SPAN_WORDS || /[.!?…;]\s/.test(sentence)) return [sentence];
+    unpunctuated = true;
+    const spans: string[] = [];
+    for (let i = 0; i < words.length; i += SPAN_WORDS) spans.push(words.slice(i, i + SPAN_WORDS).join(' '));
+    return spans;
+  });
+  return { sentences: units, unpunctuated };
+}
+
 export function textRank(sentences: string[], iterations = 50, damping = 0.85): number[] {
   const bags = sentences.map((s) => new Set(terms(s)));
   const n = sentences.length;
@@ -43,11 +65,12 @@ export const textRankSummarizer: Expert = {
   },
   async run(ctx) {
     const text = await requireText(ctx.inputs.text, entry.id, 1_000_000);
-    const sentences = splitSentences(text);
+    const { sentences, unpunctuated } = summaryUnits(text);
     const wanted = Math.max(1, Math.min(sentences.length, Number(ctx.params.sentences) || Math.min(5, Math.ceil(sentences.length / 3))));
     const scores = textRank(sentences);
     const keep = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]).slice(0, wanted).map(([, i]) => i).sort((a, b) => a - b);
     const summary = keep.map((i) => sentences[i]).join(' ');
-    return textOutput(ctx, summary, `${keep.length} of ${sentences.length} sentences`, ctx.inputs.text?.language);
+    const unit = unpunctuated ? `spans of about ${SPAN_WORDS} words (the text has no sentence punctuation, as speech recognition writes it)` : 'sentences';
+    return textOutput(ctx, summary, `${keep.length} of ${sentences.length} ${unit}`, ctx.inputs.text?.language);
   },
 };
