@@ -35,6 +35,24 @@ describe('Human vision experts on the tfjs WASM backend (models from the npm pac
     assert.deepEqual([meta.width, meta.height], [512, 512]);
   });
 
+  it('finds every face and person on a wide photo of three people side by side (1536×512), each once', async () => {
+    const portrait = await readFile(ASTRONAUT.path!);
+    const wide = await sharp({ create: { width: 1536, height: 512, channels: 3, background: '#808080' } })
+      .composite([0, 512, 1024].map((left) => ({ input: portrait, left, top: 0 })))
+      .jpeg()
+      .toBuffer();
+    const dir = await mkdtemp(join(tmpdir(), 'troupe-wide-'));
+    const path = join(dir, 'three.jpg');
+    await writeFile(path, wide);
+    const image: Artifact = { kind: 'image', mime: 'image/jpeg', path };
+    const { faces } = (await runExpert(humanFaceAnalysis, { image })).output.value as { faces: Array<{ box: number[] }> };
+    assert.equal(faces.length, 3, JSON.stringify(faces.map((f) => f.box)));
+    const lefts = faces.map((f) => f.box[0]!).sort((a, b) => a - b);
+    assert.ok(lefts[0]! < 512 && lefts[1]! > 512 && lefts[1]! < 1024 && lefts[2]! > 1024, `one face in each third: ${lefts.join(', ')}`);
+    const { objects } = (await runExpert(humanObjectDetection, { image })).output.value as { objects: Array<{ label: string }> };
+    assert.equal(objects.filter((o) => o.label === 'person').length, 3, JSON.stringify(objects));
+  });
+
   it('detects the person in the portrait and the cup on the coffee photo', async () => {
     const people = await runExpert(humanObjectDetection, { image: ASTRONAUT });
     assert.ok((people.output.value as { objects: Array<{ label: string }> }).objects.some((o) => o.label === 'person'), people.note);

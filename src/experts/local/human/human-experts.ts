@@ -6,6 +6,7 @@ import { loadSharp } from '../prepare-image.js';
 import { drawDetections } from './draw-detections.js';
 import { detect, loadHuman, type DetectWhat } from './load-human.js';
 import { readRgb } from './read-rgb.js';
+import { detectTiled } from './tiled-detect.js';
 
 const COMMON = {
   provider: { kind: 'local' as const },
@@ -34,7 +35,8 @@ async function runDetection(
 ): Promise<ExpertResult> {
   const rgb = await readRgb(ctx.inputs.image, expert);
   const human = await loadHuman();
-  const result = await detect(human, rgb, what);
+  // Faces and objects in a wide or tall image are looked for tile by tile (tiled-detect.ts).
+  const result = what === 'pose' ? await detect(human, rgb, what) : await detectTiled(human, rgb, what);
   const { value, note, words, drawing } = describe(result);
   const json = { width: rgb.width, height: rgb.height, ...(value as object) };
   const jsonPath = ctx.outputPath('json');
