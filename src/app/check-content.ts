@@ -1,7 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { ErrorCode, TroupeError } from '../core/errors.js';
-import { formatByName, signatureOf, type SniffedFile } from '../core/modality.js';
+import { formatByName, looksLikeText, readHead, signatureOf, type SniffedFile } from '../core/modality.js';
 
 /**
  * Checks that an input is what it claims to be before any work starts, so that a corrupt
@@ -9,16 +9,14 @@ import { formatByName, signatureOf, type SniffedFile } from '../core/modality.js
  * Images are decoded (small, so it is cheap); WAV headers are read; text must be text and
  * JSON must parse. Compressed audio is trusted to its signature: decoding it needs sox.
  */
-export async function checkContent(path: string, shownAs: string, sniffed: SniffedFile): Promise<void> {
+export async function checkContent(path: string, shownAs: string, sniffed: SniffedFile, head?: Buffer): Promise<void> {
   const corrupt = (why: string, hint = 'pass an intact file of a supported kind') => new TroupeError(ErrorCode.InputCorrupt, `${shownAs} ${why}`, { hint });
-  const handle = await open(path, 'r');
-  const head = Buffer.alloc(512);
-  const { bytesRead } = await handle.read(head, 0, head.length, 0).finally(() => handle.close());
-  const signed = signatureOf(head.subarray(0, bytesRead));
+  head ??= await readHead(path);
+  const signed = signatureOf(head);
   const named = formatByName(path);
 
   if ((sniffed.modality === 'image' || sniffed.modality === 'audio') && !signed) {
-    const looks = looksLikeText(head.subarray(0, bytesRead)) ? 'it looks like text' : 'its first bytes match no image or audio format';
+    const looks = looksLikeText(head) ? 'it looks like text' : 'its first bytes match no image or audio format';
     throw corrupt(`is named as ${named?.mime ?? sniffed.mime} but is not: ${looks}`, 'check that this is the file you meant; a renamed file is not converted');
   }
   if (sniffed.modality === 'image') {
@@ -37,16 +35,9 @@ export async function checkContent(path: string, shownAs: string, sniffed: Sniff
     } catch (error) {
       throw corrupt(`is not valid JSON: ${(error as Error).message}`, 'fix the JSON, or name the file .txt to pass it as plain text');
     }
-  } else if (sniffed.modality === 'text' && !looksLikeText(head.subarray(0, bytesRead))) {
+  } else if (sniffed.modality === 'text' && !looksLikeText(head)) {
     throw corrupt('is named as text but holds binary data', 'pass a text file in UTF-8');
   }
-}
-
-function looksLikeText(bytes: Buffer): boolean {
-  // Decoded as a stream, so that a character cut at the end of the sample is held back, not
-  // taken for binary data ("días" read 9 bytes in is half an "í").
-  const sample = new TextDecoder('utf-8').decode(bytes, { stream: true });
-  return !sample.includes('\uFFFD') && !/[\x00-\x08\x0e-\x1f]/.test(sample);
 }
 
 async function readWavHead(path: string): Promise<Buffer> {

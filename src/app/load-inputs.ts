@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { sniffFile, type SniffedFile } from '../core/modality.js';
+import { readHead, sniffBytes, type SniffedFile } from '../core/modality.js';
 import { ErrorCode, TroupeError } from '../core/errors.js';
 import { checkContent } from './check-content.js';
 
@@ -26,15 +26,17 @@ export async function loadInputs(paths: readonly string[]): Promise<Map<string, 
       throw new TroupeError(ErrorCode.InputCorrupt, `input file is ${(info.size / 2 ** 20).toFixed(0)} MiB, over the ${MAX_INPUT_BYTES / 2 ** 20} MiB limit: ${path}`, { hint: 'pass a smaller file' });
     }
     let sniffed: SniffedFile | undefined;
+    let head: Buffer;
     try {
-      sniffed = await sniffFile(absolutePath);
+      head = await readHead(absolutePath);
+      sniffed = sniffBytes(head, absolutePath);
     } catch (error) {
       throw new TroupeError(ErrorCode.InputUnreadable, `cannot read input file ${path}: ${(error as Error).message}`);
     }
     if (!sniffed) {
       throw new TroupeError(ErrorCode.UnsupportedFormat, `unsupported input format: ${path}`, { hint: 'Troupe takes images (PNG, JPEG, WebP, GIF, TIFF, BMP), audio (WAV, FLAC, OGG, MP3), text and JSON files' });
     }
-    await checkContent(absolutePath, path, sniffed);
+    await checkContent(absolutePath, path, sniffed, head);
     files.set(path, { ...sniffed, absolutePath });
   }
   return files;

@@ -116,8 +116,10 @@ export async function resumeRun(runId: string, options: Omit<RunOptions, 'reques
     if (storedStatus === 'succeeded') throw new TroupeError(ErrorCode.BadUsage, `run ${runId} has already succeeded; there is nothing to resume`, { hint: `its record: troupe runs show ${runId}` });
     const folder = await claimOutputFolder(record.outDir, { resume: true });
     try {
-      const files = await loadInputs(record.inputs.map((i) => i.absolutePath ?? i.path));
-      const byGivenPath = new Map(record.inputs.map((i, k) => [i.path, [...files.values()][k]!]));
+      // Read again (and checked again) where they were found; the plan names them as the user gave them.
+      const where = (i: RunRecord['inputs'][number]) => i.absolutePath ?? i.path;
+      const files = await loadInputs(record.inputs.map(where));
+      const byGivenPath = new Map(record.inputs.map((i) => [i.path, files.get(where(i))!]));
       const done = new Map<string, TaskRecord>();
       for (const task of record.tasks) {
         if (task.status === 'succeeded' && (await outputsOnDisk(task))) done.set(task.id, task);

@@ -60,6 +60,10 @@ export class BuiltinController implements Controller {
   async plan({ request: asked, catalog: served, files }: PlanInput): Promise<PlanOutcome> {
     // Typos in the words that name the task are read as the documented word before anything else.
     const { text: request, notes: readAs } = correctSpelling(asked, served);
+    if (this.memory) {
+      const remembered = planFromMemory(request, files, served, this.memory, TEMPLATE_MIN_SIMILARITY);
+      if (remembered) return { plan: remembered.plan, clauses: {}, notes: [remembered.note], repairs: remembered.repairs, planner: 'builtin' };
+    }
     // Planned over what people ask for that nothing here serves as well, so that such a request
     // is recognised and refused plainly instead of planned on the nearest expert.
     // Only those that could take what was given: with a recording given, a request is not for
@@ -70,10 +74,6 @@ export class BuiltinController implements Controller {
     // questions in part (how many cups: object detection; who is named: entities).
     const unserved = [...MODEL_TASK_TYPES.filter((t) => t.id === 'image-captioning'), ...UNSERVED_TASK_TYPES].filter((t) => !served.taskType(t.id) && couldTake(t));
     const catalog = served.withTaskTypes(unserved);
-    if (this.memory) {
-      const remembered = planFromMemory(request, files, catalog, this.memory, TEMPLATE_MIN_SIMILARITY);
-      if (remembered) return { plan: remembered.plan, clauses: {}, notes: [remembered.note], repairs: remembered.repairs, planner: 'builtin' };
-    }
     const notes: string[] = [...readAs];
     const meaning = await meaningRanks(request, catalog, this.encoder).catch((error: Error) => {
       notes.push(`planned by words alone: ${error.message}`);
@@ -81,8 +81,9 @@ export class BuiltinController implements Controller {
     });
     // Telling the given texts' languages costs the detector's start-up: only when a language is wanted.
     const languageOf = languageGoals(request).target ? await givenLanguages(request, files, servedLanguagesOf(catalog)) : undefined;
-    let drafted = draftPlan(request, catalog, files, { ...(meaning ? { meaning } : {}), ...(languageOf ? { languageOf } : {}) });
-    if (!refuseUnserved(drafted, unserved)) drafted = draftPlan(request, served, files, { ...(meaning ? { meaning } : {}), ...(languageOf ? { languageOf } : {}) });
+    const aids = { ...(meaning ? { meaning } : {}), ...(languageOf ? { languageOf } : {}) };
+    let drafted = draftPlan(request, catalog, files, aids);
+    if (!refuseUnserved(drafted, unserved)) drafted = draftPlan(request, served, files, aids);
     const { plan, repairs } = validatePlan(drafted.plan, served, files);
     return {
       plan,

@@ -64,18 +64,25 @@ export function sniffBytes(head: Buffer, fileName: string): SniffedFile | undefi
   const byExt = BY_EXTENSION[extname(fileName).toLowerCase()];
   if (byExt) return byExt;
   // Unknown extension: treat valid UTF-8 without control bytes as text.
-  // Decoded as a stream: a character cut at the end of the 512-byte sample is not binary data.
-  const sample = new TextDecoder('utf-8').decode(head, { stream: true });
-  if (!sample.includes('\uFFFD') && !/[\x00-\x08\x0e-\x1f]/.test(sample)) return { modality: 'text', mime: 'text/plain' };
-  return undefined;
+  return looksLikeText(head) ? { modality: 'text', mime: 'text/plain' } : undefined;
 }
 
-export async function sniffFile(path: string): Promise<SniffedFile | undefined> {
+/**
+ * Valid UTF-8 without control bytes. Decoded as a stream, so that a character cut at the end
+ * of a sample is held back, not taken for binary data ("días" read 9 bytes in is half an "í").
+ */
+export function looksLikeText(bytes: Buffer): boolean {
+  const sample = new TextDecoder('utf-8').decode(bytes, { stream: true });
+  return !sample.includes('\uFFFD') && !/[\x00-\x08\x0e-\x1f]/.test(sample);
+}
+
+/** The first 512 bytes of a file: what its kind is told by. */
+export async function readHead(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(512);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return sniffBytes(head.subarray(0, bytesRead), path);
+    return head.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }

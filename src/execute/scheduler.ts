@@ -79,13 +79,12 @@ export function executePlan(plan: Plan, options: SchedulerOptions): Promise<Task
   // Constant work per task and per edge, whatever the plan's size: each task counts the
   // inputs it still waits for, and becomes ready when that count reaches 0; a task that
   // ends without success skips its dependants through the same edges. Nothing scans the plan.
-  const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
   const dependants = new Map<string, PlanTask[]>();
   const waitingFor = new Map<string, number>();
   for (const t of plan.tasks) {
     let open = 0;
     for (const d of t.deps) {
-      if (!tasks.has(d)) continue;
+      if (!position.has(d)) continue;
       let list = dependants.get(d);
       if (!list) dependants.set(d, (list = []));
       list.push(t);

@@ -24,9 +24,24 @@ export function refusal(host: string): TroupeError {
   return new TroupeError(ErrorCode.ExpertFailed, `refusing a request to ${host}: it is a private, loopback or link-local address`, { hint: `allow it explicitly: TROUPE_ALLOW_HOSTS=${host}, or allowHosts: [${host}] in the config file` });
 }
 
-/** The host of a URL as the allow list names it: no brackets around IPv6, lower case. */
+/** A host as the allow list names it: no brackets around IPv6, lower case. */
+const bare = (host: string) => host.replace(/^\[|\]$/g, '').toLowerCase();
+
+/** The host of a URL as the allow list names it. */
 export function hostOf(url: URL): string {
-  return url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare(url.hostname);
+}
+
+const allowSet = (allowHosts: readonly string[]): ReadonlySet<string> => new Set(allowHosts.map(bare));
+
+export function isAllowedHost(host: string, allowHosts: readonly string[]): boolean {
+  return allowSet(allowHosts).has(bare(host));
+}
+
+/** The refusal of a private address literal that is not allowed (literals never reach `lookup`). */
+function literalRefusal(host: string, allowed: ReadonlySet<string>): TroupeError | undefined {
+  const h = bare(host);
+  return isIP(h) && !allowed.has(h) && isPrivateAddress(h) ? refusal(h) : undefined;
 }
 
 /**
@@ -35,11 +50,11 @@ export function hostOf(url: URL): string {
  * public address for a check and to a private one for the connection (DNS rebinding).
  */
 export function guardedLookup(allowHosts: readonly string[]): LookupFunction {
-  const allowed = new Set(allowHosts.map((h) => h.toLowerCase()));
+  const allowed = allowSet(allowHosts);
   return ((hostname: string, options: { all?: boolean; family?: number }, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, options.all ? [] : '', undefined);
-      if (!allowed.has(hostname.toLowerCase()) && addresses.some((a) => isPrivateAddress(a.address))) return callback(refusal(hostname), options.all ? [] : '', undefined);
+      if (!allowed.has(bare(hostname)) && addresses.some((a) => isPrivateAddress(a.address))) return callback(refusal(hostname), options.all ? [] : '', undefined);
       if (options.all) return callback(null, addresses);
       const first = addresses[0]!;
       callback(null, first.address, first.family);
@@ -58,13 +73,12 @@ export function guardedAgent(allowHosts: readonly string[]): Agent {
   const key = [...allowHosts].sort().join(',');
   let agent = agents.get(key);
   if (!agent) {
-    const allowed = new Set(allowHosts.map((h) => h.toLowerCase()));
+    const allowed = allowSet(allowHosts);
     const connect = buildConnector({ lookup: guardedLookup(allowHosts) });
     agent = new Agent({
       connect: (options, callback) => {
-        const host = options.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-        if (isIP(host) && !allowed.has(host) && isPrivateAddress(host)) return callback(refusal(host), null);
-        return connect(options, callback);
+        const refused = literalRefusal(options.hostname, allowed);
+        return refused ? callback(refused, null) : connect(options, callback);
       },
     });
     agents.set(key, agent);
@@ -74,7 +88,6 @@ export function guardedAgent(allowHosts: readonly string[]): Agent {
 
 /** Refuses a URL whose host is a private address literal (literals never reach `lookup`). */
 export function assertLiteralAllowed(url: URL, allowHosts: readonly string[]): void {
-  const host = hostOf(url);
-  if (allowHosts.some((h) => h.toLowerCase() === host)) return;
-  if (isIP(host) && isPrivateAddress(host)) throw refusal(host);
+  const refused = literalRefusal(url.hostname, allowSet(allowHosts));
+  if (refused) throw refused;
 }

@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { fetch as undiciFetch } from 'undici';
 import { ErrorCode, HttpError, TroupeError } from '../core/errors.js';
-import { assertLiteralAllowed, guardedAgent, hostOf, isPrivateAddress, refusal } from './address-policy.js';
+import { assertLiteralAllowed, guardedAgent, hostOf, isAllowedHost, isPrivateAddress, refusal } from './address-policy.js';
 
 export { isPrivateAddress } from './address-policy.js';
 
@@ -35,7 +35,7 @@ export function defaultPolicy(access: NetAccess = {}, env: NodeJS.ProcessEnv = p
  */
 export async function assertAllowed(url: URL, policy: HttpPolicy = defaultPolicy()): Promise<void> {
   const host = hostOf(url);
-  if (policy.allowHosts.some((h) => h.toLowerCase() === host)) return;
+  if (isAllowedHost(host, policy.allowHosts)) return;
   assertLiteralAllowed(url, policy.allowHosts);
   if (isIP(host)) return;
   const addresses = (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);

@@ -1,5 +1,8 @@
-import type { RunStore } from '../runs/run-store.js';
-import type { Thread } from '../runs/thread-store.js';
+import type { RunRecord } from '../respond/run-record.js';
+import type { ThreadFile, ThreadRun } from '../runs/thread-store.js';
+
+/** A thread's earlier runs with their records, read once per request from the run store. */
+export type EarlierRun = { run: ThreadRun; record: RunRecord };
 
 /** Words that say which kind of earlier result a follow-up means ("make the picture black and white"). */
 const KINDS: Array<[RegExp, string[]]> = [
@@ -14,6 +17,9 @@ interface Candidate {
   at: string;
 }
 
+/** Words by which a request points back at something it does not give. */
+const POINTS_BACK = /\b(?:it|that|this|them|those|these|the (?:last|previous|same|result|results|output|answer))\b/i;
+
 /**
  * What a follow-up with no new file refers to: "translate it into Catalan", "make the
  * picture black and white", "read that aloud". The thread's results and uploads, newest
@@ -21,27 +27,21 @@ interface Candidate {
  * result). The chosen file is then given to the run as an input, so that the planner wires it
  * like any file — and the run record says which one it was.
  */
-/** Words by which a request points back at something it does not give. */
-const POINTS_BACK = /\b(?:it|that|this|them|those|these|the (?:last|previous|same|result|results|output|answer))\b/i;
-
-export function followUpInput(request: string, thread: Thread, store: RunStore): string | undefined {
+export function followUpInput(request: string, files: readonly ThreadFile[], earlier: readonly EarlierRun[]): string | undefined {
   const named = KINDS.find(([words]) => words.test(request))?.[1];
   // A request that brings its own text ("translate 'good morning'") and names nothing earlier refers to nothing.
   const place = ORDINAL.exec(request);
   if (!named && !place && !POINTS_BACK.test(request.replace(/'[^']*'|"[^"]*"/g, ' '))) return undefined;
   // "the second result": the second run's result, counted from the start of the conversation.
   if (place && /^(?:result|answer|output)/i.test(place[2]!)) {
-    const finals = thread.runs.flatMap((run) => {
-      const last = store.load(run.runId)?.tasks.filter((t) => t.status === 'succeeded').at(-1);
-      const path = last?.outputs.find((o) => o.path)?.path;
+    const finals = earlier.flatMap(({ record }) => {
+      const path = record.tasks.filter((t) => t.status === 'succeeded').at(-1)?.outputs.find((o) => o.path)?.path;
       return path ? [path] : [];
     });
     return finals[ordinal(place[1]!) - 1];
   }
-  const candidates: Candidate[] = thread.files.map((f) => ({ path: f.path, modality: f.modality, at: f.at }));
-  for (const run of thread.runs) {
-    const record = store.load(run.runId);
-    if (!record) continue;
+  const candidates: Candidate[] = files.map((f) => ({ path: f.path, modality: f.modality, at: f.at }));
+  for (const { run, record } of earlier) {
     record.tasks.forEach((task, i) => {
       if (task.status !== 'succeeded') return;
       // A later step of a run counts as newer than an earlier one of the same run.
@@ -65,11 +65,7 @@ const ORDINAL = new RegExp(`\\bthe (${ORDINALS.join('|')}|\\d+(?:st|nd|rd|th)) (
  * "Do the same with this photo": the request of the thread's last run that worked on a file of
  * the new file's kind (the last thing done to a photo), to be run on the new file.
  */
-export function sameAsBefore(request: string, thread: Thread, store: RunStore, modalities: ReadonlySet<string>): string | undefined {
+export function sameAsBefore(request: string, earlier: readonly EarlierRun[], modalities: ReadonlySet<string>): string | undefined {
   if (!/\b(?:the same|likewise|same thing)\b/i.test(request)) return undefined;
-  for (const run of [...thread.runs].reverse()) {
-    const record = store.load(run.runId);
-    if (record?.status === 'succeeded' && record.inputs.some((i) => modalities.has(i.modality))) return run.request;
-  }
-  return undefined;
+  return [...earlier].reverse().find(({ record }) => record.status === 'succeeded' && record.inputs.some((i) => modalities.has(i.modality)))?.run.request;
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultCatalog } from '../app/default-catalog.js';
 import { BuiltinController } from '../controller/builtin-controller.js';
 import { requireProgram } from '../test-support/programs.js';
-import { startTroupe, troupe } from '../test-support/troupe-cli.js';
+import { startServe, troupe } from '../test-support/troupe-cli.js';
 import { RunStore } from '../runs/run-store.js';
 import { LlmController } from '../controller/llm/llm-controller.js';
 import { parseLlmSpec } from '../controller/llm/llm-spec.js';
@@ -253,19 +253,7 @@ describe('a server killed mid-run', { skip: requireProgram('tesseract') || requi
   it('takes the run up again after a restart, without re-running a succeeded task, and its stream goes on', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'troupe-serve-kill-'));
     const data = join(dir, 'data');
-    const startServer = async () => {
-      const child = startTroupe(['serve', '--port', '0', '--data', data], dir);
-      let out = '';
-      const address = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (d) => {
-          out += d;
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        child.on('close', (code) => reject(new Error(`exited ${code}`)));
-      });
-      return { child, address };
-    };
+    const startServer = () => startServe(dir, data);
     const first = await startServer();
     const { threadId } = await json(fetch(`${first.address}/threads`, { method: 'POST' }));
     const form = new FormData();
@@ -353,9 +341,7 @@ describe('a server with a token', () => {
 describe('troupe serve (the command)', () => {
   it('on SIGTERM stops taking requests, lets the run in progress finish, and exits 0', { skip: requireProgram('tesseract') || requireProgram('espeak-ng') || requireProgram('apertium') }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'troupe-serve-term-'));
-    const child = startTroupe(['serve', '--port', '0', '--data', join(dir, 'data')], dir);
-    let out = '';
-    const address = await new Promise<string>((resolve) => child.stdout.on('data', (d) => ((out += d), /listening on (http:\/\/[\d.:]+)/.test(out) && resolve(/listening on (http:\/\/[\d.:]+)/.exec(out)![1]!))));
+    const { child, address } = await startServe(dir, join(dir, 'data'));
     const { threadId } = await json(fetch(`${address}/threads`, { method: 'POST' }));
     const form = new FormData();
     form.set('request', 'Read the sign in this photo, translate it into Spanish and read it aloud');
@@ -381,16 +367,7 @@ describe('troupe serve (the command)', () => {
 
   it('prints its address when ready, serves, and stops cleanly on SIGTERM', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'troupe-serve-cli-'));
-    const child = startTroupe(['serve', '--port', '0', '--data', join(dir, 'data')], dir);
-    let stdout = '';
-    const address = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d) => {
-        stdout += d;
-        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
-        if (m) resolve(m[1]!);
-      });
-      child.on('close', (code) => reject(new Error(`exited ${code} before listening`)));
-    });
+    const { child, address } = await startServe(dir, join(dir, 'data'));
     assert.equal((await json(fetch(`${address}/health`))).ok, true);
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
     child.kill('SIGTERM');

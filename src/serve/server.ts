@@ -18,7 +18,7 @@ import { RunStore } from '../runs/run-store.js';
 import { ThreadStore, type Thread } from '../runs/thread-store.js';
 import { RunHub } from './run-hub.js';
 import { ApprovalBody, ApprovalDone, ApprovalParams, ArtifactParams, CancelBody, ErrorBody, FeedbackBody, FeedbackDone, HealthBody, jsonSchema, RunBody, RunParams, RunRequestBody, RunStarted, ThreadBody, ThreadParams } from './schemas.js';
-import { followUpInput, sameAsBefore } from './follow-up.js';
+import { followUpInput, sameAsBefore, type EarlierRun } from './follow-up.js';
 import { registerHuggingGptRoutes } from './hugginggpt-routes.js';
 import { streamRun } from './sse.js';
 
@@ -174,25 +174,28 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
       if (!thread) return sendError(reply, notFound('thread', req.params.threadId));
       let request: string;
       let uploaded: string[];
+      let modalities: ReadonlySet<string>;
       try {
-        ({ request, uploaded } = await readRunRequest(req, thread.threadId));
+        ({ request, uploaded, modalities } = await readRunRequest(req, thread.threadId));
       } catch (error) {
         if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || (error as { code?: string }).code === 'FST_FILES_LIMIT') {
           return reply.code(413).send({ error: { code: ErrorCode.InputCorrupt, message: `an upload is over the limit (${maxFiles} files of at most ${Math.round(maxFileBytes / 2 ** 20)} MiB)`, hint: 'send fewer or smaller files' } });
         }
         return sendError(reply, error);
       }
+      // The thread's earlier runs, read once: what a follow-up refers to, and the history a controller reads.
+      const earlierRuns: EarlierRun[] = thread.runs.flatMap((run) => {
+        const stored = store.load(run.runId);
+        return stored ? [{ run, record: stored }] : [];
+      });
       // A follow-up with no new file works on the thread's earlier results ("now read it aloud");
       // "do the same with this photo" asks the last request again, of the new file.
-      const earlier = uploaded.length ? undefined : followUpInput(request, thread, store);
+      const earlier = uploaded.length ? undefined : followUpInput(request, thread.files, earlierRuns);
       if (earlier) uploaded = [earlier];
-      const again = uploaded.length && !earlier ? sameAsBefore(request, thread, store, new Set(threads.get(thread.threadId)!.files.filter((f) => uploaded.includes(f.path)).map((f) => f.modality))) : undefined;
+      const again = uploaded.length && !earlier ? sameAsBefore(request, earlierRuns, modalities) : undefined;
       if (again) request = again;
       // The conversation so far, for a controller that reads it (the LLM's planning prompt).
-      const history = thread.runs.flatMap((r) => {
-        const record = store.load(r.runId);
-        return record ? [{ request: r.request, answer: record.answer, files: record.tasks.flatMap((t) => t.outputs.flatMap((o) => (o.path ? [o.path] : []))) }] : [];
-      });
+      const history = earlierRuns.map(({ run, record }) => ({ request: run.request, answer: record.answer, files: record.tasks.flatMap((t) => t.outputs.flatMap((o) => (o.path ? [o.path] : []))) }));
       const runId = newRunId();
       threads.addRun(thread.threadId, runId, request);
       const signal = hub.start(runId);
@@ -228,11 +231,11 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
   );
 
   /** Files of this request: the uploads saved into the thread (types sniffed and checked, not trusted), and the request text. */
-  async function readRunRequest(req: FastifyRequest, threadId: string): Promise<{ request: string; uploaded: string[] }> {
+  async function readRunRequest(req: FastifyRequest, threadId: string): Promise<{ request: string; uploaded: string[]; modalities: ReadonlySet<string> }> {
     if (!req.isMultipart()) {
       const parsed = RunRequestBody.safeParse(req.body);
       if (!parsed.success) throw new TroupeError(ErrorCode.BadUsage, 'the body must be {"request": "..."} or multipart/form-data with a request field', { hint: 'say what you want in the request field' });
-      return { request: parsed.data.request, uploaded: [] };
+      return { request: parsed.data.request, uploaded: [], modalities: new Set() };
     }
     const folder = join(dataDir, 'threads', threadId, 'files');
     await mkdir(folder, { recursive: true });
@@ -255,7 +258,7 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
       const f = checked.get(s.path)!;
       threads.addFile(threadId, { name: s.name, path: s.path, mime: f.mime, modality: f.modality, bytes: (await stat(s.path)).size });
     }
-    return { request: parsed.data.request, uploaded: saved.map((s) => s.path) };
+    return { request: parsed.data.request, uploaded: saved.map((s) => s.path), modalities: new Set([...checked.values()].map((f) => f.modality)) };
   }
 
   app.get<{ Params: { threadId: string; runId: string } }>('/threads/:threadId/runs/:runId', { schema: { summary: 'the run record (the same object as run.json)', params: jsonSchema(RunParams), response: { 200: jsonSchema(RunBody), ...errors } } }, async (req, reply) => {

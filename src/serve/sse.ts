@@ -10,9 +10,8 @@ function frame(event: RunEvent | { type: 'run-error'; error: unknown }, id?: num
 
 /**
  * A run's events as server-sent events. A client that reconnects with Last-Event-ID gets
- * exactly what it missed: the stored events after that id, then the live ones. Listening
- * starts before the store is read, and anything heard meanwhile is held back until the
- * stored events are out, so that nothing is lost or sent twice. The stream ends with the run.
+ * exactly what it missed: the stored events after that id, then the live ones. The stream
+ * ends with the run.
  */
 export function streamRun(reply: FastifyReply, options: { runId: string; after: number; store: RunStore; hub: RunHub; error: () => unknown }): void {
   const { runId, store, hub } = options;
@@ -20,12 +19,7 @@ export function streamRun(reply: FastifyReply, options: { runId: string; after: 
   const res = reply.raw;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
   let last = options.after;
-  let replaying = true;
-  const held: Array<[number | undefined, RunEvent]> = [];
-  let ended = false;
   const end = () => {
-    if (ended) return;
-    ended = true;
     const error = options.error();
     if (error) res.write(frame({ type: 'run-error', error }));
     res.end();
@@ -36,20 +30,10 @@ export function streamRun(reply: FastifyReply, options: { runId: string; after: 
     if (seq !== undefined) last = seq;
     res.write(frame(event, seq));
   };
-  const stop = hub.listen(runId, {
-    event: (seq, event) => (replaying ? held.push([seq, event]) : send(seq, event)),
-    end: () => {
-      if (replaying) held.push([undefined, { type: 'run-finished', status: 'failed' }]);
-      else end();
-    },
-  });
-  res.on('close', stop);
+  // Reading the store and listening happen in one turn of the event loop, and a run stores an
+  // event and publishes it in one turn too: nothing can fall between the two, or come twice.
   for (const { seq, event } of store.events(runId, options.after)) send(seq, event);
-  replaying = false;
-  for (const [seq, event] of held) {
-    if (seq === undefined && event.type === 'run-finished') return end();
-    send(seq, event);
-  }
-  // A run this server is not running has ended already (or ended before a restart).
-  if (!hub.isRunning(runId)) end();
+  if (!hub.isRunning(runId)) return end(); // ended already, or before a restart
+  const stop = hub.listen(runId, { event: send, end });
+  res.on('close', stop);
 }

@@ -9,6 +9,20 @@ export function startTroupe(args: string[], cwd: string, env: NodeJS.ProcessEnv 
   return spawn(process.execPath, ['--import', TSX, ENTRY, ...args], { cwd, env: { ...process.env, TROUPE_LLM: '', ...env } });
 }
 
+/** Starts `troupe serve` on a free loopback port and resolves once it prints its address. */
+export function startServe(cwd: string, data: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcessWithoutNullStreams; address: string }> {
+  const child = startTroupe(['serve', '--port', '0', '--data', data], cwd, env);
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve({ child, address: m[1]! });
+    });
+    child.on('close', (code) => reject(new Error(`troupe serve exited (${code}) before listening`)));
+  });
+}
+
 /** Runs the troupe CLI from source in a child process; TROUPE_LLM is cleared unless `env` sets it. */
 export function troupe(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
