@@ -15,6 +15,11 @@ export async function memoryFor(path: string | undefined): Promise<PlanMemory | 
   return new PlanMemory(file);
 }
 
+/** The built-in controller (no LLM), with the plan memory when one exists: what a server offers beside an LLM. */
+export async function builtinController(memoryPath?: string): Promise<Controller> {
+  return new BuiltinController(await memoryFor(memoryPath));
+}
+
 /**
  * The controller a run plans and answers with: the LLM one when a spec is given (or
  * TROUPE_LLM), else the built-in one. The AI SDK loads only when an LLM is asked for, so

@@ -29,6 +29,16 @@ export interface Thread {
   files: ThreadFile[];
 }
 
+/** A line of the thread list. */
+export interface ThreadSummary {
+  threadId: string;
+  createdAt: string;
+  updatedAt: string;
+  runs: number;
+  /** The first request asked in it ('' for a thread nothing was asked in yet). */
+  title: string;
+}
+
 /**
  * Conversations: a thread holds the files uploaded to it and the runs asked in it, in order.
  * Kept in the run store's database (its own tables), so a server restart finds them again;
@@ -61,11 +71,17 @@ export class ThreadStore {
       addFile: this.db.prepare('INSERT INTO thread_files (thread_id, file_id, name, path, mime, modality, bytes, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       file: this.db.prepare('SELECT * FROM thread_files WHERE file_id = ?'),
       runThread: this.db.prepare('SELECT thread_id FROM thread_runs WHERE run_id = ?'),
+      list: this.db.prepare(`
+        SELECT t.thread_id, t.created_at, COUNT(r.run_id) AS runs, MAX(r.at) AS last_at,
+          (SELECT request FROM thread_runs f WHERE f.thread_id = t.thread_id ORDER BY f.at, f.rowid LIMIT 1) AS first_request
+        FROM threads t LEFT JOIN thread_runs r ON r.thread_id = t.thread_id
+        GROUP BY t.thread_id ORDER BY COALESCE(MAX(r.at), t.created_at) DESC LIMIT ?`),
     };
   }
 
-  create(): Thread {
-    const thread = { threadId: randomUUID(), createdAt: new Date().toISOString(), runs: [], files: [] };
+  /** A new thread; `threadId` lets a client that names its chats (the AI SDK's useChat) keep its id. */
+  create(threadId: string = randomUUID()): Thread {
+    const thread = { threadId, createdAt: new Date().toISOString(), runs: [], files: [] };
     this.statements.create.run(thread.threadId, thread.createdAt);
     return thread;
   }
@@ -81,6 +97,17 @@ export class ThreadStore {
     }));
     const files = (this.statements.files.all(threadId) as Array<Record<string, unknown>>).map(toFile);
     return { threadId, createdAt: row.created_at, runs, files };
+  }
+
+  /** The newest threads first (by their last run), each with its first request as a title. */
+  list(limit = 100): ThreadSummary[] {
+    return (this.statements.list.all(limit) as Array<{ thread_id: string; created_at: string; runs: number; last_at: string | null; first_request: string | null }>).map((r) => ({
+      threadId: r.thread_id,
+      createdAt: r.created_at,
+      updatedAt: r.last_at ?? r.created_at,
+      runs: r.runs,
+      title: r.first_request ?? '',
+    }));
   }
 
   addRun(threadId: string, runId: string, request: string): void {

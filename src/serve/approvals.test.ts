@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { catalogFor } from '../app/catalog-for.js';
 import { BuiltinController } from '../controller/builtin-controller.js';
-import { startPetStore } from '../test-support/petstore.js';
-import { troupe } from '../test-support/troupe-cli.js';
+import { petStoreCatalog, type startPetStore } from '../test-support/petstore.js';
 import { buildServer, type TroupeServer } from './server.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,14 +14,9 @@ describe('approving a state-changing step over HTTP', () => {
   let server: TroupeServer;
   let base = '';
   before(async () => {
-    pets = await startPetStore();
     // The pet store is on loopback, which these tests allow; its POST needs the token.
-    process.env.TROUPE_ALLOW_HOSTS = '127.0.0.1';
-    process.env.PETSTORE_TOKEN = 's3cret';
-    const dir = await mkdtemp(join(tmpdir(), 'troupe-approve-'));
-    const db = join(dir, 'catalog.db');
-    const imported = await troupe(['catalog', 'import', 'openapi', `${pets.url}/openapi.json`, '--auth-env', 'PETSTORE_TOKEN', '--db', db], dir, { TROUPE_ALLOW_HOSTS: '127.0.0.1' });
-    assert.equal(imported.code, 0, imported.stderr);
+    const { dir, db, pets: started } = await petStoreCatalog();
+    pets = started;
     server = await buildServer({ dataDir: join(dir, 'data'), controller: new BuiltinController(), catalog: await catalogFor({ db }) });
     base = await server.app.listen({ host: '127.0.0.1', port: 0 });
   });

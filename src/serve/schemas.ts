@@ -24,7 +24,7 @@ export const RunParams = z.object({ threadId: z.string(), runId: z.string() });
 export const ArtifactParams = z.object({ artifactId: z.string() });
 
 /** A follow-up with no new file: JSON. With files, the same field as multipart/form-data. */
-export const RunRequestBody = z.object({ request: z.string().min(1).max(50_000) });
+export const RunRequestBody = z.object({ request: z.string().min(1).max(50_000), controller: z.string().max(200).optional() });
 export const RunStarted = z.object({ runId: z.string(), threadId: z.string(), stream: z.string() });
 export const CancelBody = z.object({ runId: z.string(), cancelled: z.boolean() });
 export const ApprovalParams = z.object({ threadId: z.string(), runId: z.string(), taskId: z.string() });
@@ -32,6 +32,11 @@ export const ApprovalBody = z.object({ allow: z.boolean() });
 export const ApprovalDone = z.object({ runId: z.string(), taskId: z.string(), allowed: z.boolean() });
 export const FeedbackBody = z.object({ verdict: z.enum(['good', 'bad']), note: z.string().max(2000).optional() });
 export const FeedbackDone = z.object({ runId: z.string(), verdict: z.string(), memory: z.object({ path: z.string(), good: z.number(), bad: z.number() }) });
+export const ThreadList = z.object({ threads: z.array(z.object({ threadId: z.string(), createdAt: z.string(), updatedAt: z.string(), runs: z.number(), title: z.string() })) });
+export const SettingsBody = z.object({
+  controllers: z.array(z.string()),
+  doctor: z.array(z.object({ id: z.string(), task: z.string(), runnable: z.boolean(), reason: z.string().optional(), fix: z.string().optional() })),
+});
 export const HealthBody = z.object({ ok: z.boolean(), version: z.string() });
 
 /** The run record (the same object as run.json), or where a run stands before it has one. */

@@ -325,13 +325,19 @@ describe('a server whose controller is an LLM', () => {
 });
 
 describe('a server with a token', () => {
-  it('answers only requests that carry it; /health stays open', async () => {
+  it('answers only requests that carry it; /health, the page and files by id stay open', async () => {
     const server = await buildServer({ dataDir: await mkdtemp(join(tmpdir(), 'troupe-serve-token-')), controller: new BuiltinController(), catalog: defaultCatalog(), token: 's3cret' });
     try {
       assert.equal((await server.app.inject({ method: 'POST', url: '/threads' })).statusCode, 401);
       assert.equal((await server.app.inject({ method: 'POST', url: '/threads', headers: { authorization: 'Bearer wrong!' } })).statusCode, 401);
       assert.equal((await server.app.inject({ method: 'POST', url: '/threads', headers: { authorization: 'Bearer s3cret' } })).statusCode, 201);
       assert.equal((await server.app.inject({ url: '/health' })).statusCode, 200);
+      // The page loads without it (then asks for it); files are fetched by their unguessable ids.
+      assert.equal((await server.app.inject({ url: '/' })).statusCode, 200);
+      assert.equal((await server.app.inject({ url: '/app.js' })).statusCode, 200);
+      assert.equal((await server.app.inject({ url: '/threads' })).statusCode, 401);
+      assert.equal((await server.app.inject({ url: '/settings' })).statusCode, 401);
+      assert.equal((await server.app.inject({ url: '/artifacts/file.0000' })).statusCode, 404);
     } finally {
       await server.close();
     }

@@ -21,16 +21,23 @@ import { ApprovalBody, ApprovalDone, ApprovalParams, ArtifactParams, CancelBody,
 import { followUpInput, sameAsBefore, type EarlierRun } from './follow-up.js';
 import { registerHuggingGptRoutes } from './hugginggpt-routes.js';
 import { streamRun } from './sse.js';
+import { registerChatRoute } from './ui-message-route.js';
+import { registerWebRoutes } from './web-routes.js';
 
 export interface ServerOptions {
   /** Where threads' files, runs' outputs and the run store live. */
   dataDir: string;
+  /** The controller runs use unless a request names another. */
   controller: Controller;
+  /** Other controllers a request (the page's settings) may choose by name, e.g. the built-in one beside an LLM. */
+  otherControllers?: Controller[];
   catalog: Catalog;
   /** The plan memory that feedback goes to (the one the controller reads); default: the user's (~/.local/share/troupe/memory.db). */
   memoryPath?: string;
   /** When set, every request but /health needs `Authorization: Bearer <token>` (TROUPE_SERVER_TOKEN). */
   token?: string;
+  /** The web page's bundle (default: the package's dist/web). */
+  webDir?: string;
   /** Upload limits: bytes per file, files per request. */
   maxFileBytes?: number;
   maxFiles?: number;
@@ -107,6 +114,7 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
   const artifactId = artifactIds(await dataSecret(dataDir));
   const maxFileBytes = options.maxFileBytes ?? 50 * 2 ** 20;
   const maxFiles = options.maxFiles ?? 8;
+  const controllers = [options.controller, ...(options.otherControllers ?? [])];
 
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   await app.register((await import('@fastify/swagger')).default, {
@@ -123,10 +131,15 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
     return sendError(reply, error);
   });
 
+  const publicPaths = new Set(['/health']);
   if (options.token) {
     const expected = Buffer.from(`Bearer ${options.token}`);
     app.addHook('onRequest', async (req, reply) => {
-      if (req.url === '/health') return;
+      // Open without the token: the page and its assets, and files by their artifact ids — each
+      // id is a capability (a keyed seal or a random id) that only an answer with the token
+      // gives out, and it is what an <img> or <audio> of the page can fetch (no header there).
+      const path = req.url.split('?')[0]!;
+      if (req.method === 'GET' && (publicPaths.has(path) || path.startsWith('/artifacts/'))) return;
       const given = Buffer.from(String(req.headers.authorization ?? ''));
       // Compared in constant time, so the token cannot be guessed from how long a refusal takes.
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
@@ -138,6 +151,8 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
   app.get('/health', { schema: { response: { 200: jsonSchema(HealthBody) } } }, async () => ({ ok: true, version: VERSION }));
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const path of await registerWebRoutes(app, { threads, controllers, catalog: options.catalog, ...(options.webDir ? { webDir: options.webDir } : {}) })) publicPaths.add(path);
 
   registerHuggingGptRoutes(app, { controller: options.controller, catalog: options.catalog, store, dataDir });
 
@@ -164,7 +179,7 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
     '/threads/:threadId/runs',
     {
       schema: {
-        summary: 'ask: a request, as JSON {request} or multipart/form-data with a request field and any number of files fields; answers with the run id at once',
+        summary: 'ask: a request, as JSON {request, controller?} or multipart/form-data with request (and controller) fields and any number of files fields; answers with the run id at once',
         params: jsonSchema(ThreadParams),
         response: { 202: jsonSchema(RunStarted), ...errors, 413: jsonSchema(ErrorBody) },
       },
@@ -172,94 +187,149 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
     async (req, reply) => {
       const thread = threads.get(req.params.threadId);
       if (!thread) return sendError(reply, notFound('thread', req.params.threadId));
-      let request: string;
-      let uploaded: string[];
-      let modalities: ReadonlySet<string>;
+      let asked: Awaited<ReturnType<typeof readRunRequest>>;
       try {
-        ({ request, uploaded, modalities } = await readRunRequest(req, thread.threadId));
+        asked = await readRunRequest(req, thread.threadId);
       } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || (error as { code?: string }).code === 'FST_FILES_LIMIT') {
-          return reply.code(413).send({ error: { code: ErrorCode.InputCorrupt, message: `an upload is over the limit (${maxFiles} files of at most ${Math.round(maxFileBytes / 2 ** 20)} MiB)`, hint: 'send fewer or smaller files' } });
-        }
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || (error as { code?: string }).code === 'FST_FILES_LIMIT') return reply.code(413).send(tooLarge());
         return sendError(reply, error);
       }
-      // The thread's earlier runs, read once: what a follow-up refers to, and the history a controller reads.
-      const earlierRuns: EarlierRun[] = thread.runs.flatMap((run) => {
-        const stored = store.load(run.runId);
-        return stored ? [{ run, record: stored }] : [];
-      });
-      // A follow-up with no new file works on the thread's earlier results ("now read it aloud");
-      // "do the same with this photo" asks the last request again, of the new file.
-      const earlier = uploaded.length ? undefined : followUpInput(request, thread.files, earlierRuns);
-      if (earlier) uploaded = [earlier];
-      const again = uploaded.length && !earlier ? sameAsBefore(request, earlierRuns, modalities) : undefined;
-      if (again) request = again;
-      // The conversation so far, for a controller that reads it (the LLM's planning prompt).
-      const history = earlierRuns.map(({ run, record }) => ({ request: run.request, answer: record.answer, files: record.tasks.flatMap((t) => t.outputs.flatMap((o) => (o.path ? [o.path] : []))) }));
-      const runId = newRunId();
-      threads.addRun(thread.threadId, runId, request);
-      const signal = hub.start(runId);
-      // The run goes on after this answer; its events reach listeners through the hub.
-      void runRequest({
-        runId,
-        request,
-        inputs: uploaded,
-        controller: options.controller,
-        catalog: options.catalog,
-        outDir: join(dataDir, 'runs', runId),
-        store,
-        signal,
-        history,
-        onEvent: (event, seq) => hub.publish(runId, event, seq),
-        // A state-changing step waits for POST …/approvals/{taskId}; the wait is in the stream.
-        approve: async ({ taskId, expert, action }) => {
-          const asked: RunEvent = { type: 'approval-needed', taskId, expert, action };
-          hub.publish(runId, asked, store.appendEvent(runId, asked));
-          const allowed = await hub.awaitApproval(runId, taskId, signal);
-          const given: RunEvent = { type: 'approval-given', taskId, allowed };
-          hub.publish(runId, given, store.appendEvent(runId, given));
-          return allowed;
-        },
-      })
-        .catch((error: unknown) => {
-          const e = error instanceof TroupeError ? error : new TroupeError(ErrorCode.ExpertCrashed, (error as Error).message);
-          threads.failRun(thread.threadId, runId, { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
-        })
-        .finally(() => hub.finish(runId));
-      return reply.code(202).send({ runId, threadId: thread.threadId, stream: `/threads/${thread.threadId}/runs/${runId}/stream` });
+      try {
+        const runId = startRun(thread, asked);
+        return reply.code(202).send({ runId, threadId: thread.threadId, stream: `/threads/${thread.threadId}/runs/${runId}/stream` });
+      } catch (error) {
+        return sendError(reply, error);
+      }
     },
   );
 
-  /** Files of this request: the uploads saved into the thread (types sniffed and checked, not trusted), and the request text. */
-  async function readRunRequest(req: FastifyRequest, threadId: string): Promise<{ request: string; uploaded: string[]; modalities: ReadonlySet<string> }> {
-    if (!req.isMultipart()) {
-      const parsed = RunRequestBody.safeParse(req.body);
-      if (!parsed.success) throw new TroupeError(ErrorCode.BadUsage, 'the body must be {"request": "..."} or multipart/form-data with a request field', { hint: 'say what you want in the request field' });
-      return { request: parsed.data.request, uploaded: [], modalities: new Set() };
-    }
+  const tooLarge = () => ({ error: { code: ErrorCode.InputCorrupt, message: `an upload is over the limit (${maxFiles} files of at most ${Math.round(maxFileBytes / 2 ** 20)} MiB)`, hint: 'send fewer or smaller files' } });
+
+  /** The controller a request asked for by name (the page's settings), else the server's own. */
+  function controllerNamed(name: string | undefined): Controller {
+    if (!name) return options.controller;
+    const found = controllers.find((c) => c.name === name);
+    if (!found) throw new TroupeError(ErrorCode.BadUsage, `no controller ${name} on this server`, { hint: `choose one of ${controllers.map((c) => c.name).join(', ')} (GET /settings)` });
+    return found;
+  }
+
+  /**
+   * Starts a run in a thread and returns its id at once; the run goes on, its events reach
+   * listeners through the hub. A follow-up with no new file works on the thread's earlier
+   * results; "do the same with this photo" asks the last request again, of the new file.
+   */
+  function startRun(thread: Thread, asked: AskedRun): string {
+    const controller = controllerNamed(asked.controller);
+    let { request, uploaded } = asked;
+    // The thread's earlier runs, read once: what a follow-up refers to, and the history a controller reads.
+    const earlierRuns: EarlierRun[] = thread.runs.flatMap((run) => {
+      const stored = store.load(run.runId);
+      return stored ? [{ run, record: stored }] : [];
+    });
+    const earlier = uploaded.length ? undefined : followUpInput(request, thread.files, earlierRuns);
+    if (earlier) uploaded = [earlier];
+    const again = uploaded.length && !earlier ? sameAsBefore(request, earlierRuns, asked.modalities) : undefined;
+    if (again) request = again;
+    // The conversation so far, for a controller that reads it (the LLM's planning prompt).
+    const history = earlierRuns.map(({ run, record }) => ({ request: run.request, answer: record.answer, files: record.tasks.flatMap((t) => t.outputs.flatMap((o) => (o.path ? [o.path] : []))) }));
+    const runId = newRunId();
+    threads.addRun(thread.threadId, runId, request);
+    const signal = hub.start(runId);
+    void runRequest({
+      runId,
+      request,
+      inputs: uploaded,
+      controller,
+      catalog: options.catalog,
+      outDir: join(dataDir, 'runs', runId),
+      store,
+      signal,
+      history,
+      onEvent: (event, seq) => hub.publish(runId, event, seq),
+      // A state-changing step waits for POST …/approvals/{taskId}; the wait is in the stream.
+      approve: async ({ taskId, expert, action }) => {
+        const asked: RunEvent = { type: 'approval-needed', taskId, expert, action };
+        hub.publish(runId, asked, store.appendEvent(runId, asked));
+        const allowed = await hub.awaitApproval(runId, taskId, signal);
+        const given: RunEvent = { type: 'approval-given', taskId, allowed };
+        hub.publish(runId, given, store.appendEvent(runId, given));
+        return allowed;
+      },
+    })
+      .catch((error: unknown) => {
+        const e = error instanceof TroupeError ? error : new TroupeError(ErrorCode.ExpertCrashed, (error as Error).message);
+        threads.failRun(thread.threadId, runId, { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+      })
+      .finally(() => hub.finish(runId));
+    return runId;
+  }
+
+  /** Where an upload is saved: the thread's files folder, under a name that cannot collide or climb out. */
+  async function uploadPath(threadId: string, filename: string, index: number): Promise<{ path: string; name: string }> {
     const folder = join(dataDir, 'threads', threadId, 'files');
     await mkdir(folder, { recursive: true });
-    let request = '';
-    const saved: Array<{ path: string; name: string }> = [];
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        const name = basename(part.filename || 'upload').replace(/[^\w.-]+/g, '_').slice(-80) || 'upload';
-        const path = join(folder, `${Date.now()}-${saved.length}-${name}`);
-        await pipeline(part.file, createWriteStream(path, { flags: 'wx' }));
-        if (part.file.truncated) throw Object.assign(new Error('too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
-        saved.push({ path, name });
-      } else if (part.fieldname === 'request') request = String(part.value);
-    }
-    const parsed = RunRequestBody.safeParse({ request });
-    if (!parsed.success) throw new TroupeError(ErrorCode.BadUsage, 'the request field is missing or empty (or over 50,000 characters)', { hint: 'say what you want in the request field' });
-    // The same check as the CLI's: a damaged or mislabelled file is refused before any work.
+    const name = basename(filename || 'upload').replace(/[^\w.-]+/g, '_').slice(-80) || 'upload';
+    return { path: join(folder, `${Date.now()}-${index}-${name}`), name };
+  }
+
+  /** Saved uploads joined to their thread, after the CLI's check: a damaged or mislabelled file is refused before any work. */
+  async function addUploads(threadId: string, saved: Array<{ path: string; name: string }>): Promise<ReadonlySet<string>> {
     const checked = await loadInputs(saved.map((s) => s.path));
     for (const s of saved) {
       const f = checked.get(s.path)!;
       threads.addFile(threadId, { name: s.name, path: s.path, mime: f.mime, modality: f.modality, bytes: (await stat(s.path)).size });
     }
-    return { request: parsed.data.request, uploaded: saved.map((s) => s.path), modalities: new Set([...checked.values()].map((f) => f.modality)) };
+    return new Set([...checked.values()].map((f) => f.modality));
   }
+
+  /** Files of this request: the uploads saved into the thread (types sniffed and checked, not trusted), and the request text. */
+  async function readRunRequest(req: FastifyRequest, threadId: string): Promise<AskedRun> {
+    if (!req.isMultipart()) {
+      const parsed = RunRequestBody.safeParse(req.body);
+      if (!parsed.success) throw new TroupeError(ErrorCode.BadUsage, 'the body must be {"request": "..."} or multipart/form-data with a request field', { hint: 'say what you want in the request field' });
+      return { ...parsed.data, uploaded: [], modalities: new Set() };
+    }
+    const fields: Record<string, string> = {};
+    const saved: Array<{ path: string; name: string }> = [];
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const target = await uploadPath(threadId, part.filename, saved.length);
+        await pipeline(part.file, createWriteStream(target.path, { flags: 'wx' }));
+        if (part.file.truncated) throw Object.assign(new Error('too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
+        saved.push(target);
+      } else fields[part.fieldname] = String(part.value);
+    }
+    const parsed = RunRequestBody.safeParse({ request: fields.request ?? '', ...(fields.controller ? { controller: fields.controller } : {}) });
+    if (!parsed.success) throw new TroupeError(ErrorCode.BadUsage, 'the request field is missing or empty (or over 50,000 characters)', { hint: 'say what you want in the request field' });
+    return { ...parsed.data, uploaded: saved.map((s) => s.path), modalities: await addUploads(threadId, saved) };
+  }
+
+  registerChatRoute(app, {
+    threads,
+    store,
+    hub,
+    maxFileBytes,
+    maxFiles,
+    startRun,
+    addUploads,
+    saveUpload: async (threadId, filename, bytes, index) => {
+      const { path } = await uploadPath(threadId, filename, index);
+      await writeFile(path, bytes, { flag: 'wx' });
+      return path;
+    },
+    uploadAt: (threadId, url) => {
+      const id = /^\/artifacts\/file\.([\w-]+)$/.exec(url)?.[1];
+      const file = id ? threads.file(id) : undefined;
+      return file?.threadId === threadId ? file.path : undefined;
+    },
+    outcome: (runId) => {
+      const record = store.load(runId);
+      if (!record) return undefined;
+      const media = outputsOf(record).filter((o) => o.kind === 'image' || o.kind === 'audio' || o.kind === 'video');
+      return { answer: record.answer, files: media.map((o) => ({ url: o.url, mediaType: o.mime })) };
+    },
+    runError: (threadId, runId) => threads.get(threadId)?.runs.find((r) => r.runId === runId)?.error,
+  });
 
   app.get<{ Params: { threadId: string; runId: string } }>('/threads/:threadId/runs/:runId', { schema: { summary: 'the run record (the same object as run.json)', params: jsonSchema(RunParams), response: { 200: jsonSchema(RunBody), ...errors } } }, async (req, reply) => {
     const known = threads.get(req.params.threadId)?.runs.find((r) => r.runId === req.params.runId);
@@ -393,6 +463,14 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
       threads.close();
     },
   };
+}
+
+/** What a person asked: the words, the files they sent with it (saved and checked), and the controller they chose. */
+interface AskedRun {
+  request: string;
+  uploaded: string[];
+  modalities: ReadonlySet<string>;
+  controller?: string;
 }
 
 const notFound = (what: string, id: string) => new TroupeError(ErrorCode.InputNotFound, `no ${what} ${id}`, { hint: what === 'thread' ? 'POST /threads starts one' : 'GET /threads/{threadId} lists its runs and files' });

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { RunEvent } from '../execute/events.js';
 import type { RunStore } from '../runs/run-store.js';
+import { followRun } from './follow-run.js';
 import type { RunHub } from './run-hub.js';
 
 /** One server-sent event: its id (the run store's sequence number), its type, its JSON. */
@@ -14,26 +15,16 @@ function frame(event: RunEvent | { type: 'run-error'; error: unknown }, id?: num
  * ends with the run.
  */
 export function streamRun(reply: FastifyReply, options: { runId: string; after: number; store: RunStore; hub: RunHub; error: () => unknown }): void {
-  const { runId, store, hub } = options;
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-  let last = options.after;
-  const end = () => {
-    const error = options.error();
-    if (error) res.write(frame({ type: 'run-error', error }));
-    res.end();
-  };
-  const send = (seq: number | undefined, event: RunEvent) => {
-    // Stored events carry their sequence number; only those after the last one sent go out.
-    if (seq !== undefined && seq <= last) return;
-    if (seq !== undefined) last = seq;
-    res.write(frame(event, seq));
-  };
-  // Reading the store and listening happen in one turn of the event loop, and a run stores an
-  // event and publishes it in one turn too: nothing can fall between the two, or come twice.
-  for (const { seq, event } of store.events(runId, options.after)) send(seq, event);
-  if (!hub.isRunning(runId)) return end(); // ended already, or before a restart
-  const stop = hub.listen(runId, { event: send, end });
+  const stop = followRun(options, {
+    event: (event, seq) => res.write(frame(event, seq)),
+    end: () => {
+      const error = options.error();
+      if (error) res.write(frame({ type: 'run-error', error }));
+      res.end();
+    },
+  });
   res.on('close', stop);
 }

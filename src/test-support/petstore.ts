@@ -1,5 +1,9 @@
+import { mkdtemp } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { troupe } from './troupe-cli.js';
 
 /** A small pet store on loopback with its OpenAPI 3 spec, and a few misbehaving routes for the HTTP policy tests. */
 export async function startPetStore(): Promise<{ url: string; close: () => Promise<void>; hits: Record<string, number> }> {
@@ -46,4 +50,20 @@ export async function startPetStore(): Promise<{ url: string; close: () => Promi
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url: base, hits, close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) };
+}
+
+/**
+ * The pet store imported into a fresh catalog, as `troupe catalog import openapi` does it: its
+ * POST needs the token (PETSTORE_TOKEN) and asks for approval. Loopback is allowed for the
+ * process (TROUPE_ALLOW_HOSTS), as tests against it need.
+ */
+export async function petStoreCatalog(): Promise<{ pets: Awaited<ReturnType<typeof startPetStore>>; db: string; dir: string }> {
+  const pets = await startPetStore();
+  process.env.TROUPE_ALLOW_HOSTS = '127.0.0.1';
+  process.env.PETSTORE_TOKEN = 's3cret';
+  const dir = await mkdtemp(join(tmpdir(), 'troupe-pets-'));
+  const db = join(dir, 'catalog.db');
+  const imported = await troupe(['catalog', 'import', 'openapi', `${pets.url}/openapi.json`, '--auth-env', 'PETSTORE_TOKEN', '--db', db], dir, { TROUPE_ALLOW_HOSTS: '127.0.0.1' });
+  if (imported.code !== 0) throw new Error(`importing the pet store failed: ${imported.stderr}`);
+  return { pets, db, dir };
 }

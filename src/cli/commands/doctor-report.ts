@@ -1,13 +1,5 @@
-import type { Catalog } from '../../catalog/catalog.js';
+import type { DoctorRow } from '../../app/diagnose.js';
 import type { SentenceEncoder } from '../../retrieval/sentence-encoder.js';
-
-export interface DoctorRow {
-  id: string;
-  task: string;
-  runnable: boolean;
-  reason?: string;
-  fix?: string;
-}
 
 /** Task types with no offline expert here; the LLM controller's model or remote experts serve them. */
 /** What no local expert does, by the task type that would do it once a server is configured. */
@@ -17,15 +9,6 @@ export const SERVED_ELSEWHERE: Record<string, string> = {
   'text-generation': 'free text generation',
   'image-classification': 'general image classification',
 };
-
-export async function diagnose(catalog: Catalog): Promise<DoctorRow[]> {
-  return Promise.all(
-    catalog.experts.map(async (e) => {
-      const a = await catalog.check(e);
-      return { id: e.entry.id, task: e.entry.task, runnable: a.runnable, ...(a.reason ? { reason: a.reason } : {}), ...(a.fix ? { fix: a.fix } : {}) };
-    }),
-  );
-}
 
 export function formatDoctor(rows: DoctorRow[]): string {
   const width = Math.max(...rows.map((r) => r.task.length));

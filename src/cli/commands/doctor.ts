@@ -3,7 +3,8 @@ import { buildCatalog } from '../../app/build-catalog.js';
 import { loadConfig } from '../../config/config.js';
 import { localSentenceEncoder } from '../../retrieval/sentence-encoder.js';
 import { configOption, type SetExit } from '../options.js';
-import { diagnose, diagnoseEncoder, formatDoctor, formatEncoder } from './doctor-report.js';
+import { diagnose } from '../../app/diagnose.js';
+import { diagnoseEncoder, formatDoctor, formatEncoder } from './doctor-report.js';
 
 /** `troupe doctor`: which experts can run here, and the command that fixes each that cannot. */
 export function registerDoctor(program: Command, setExit: SetExit): void {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { catalogFor } from '../../app/catalog-for.js';
-import { controllerFor } from '../../app/controller-for.js';
+import { builtinController, controllerFor } from '../../app/controller-for.js';
 import { configOption, llmOption, memoryOption, positiveInteger, type SetExit } from '../options.js';
 
 /** How long SIGTERM lets runs in progress finish before cancelling them (TROUPE_SERVE_GRACE_MS). */
@@ -28,9 +28,12 @@ export function registerServe(program: Command, setExit: SetExit): void {
         throw new TroupeError(ErrorCode.BadUsage, `refusing to listen on ${opts.host} without a token: anyone who can reach it could run requests and read every thread`, { hint: 'set TROUPE_SERVER_TOKEN (clients send Authorization: Bearer <token>), or keep the default --host 127.0.0.1' });
       }
       const { buildServer } = await import('../../serve/server.js');
-      const server = await buildServer({ dataDir: opts.data, controller: await controllerFor(opts.llm, opts.memory), catalog: await catalogFor(opts), ...(token ? { token } : {}), ...(opts.memory ? { memoryPath: opts.memory } : {}) });
+      const controller = await controllerFor(opts.llm, opts.memory);
+      // Beside an LLM, the page's settings may choose the built-in controller.
+      const otherControllers = controller.name === 'builtin' ? [] : [await builtinController(opts.memory)];
+      const server = await buildServer({ dataDir: opts.data, controller, otherControllers, catalog: await catalogFor(opts), ...(token ? { token } : {}), ...(opts.memory ? { memoryPath: opts.memory } : {}) });
       const address = await server.app.listen({ host: opts.host, port: opts.port });
-      process.stdout.write(`troupe serve: listening on ${address} (data in ${opts.data}; OpenAPI at ${address}/openapi.json)\n`);
+      process.stdout.write(`troupe serve: listening on ${address} — open ${address}/ in a browser (data in ${opts.data}; API at ${address}/openapi.json)\n`);
       await new Promise<void>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {
           // SIGTERM (a service manager): runs in progress get a while to finish. Ctrl-C: stop now, keeping what is done.
