@@ -1,4 +1,4 @@
-// Runs every *.test.ts under src/ with Node's test runner (TypeScript through tsx).
+// Runs every *.test.ts under src/ and web/ with Node's test runner (TypeScript through tsx).
 // Node 20's --test takes no globs, so the files are listed here.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -11,6 +11,6 @@ function find(dir) {
 }
 
 const only = process.argv.slice(2);
-const files = only.length ? only : find('src').sort();
+const files = only.length ? only : [...find('src'), ...find('web')].sort();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

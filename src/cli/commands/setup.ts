@@ -3,13 +3,17 @@ import { defaultCatalog } from '../../app/default-catalog.js';
 import { aptInstall, canInstallHere, installCommand, missingPackages } from '../../system/debian.js';
 import type { SetExit } from '../options.js';
 
-/** `troupe setup`: the Debian packages the local experts need. */
+/** What the tests need beyond the experts' packages: the browser the web page's tests drive. */
+const FOR_TESTS = ['chromium'];
+
+/** `troupe setup`: the Debian packages the local experts need (`--tests`: and what the tests need). */
 export function registerSetup(program: Command, setExit: SetExit): void {
   program
     .command('setup')
     .description("install the Debian packages the local experts need (as root with apt; otherwise prints the command)")
-    .action(async () => {
-      const wanted = [...new Set(defaultCatalog().experts.flatMap((e) => e.entry.requires.debian))];
+    .option('--tests', `also what \`npm test\` needs: ${FOR_TESTS.join(', ')} (the web page's browser tests)`)
+    .action(async (opts: { tests?: boolean }) => {
+      const wanted = [...new Set([...defaultCatalog().experts.flatMap((e) => e.entry.requires.debian), ...(opts.tests ? FOR_TESTS : [])])];
       const missing = missingPackages(wanted);
       if (missing.length === 0) {
         process.stderr.write(`setup: all ${wanted.length} Debian packages are installed (${wanted.join(', ')})\n`);
