@@ -38,7 +38,7 @@ describe('the web page, in chromium', { skip: CHROMIUM ? false : 'chromium is no
     server = await buildServer({ dataDir: join(dir, 'data'), controller: new BuiltinController(), catalog: await catalogFor({ db }), maxFileBytes: MAX_FILE, memoryPath: join(dir, 'memory.db') });
     base = await server.app.listen({ host: '127.0.0.1', port: 0 });
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   });
   after(async () => {
     await browser?.close();
