@@ -7,7 +7,7 @@ export interface ThreadRun { runId: string; request: string; at: string; status:
 export interface Thread { threadId: string; createdAt: string; runs: ThreadRun[]; files: ThreadFile[] }
 export interface RunArtifact { taskId: string; kind: string; mime: string; artifact: string; url: string }
 /** A run as GET …/runs/{runId} answers: the record (run.json) with its files' URLs, or where it stands before it has one. */
-export type RunResponse = (Partial<RunRecord> & { runId: string; status: string; artifacts?: RunArtifact[]; error?: ApiErrorBody });
+export type RunResponse = Omit<Partial<RunRecord>, 'status'> & { runId: string; status: string; artifacts?: RunArtifact[]; error?: ApiErrorBody };
 export interface DoctorRow { id: string; task: string; runnable: boolean; reason?: string; fix?: string }
 export interface Settings { controllers: string[]; doctor: DoctorRow[] }
 export interface ApiErrorBody { code: string; message: string; hint?: string }

@@ -10,9 +10,13 @@ import { z } from 'zod';
  * tuned for.
  */
 export const EverydayRequestSchema = z.object({
-  id: z.string().regex(/^[ef]\d{3}$/),
-  /** dev: tuned on; aside: looked at only at a session's end; fresh: written in session 10 before any change, looked at only at its end. */
-  split: z.enum(['dev', 'aside', 'fresh']),
+  id: z.string().regex(/^[efg]\d{3}$/),
+  /**
+   * dev: tuned on; aside: looked at only at a session's end; fresh: written in session 10
+   * before any change, looked at at its end; s11-dev and s11-aside: written in session 11
+   * before any change, the aside half looked at only at its end.
+   */
+  split: z.enum(['dev', 'aside', 'fresh', 's11-dev', 's11-aside']),
   request: z.string().min(1),
   /** Which kind of file goes with it: a photo, a photo of a sign, a recording of speech, a text file. */
   input: z.enum(['photo', 'sign', 'recording', 'text']).nullable(),
@@ -27,7 +31,9 @@ export const EVERYDAY_REQUESTS_PATH = fileURLToPath(new URL('../../../src/bench/
 
 export const FRESH_REQUESTS_PATH = fileURLToPath(new URL('../../../src/bench/requests/everyday-fresh.jsonl', import.meta.url));
 
-export function readEverydayRequests(paths: readonly string[] = [EVERYDAY_REQUESTS_PATH, FRESH_REQUESTS_PATH]): EverydayRequest[] {
+export const S11_REQUESTS_PATH = fileURLToPath(new URL('../../../src/bench/requests/everyday-s11.jsonl', import.meta.url));
+
+export function readEverydayRequests(paths: readonly string[] = [EVERYDAY_REQUESTS_PATH, FRESH_REQUESTS_PATH, S11_REQUESTS_PATH]): EverydayRequest[] {
   return paths.flatMap((path) => readOne(path));
 }
 

@@ -37,9 +37,9 @@ export function planMatches(plan: Plan, expected: EverydayRequest): boolean {
 
 /**
  * `npm run bench requests [-- --show-aside] [--json]`: the built-in planner on the everyday
- * requests (src/bench/requests/everyday.jsonl), scored by plan: right of dev and of aside.
- * Misses are listed for dev only unless --show-aside (look at those only at the end of a
- * session, after the work is done).
+ * requests (src/bench/requests/*.jsonl), scored by plan, right of each split. Misses of the
+ * aside splits are listed only with --show-aside (look at those only at the end of a session,
+ * after the work is done).
  */
 export async function benchRequests(args: string[]): Promise<number> {
   const showAside = args.includes('--show-aside');
@@ -59,16 +59,15 @@ export async function benchRequests(args: string[]): Promise<number> {
     const right = planMatches(plan, item);
     const got = failure ? `no plan (${failure})` : plan.tasks.map((t) => `${t.task}${Object.keys(t.args).length ? JSON.stringify(Object.fromEntries(Object.entries(t.args).filter(([, v]) => typeof v !== 'object'))) : ''}`).join(' → ');
     rows.push({ id: item.id, split: item.split, right, got });
-    if (!right && (item.split === 'dev' || showAside) && !json) process.stdout.write(`✗ ${item.id} [${item.split}] ${item.request}\n    want: ${item.expect.join(' → ') || 'no plan'}${item.params ? ` ${JSON.stringify(item.params)}` : ''}\n    got:  ${got}\n`);
+    if (!right && (!item.split.endsWith('aside') || showAside) && !json) process.stdout.write(`✗ ${item.id} [${item.split}] ${item.request}\n    want: ${item.expect.join(' → ') || 'no plan'}${item.params ? ` ${JSON.stringify(item.params)}` : ''}\n    got:  ${got}\n`);
   }
   const score = (split: string) => {
     const of = rows.filter((r) => r.split === split);
     return { right: of.filter((r) => r.right).length, of: of.length };
   };
-  const dev = score('dev');
-  const aside = score('aside');
-  const fresh = score('fresh');
-  if (json) process.stdout.write(`${JSON.stringify({ dev, aside, fresh, rows })}\n`);
-  else process.stdout.write(`\nbuilt-in planner, everyday requests: dev ${dev.right} of ${dev.of} right, aside ${aside.right} of ${aside.of}, fresh ${fresh.right} of ${fresh.of}\n`);
+  const splits = [...new Set(rows.map((r) => r.split))];
+  const scores = Object.fromEntries(splits.map((s) => [s, score(s)]));
+  if (json) process.stdout.write(`${JSON.stringify({ ...scores, rows })}\n`);
+  else process.stdout.write(`\nbuilt-in planner, everyday requests: ${splits.map((s) => `${s} ${scores[s]!.right} of ${scores[s]!.of}`).join(', ')}\n`);
   return 0;
 }
