@@ -16,11 +16,18 @@ import { cuedValues, paramCues } from './param-cues.js';
 import type { MeaningRanks } from './clause-meaning.js';
 import { plainVerbs } from './phrasal-verbs.js';
 import { senseWords } from './word-senses.js';
+import { withoutJudging } from './asked-properties.js';
 
 export interface PlannedTask {
   task: PlanTask;
   /** The words of the request this task answers, for selection and the run record. */
   clause: string;
+  /**
+   * The clause named only the kind of thing this step works on ("… in this recording"), not
+   * what to do with it: the weakest evidence a step can have, which a question's goal
+   * outweighs (draft-plan.ts).
+   */
+  kindOnly?: boolean;
 }
 
 export interface BuiltinPlan {
@@ -66,7 +73,7 @@ const FAR_IN_MEANING = 0.4;
  * asks for the words). TaskBench HF dev and the held-out hand sets plan as before; the CLI's
  * own catalog had planned speech recognition alone.
  */
-const SAID_AS_OBJECT = /(\b[a-z]\w*\b.*?)\s+what\s+(?:is|was|are|were|'s|has\s+been|had\s+been)\s+(?:being\s+)?(?:said|spoken|discussed|talked\s+about)\b/i;
+const SAID_AS_OBJECT = /(\b[a-z]\w*\b.*?)\s+what\s+(?:(?:is|was|are|were|'s|has\s+been|had\s+been)\s+(?:being\s+)?(?:said|spoken|discussed|talked\s+about)|(?:the\s+|this\s+|that\s+|he\s+|she\s+|they\s+|we\s+|you\s+|people\s+|someone\s+)(?:\w+\s+)?(?:says|said|is\s+saying|are\s+saying|talks\s+about|talked\s+about|speaks\s+about|mentions|mentioned))\b/i;
 /** The idf of a word in half of the types' documentation (see rank). */
 const COMMON_WORDS_IDF = Math.LN2;
 /**
@@ -178,7 +185,11 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     if (!type) continue;
     // A quoted question's step was asked for answering: "share this answer" repeats it.
     lastStep = { type, terms: new Set(terms(`${clauseWords(clause)}${type === answerer ? ' answer question' : ''}`)), nameTerms: new Set(terms(type.name)) };
-    if (type === byWords) finishAs(clause, byWords);
+    if (type === byWords) {
+      const step = planned.findLast((p) => p.task.task === type.id);
+      if (step && best!.matched.every((t) => isKindWord(t))) step.kindOnly = true;
+      finishAs(clause, byWords);
+    }
   }
   if (planned.length === 0) {
     // Nothing planned: the senses of a clause's words may be all it says ("condense it for
@@ -225,7 +236,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   /** Task types for a clause, best first: relative BM25F score times feasibility and the clause's leanings. */
   function rank(clause: Clause, bySenses = false): Ranked[] {
     // Language names and numbers are parameters, not evidence of which task is meant.
-    const own = plainVerbs(stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1'));
+    const own = withoutJudging(plainVerbs(stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1')));
     const senses = senseWords(own);
     const referent = referentWord(clause);
     const words = `${own} ${referent}${asksFact(clause) ? ' answer question' : ''}${senses}`;

@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultCatalog } from '../app/default-catalog.js';
 import type { Plan } from '../core/plan.js';
-import { askedThings, reachAsked } from './reach-asked.js';
+import { askedProperties } from './asked-properties.js';
+import { reachAsked } from './reach-asked.js';
 
 const catalog = defaultCatalog();
 const ocr: Plan = { tasks: [{ id: 't1', task: 'ocr', args: { image: { file: 'sign.png' } }, deps: [] }] };
 
 describe('reachAsked: every question answered by a step', () => {
   it('reads the thing a question asks for, not the quoted words', () => {
-    assert.deepEqual(askedThings("Which language is the text on this sign written in? And what's 'what colour'?"), ['language']);
+    assert.deepEqual(askedProperties("Which language is the text on this sign written in? And what's 'what colour'?").map((a) => a.words), [['language']]);
   });
 
   it('adds the step that gives the thing asked about, fed by the result it is about', () => {

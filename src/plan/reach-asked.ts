@@ -1,45 +1,79 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { accepts } from '../core/modality.js';
+import { accepts, type Modality } from '../core/modality.js';
 import type { Plan } from '../core/plan.js';
 import type { TaskType } from '../core/task-type.js';
-import { isStopword, terms } from '../text/tokenize.js';
+import { terms } from '../text/tokenize.js';
+import { askedProperties } from './asked-properties.js';
 import { kindless } from './kind-words.js';
 
-/**
- * "Which language …", "what sentiment …": the thing a question asks for, by its head noun.
- * Quoted words are material, not the question.
- */
-const ASKED = /\b(?:which|what)\s+([a-z]+)\b/gi;
+/** The user's files the plan may start from. */
+export type GivenFiles = ReadonlyArray<{ path: string; modality: Modality }>;
 
-export function askedThings(request: string): string[] {
-  const said = request.replace(/(["'‘“])(?:(?!\1).){2,}?\1/g, ' ');
-  return [...said.matchAll(ASKED)].map((m) => m[1]!.toLowerCase()).filter((w) => !isStopword(w));
+/**
+ * Every question of the request is answered by a step. When a question asks for a property
+ * that task types give, by their name or their output's description ("which language is the
+ * text on this sign in" → Language identification; "is the speaker upset?" → a sentiment or
+ * an emotion), and the plan has no such step, the step is added: fed by the latest result it
+ * can take, or else by the user's file, through one converting step if it must be (a
+ * recording's words through speech recognition). Of several types that give it, the one
+ * reached in fewest steps: a feeling asked of a photo is its faces' emotion, of a recording
+ * its words' sentiment. The plan's other steps then serve as the way to the thing asked
+ * about, which is what the question is about, not what it asks.
+ */
+export function reachAsked(plan: Plan, catalog: Catalog, request: string, files: GivenFiles = []): { plan: Plan; notes: string[] } {
+  const notes: string[] = [];
+  const tasks = [...plan.tasks];
+  const types = [...catalog.taskTypes.values()];
+  for (const asked of askedProperties(request)) {
+    const stems = asked.words.map((w) => terms(w)).filter((s) => s.length > 0);
+    const named = types.filter((t) => stems.some((s) => s.every((w) => gives(t).has(w))));
+    if (named.length === 0 || tasks.some((t) => named.some((n) => n.id === t.task))) continue;
+    const routes = named.flatMap((type) => {
+      const route = routeTo(type, tasks, files, types, catalog);
+      return route ? [{ type, route }] : [];
+    });
+    const best = routes.sort((a, b) => a.route.steps.length - b.route.steps.length)[0];
+    // Only a plan that has steps, or a given file, shows what the question is about.
+    if (!best || (tasks.length === 0 && files.length === 0)) continue;
+    if (routes.filter((r) => r.route.steps.length === best.route.steps.length).length > 1 && tasks.length === 0) continue; // no way to tell which
+    let feed = best.route.from;
+    for (const step of best.route.steps) {
+      const id = `t${tasks.length + 1}`;
+      tasks.push({ id, task: step.type.id, args: { [step.slot]: feed }, deps: 'ref' in feed ? [feed.ref] : [] });
+      feed = { ref: id };
+    }
+    notes.push(`added ${best.route.steps.map((s) => s.type.id).join(' → ')}: the request asks for the ${asked.words[0]} ("${asked.cue}")`);
+  }
+  return { plan: { tasks }, notes };
+}
+
+type Source = { ref: string } | { file: string };
+/** Where a route starts, and its steps in order, each fed by the one before; the last is the type asked for. */
+interface Route {
+  from: Source;
+  steps: Array<{ type: TaskType; slot: string }>;
 }
 
 /**
- * Every question of the request is answered by a step: when a question asks for a thing that
- * exactly one task type gives, by its name or its output's description ("which language is
- * the text on this sign in" → Language identification, whose output is the language), and
- * the plan has no such step, the step is added, fed by the latest result
- * it can take. The plan's other steps then serve as the way to the thing asked about (the
- * sign's text), which is what the question is about, not what it asks.
+ * How to reach `type` from what is at hand: the latest task whose output it takes, else a
+ * given file it takes, else a given file through one single-input converter.
  */
-export function reachAsked(plan: Plan, catalog: Catalog, request: string): { plan: Plan; notes: string[] } {
-  const notes: string[] = [];
-  if (plan.tasks.length === 0) return { plan, notes };
-  const tasks = [...plan.tasks];
-  for (const thing of new Set(askedThings(request))) {
-    const stems = terms(thing);
-    const named = [...catalog.taskTypes.values()].filter((t) => stems.length > 0 && stems.every((w) => gives(t).has(w)));
-    if (named.length !== 1 || tasks.some((t) => t.task === named[0]!.id)) continue;
-    const type = named[0]!;
-    const feed = latestFeed(tasks, catalog, type);
-    if (!feed) continue;
-    const id = `t${tasks.length + 1}`;
-    tasks.push({ id, task: type.id, args: { [feed.slot]: { ref: feed.task } }, deps: [feed.task] });
-    notes.push(`added ${type.id}: the request asks for the ${thing} of the result of ${feed.task}`);
+function routeTo(type: TaskType, tasks: Plan['tasks'], files: GivenFiles, types: readonly TaskType[], catalog: Catalog): Route | undefined {
+  if (type.inputs.length !== 1) return undefined;
+  const slot = type.inputs[0]!;
+  const last = { type, slot: slot.name };
+  // Of the same kind only: a property is asked of a thing (a text, a picture), not of a structured result.
+  for (const t of [...tasks].reverse()) {
+    if (catalog.taskType(t.task)?.output.modality === slot.modality) return { from: { ref: t.id }, steps: [last] };
   }
-  return { plan: { tasks }, notes };
+  if (tasks.length) return undefined; // a plan's steps are the way to what is asked about
+  const file = files.find((f) => accepts(slot.modality, f.modality));
+  if (file) return { from: { file: file.path }, steps: [last] };
+  for (const f of files) {
+    const converter = types.find((c) => c.inputs.length === 1 && accepts(c.inputs[0]!.modality, f.modality) && c.output.modality === slot.modality);
+    if (converter) return { from: { file: f.path }, steps: [{ type: converter, slot: converter.inputs[0]!.name }, last] };
+  }
+  return undefined;
 }
 
 /**
@@ -49,15 +83,4 @@ export function reachAsked(plan: Plan, catalog: Catalog, request: string): { pla
 function gives(type: TaskType): Set<string> {
   const takes = new Set(type.inputs.flatMap((i) => terms(`${i.name} ${i.modality}`)));
   return new Set(terms(kindless(`${type.name} ${type.output.description}`)).filter((w) => !takes.has(w)));
-}
-
-/** The latest task whose output the type can take, with the slot it goes into. */
-function latestFeed(tasks: Plan['tasks'], catalog: Catalog, type: TaskType): { task: string; slot: string } | undefined {
-  if (type.inputs.length !== 1) return undefined;
-  const slot = type.inputs[0]!;
-  for (const t of [...tasks].reverse()) {
-    const output = catalog.taskType(t.task)?.output.modality;
-    if (output && accepts(slot.modality, output)) return { task: t.id, slot: slot.name };
-  }
-  return undefined;
 }

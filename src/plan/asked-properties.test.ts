@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultCatalog } from '../app/default-catalog.js';
+import { askedProperties, withoutJudging } from './asked-properties.js';
+import { reachAsked } from './reach-asked.js';
+
+// Phrasings written for these tests, none of them in the everyday request tables.
+const words = (request: string) => askedProperties(request).map((a) => a.words.join('|'));
+
+describe('what a question asks to know, by lexicon rather than by verb', () => {
+  it('a feeling offered as an answer, any word rated as carrying one, asks for sentiment or emotion', () => {
+    assert.deepEqual(words('does the caller sound angry?'), ['sentiment|emotion']);
+    assert.deepEqual(words('check whether the review is negative'), ['sentiment|emotion']);
+    assert.deepEqual(words('is she cheerful or rude in this letter?'), ['sentiment|emotion']);
+    assert.deepEqual(words('what is the tone of this email?'), ['sentiment|emotion']);
+  });
+
+  it('a language offered as an answer asks for the language; one to translate into does not', () => {
+    assert.deepEqual(words('is this paragraph in French?'), ['language']);
+    assert.deepEqual(words('tell me whether the caption is Dutch'), ['language']);
+    assert.deepEqual(words('could you put this into French?'), []);
+  });
+
+  it('courtesy, statements and quoted words ask nothing', () => {
+    assert.deepEqual(words('please summarize this, I would love a short version'), []);
+    assert.deepEqual(words("say 'I am so happy' out loud"), []);
+    assert.deepEqual(words('make the picture brighter'), []);
+  });
+
+  it('a verb that judges how something comes across is no operation; one that acts keeps its place', () => {
+    assert.equal(withoutJudging('tell me if it sounds cheerful'), 'tell me if it cheerful');
+    assert.equal(withoutJudging('make it look sharper'), 'make it look sharper');
+  });
+});
+
+describe('a question reached from the file it is about, by the fewest steps', () => {
+  const catalog = defaultCatalog();
+  const plan = (request: string, modality: 'audio' | 'image' | 'text') => reachAsked({ tasks: [] }, catalog, request, [{ path: `/f.${modality}`, modality }]).plan.tasks.map((t) => t.task);
+
+  it('a feeling: of a recording, its words\' sentiment; of a photo, its faces\' emotion; of a text, its sentiment', () => {
+    assert.deepEqual(plan('is the caller annoyed?', 'audio'), ['automatic-speech-recognition', 'sentiment-analysis']);
+    assert.deepEqual(plan('does the man look sad?', 'image'), ['face-analysis']);
+    assert.deepEqual(plan('is this letter rude?', 'text'), ['sentiment-analysis']);
+  });
+
+  it('a language: of a picture, of the text read off it', () => {
+    assert.deepEqual(plan('is the writing on this Dutch?', 'image'), ['ocr', 'language-identification']);
+  });
+
+  it('nothing given, nothing reached', () => {
+    assert.deepEqual(reachAsked({ tasks: [] }, catalog, 'does it sound angry?').plan.tasks, []);
+  });
+});

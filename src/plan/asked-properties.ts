@@ -1,0 +1,71 @@
+import { valence } from '../text/affect.js';
+import { languageMentions } from '../text/languages.js';
+import { isStopword } from '../text/tokenize.js';
+
+/**
+ * What a request asks to know of a thing, as the words of the property a task type gives
+ * ("language", "sentiment"), recognised by what the question is about rather than by its verb:
+ * - the thing a question names: "which language …", "what sentiment …", "tell me the language of …";
+ * - a language offered as an answer: "is it English?", "English or something else?";
+ * - a feeling offered as an answer, any word people rate as carrying one (VADER's lexicon):
+ *   "is the person upset?", "does it sound friendly", "happy or sad" — and the nouns for
+ *   feeling itself ("the mood of this text").
+ * Quoted words are material, not the question.
+ */
+export interface AskedProperty {
+  /** Words of the property: a type gives it when its name or output says one of them. */
+  words: string[];
+  /** The request's words that ask it, for the plan's notes. */
+  cue: string;
+}
+
+const QUOTED = /(["'‘“])(?:(?!\1).){2,}?\1/g;
+const NAMED = /\b(?:which|what)\s+([a-z]+)\b|\b(?:tell|show|give|find|identify|detect|determine|name|say)\s+(?:me\s+|us\s+)?the\s+([a-z]+)\s+of\b/gi;
+/** A sentence that asks whether or which: a question mark, an opening auxiliary, "tell me if …". */
+const ASKS = /\?\s*$|^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|am)\b|\b(?:tell|ask|check|see|know|find\s+out|let\s+me\s+know|say|guess)\s+(?:me\s+|us\s+)?(?:if|whether)\b|\bhow\s+(?:does|do|did|is|are)\b/i;
+/** What links a thing to a feeling said of it: "is … upset", "sounds friendly", "they happy", "happy or sad". */
+const LINKS = /^(?:is|are|was|were|be|been|being|am|sound|sounds|sounded|seem|seems|seemed|look|looks|looked|feel|feels|felt|appear|appears|appeared|get|gets|got|become|becomes|or|they|he|she|it|someone|speaker|person|writer|author|people|ppl)$/i;
+/** Nouns for feeling itself. */
+const FEELING = /\b(?:mood|tone|feelings?|emotions?|emotional|sentiments?|attitude|vibe)\b/i;
+/** Words that carry a feeling but only frame a request ("please", "I'd love to know"). */
+const COURTESY = new Set(['please', 'thanks', 'thank', 'kindly', 'love', 'like', 'help', 'want', 'wish', 'hope', 'sure', 'ok', 'okay', 'yes', 'no', 'appreciate', 'appreciated']);
+
+const FEELING_WORDS = ['sentiment', 'emotion'];
+
+export function askedProperties(request: string): AskedProperty[] {
+  const said = request.replace(QUOTED, (q) => ' '.repeat(q.length));
+  const out: AskedProperty[] = [];
+  for (const m of said.matchAll(NAMED)) {
+    const thing = (m[1] ?? m[2])!.toLowerCase();
+    if (!isStopword(thing)) out.push({ words: [thing], cue: m[0] });
+  }
+  for (const sentence of said.split(/(?<=[.?!;])\s+|\s+[—–-]\s+/)) {
+    if (!ASKS.test(sentence)) continue;
+    const mentions = languageMentions(sentence);
+    const offered = mentions.find((m) => m.preposition === undefined || m.preposition === 'in');
+    if (offered && !mentions.some((m) => m.preposition === 'into' || m.preposition === 'to')) out.push({ words: ['language'], cue: sentence.trim() });
+    const feeling = FEELING.exec(sentence)?.[0] ?? feltWord(sentence);
+    if (feeling) out.push({ words: FEELING_WORDS, cue: feeling });
+  }
+  return out;
+}
+
+/** A word that carries a feeling, said of something: linked to it within a few words, or offered against another. */
+function feltWord(sentence: string): string | undefined {
+  const words = sentence.toLowerCase().match(/[a-z']+/g) ?? [];
+  return words.find((w, i) => {
+    if (COURTESY.has(w) || Math.abs(valence(w)) < 1) return false;
+    return words.slice(Math.max(0, i - 4), i).some((l) => LINKS.test(l)) || (words[i + 1] === 'or' && Math.abs(valence(words[i + 2] ?? '')) >= 1);
+  });
+}
+
+const JUDGING = /\b(?:sounds?|sounded|seems?|seemed|looks?|looked|feels?|felt|appears?|appeared)\s+((?:\w+ly\s+)?([a-z]+))/gi;
+
+/**
+ * A clause's words without the verbs that judge rather than act: "it sounds friendly", "does
+ * she look upset" say nothing about sound or looking, only how something comes across, when
+ * what follows is a word for a feeling. "Make it look sharper" keeps its verb.
+ */
+export function withoutJudging(text: string): string {
+  return text.replace(JUDGING, (all, rest: string, word: string) => (Math.abs(valence(word)) >= 1 && !COURTESY.has(word.toLowerCase()) ? rest : all));
+}
