@@ -38,6 +38,11 @@ export interface RunOptions {
   runId?: string;
   /** The conversation this request continues (a server's thread), for the controller. */
   history?: readonly Turn[];
+  /**
+   * Where each attempt at a task runs: in this process (absent), or wherever the wrapper sends
+   * it — a queue's workers (queue/queue-client.ts). The scheduler sees the same expert.
+   */
+  dispatch?: (expert: Expert) => Expert;
 }
 
 /**
@@ -183,7 +188,7 @@ async function executeRecord(record: RunRecord, files: ReadonlyMap<string, Input
     if (documented.length) {
       record.notes.push(`${task.id}: the catalog also documents ${documented.map((d) => d.id).join(', ')} (${[...new Set(documented.map((d) => d.provider))].join(', ')}; no runner configured here)`);
     }
-    candidates.set(task.id, ranked);
+    candidates.set(task.id, options.dispatch ? ranked.map(options.dispatch) : ranked);
   }
 
   record.tasks = await executePlan(record.plan, {

@@ -65,6 +65,14 @@ export class Catalog {
     return this.taskTypes.get(id);
   }
 
+  /** The expert an id names: a loaded one, or a documented entry this catalog can run (a queue's worker gets ids). */
+  expertById(id: string): Expert | undefined {
+    const loaded = this.experts.find((e) => e.entry.id === id);
+    if (loaded) return loaded;
+    const entry = this.store?.get(id);
+    return entry ? this.runnerFor?.(entry) : undefined;
+  }
+
   expertsFor(task: string): Expert[] {
     return this.experts.filter((e) => e.entry.task === task);
   }

@@ -40,6 +40,8 @@ export const ExpertEntrySchema = z.object({
   requires: z
     .object({ debian: z.array(z.string()).default([]), commands: z.array(z.string()).default([]) })
     .default({ debian: [], commands: [] }),
+  /** Which workers take its tasks when they run on a queue (resource-class.ts); derived when absent. */
+  resourceClass: z.enum(['vision', 'speech', 'text', 'remote']).optional(),
 });
 export type ExpertEntry = z.infer<typeof ExpertEntrySchema>;
 

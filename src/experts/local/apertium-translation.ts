@@ -16,6 +16,7 @@ const entry = ExpertEntrySchema.parse({
   task: 'translation',
   description: 'Rule-based machine translation with Apertium for the language pairs installed on this machine (by default English↔Spanish, English↔Catalan, French↔Spanish, Spanish↔Portuguese); pivots through a shared language when no direct pair exists.',
   provider: { kind: 'local', program: 'apertium' },
+  resourceClass: 'text',
   languages: ['en', 'es', 'ca', 'fr', 'pt'],
   license: 'GPL-3.0',
   source: 'https://www.apertium.org (Debian apertium and its eng-spa, eng-cat, fr-es, es-pt pairs)',

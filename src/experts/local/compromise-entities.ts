@@ -20,6 +20,7 @@ const entry = ExpertEntrySchema.parse({
   task: 'token-classification',
   description: 'Named entities (people, places, organisations, dates, money) and part-of-speech tags of English text with the compromise rule-based tagger; offline, fast.',
   provider: { kind: 'local' },
+  resourceClass: 'text',
   languages: ['en'],
   license: 'MIT',
   source: 'https://github.com/spencermountain/compromise (npm compromise, compromise-dates)',

@@ -10,6 +10,7 @@ const entry = ExpertEntrySchema.parse({
   task: 'language-identification',
   description: 'Identifies the language of a text among 60 languages from n-grams (Nito-ELD), with the likeliest candidates and their scores; offline, instant. A text of a word or two may be told wrong.',
   provider: { kind: 'local' },
+  resourceClass: 'text',
   license: 'Apache-2.0',
   source: 'https://github.com/nitotm/efficient-language-detector-js (npm eld)',
   usage: "eld.detect('Hola, cómo te llamas?').language",

@@ -14,6 +14,7 @@ const entry = ExpertEntrySchema.parse({
   task: 'voice-activity-detection',
   description: 'Finds the stretches of speech in a recording: 30 ms frames whose energy rises above a threshold adapted to the noise floor, with hangover and a minimum length. Times in seconds.',
   provider: { kind: 'local', program: 'sox' },
+  resourceClass: 'speech',
   license: 'MIT',
   source: 'implemented in Troupe; decoding by sox (Debian sox)',
   usage: 'segments of speech: [{start, end}]',

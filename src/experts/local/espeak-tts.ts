@@ -17,6 +17,7 @@ const entry = ExpertEntrySchema.parse({
   task: 'text-to-speech',
   description: 'Formant speech synthesis in about 100 languages with eSpeak NG; the voice follows the language of the text. Writes a 22 kHz mono WAV.',
   provider: { kind: 'local', program: 'espeak-ng' },
+  resourceClass: 'speech',
   languages: ['en', 'es', 'ca', 'fr', 'pt', 'it', 'de'],
   license: 'GPL-3.0',
   source: 'https://github.com/espeak-ng/espeak-ng (Debian espeak-ng)',

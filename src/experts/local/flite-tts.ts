@@ -16,6 +16,7 @@ const entry = ExpertEntrySchema.parse({
   task: 'text-to-speech',
   description: 'English speech synthesis with CMU Flite (diphone/cluster-unit voices, the slt voice by default): a more natural English voice than formant synthesis. English only.',
   provider: { kind: 'local', program: 'flite' },
+  resourceClass: 'speech',
   languages: ['en'],
   license: 'BSD-style (CMU)',
   source: 'http://www.festvox.org/flite (Debian flite)',

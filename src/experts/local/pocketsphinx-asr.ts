@@ -15,6 +15,7 @@ const entry = ExpertEntrySchema.parse({
   task: 'automatic-speech-recognition',
   description: 'Transcribes US English speech with CMU PocketSphinx (HMM acoustic model, trigram language model); any recording sox reads is converted to 16 kHz mono first. Offline, about real time on one core.',
   provider: { kind: 'local', program: 'pocketsphinx_continuous' },
+  resourceClass: 'speech',
   languages: ['en'],
   license: 'BSD-2-Clause',
   source: 'https://github.com/cmusphinx/pocketsphinx (Debian pocketsphinx, pocketsphinx-en-us)',

@@ -8,6 +8,7 @@ const entry = ExpertEntrySchema.parse({
   task: 'image-to-image',
   description: 'Grayscale, rotate, flip, mirror, blur, sharpen, resize, crop, invert and format conversion of images with sharp (libvips); offline, fast.',
   provider: { kind: 'local' },
+  resourceClass: 'vision',
   license: 'Apache-2.0',
   source: 'https://sharp.pixelplumbing.com (npm sharp)',
   usage: "sharp('in.png').grayscale().toFile('out.png')",

@@ -10,6 +10,7 @@ const entry = ExpertEntrySchema.parse({
   task: 'audio-to-audio',
   description: 'Converts and edits recordings with SoX: another format (WAV, FLAC, OGG, MP3 input), sample rate, mono, louder or normalised volume, silence trimmed, faster or slower.',
   provider: { kind: 'local', program: 'sox' },
+  resourceClass: 'speech',
   license: 'GPL-2.0',
   source: 'https://sourceforge.net/projects/sox (Debian sox, libsox-fmt-mp3)',
   usage: 'sox in.mp3 -r 16000 -c 1 out.wav',

@@ -12,6 +12,7 @@ const entry = ExpertEntrySchema.parse({
   task: 'ocr',
   description: 'Tesseract 5 LSTM optical character recognition of printed text in photos, scans and screenshots; runs offline on the CPU.',
   provider: { kind: 'local', program: 'tesseract' },
+  resourceClass: 'vision',
   languages: ['en'],
   license: 'Apache-2.0',
   source: 'https://github.com/tesseract-ocr/tesseract (Debian tesseract-ocr)',

@@ -20,6 +20,7 @@ const entry = ExpertEntrySchema.parse({
   task: 'ocr',
   description: 'Tesseract compiled to WebAssembly (tesseract.js) with the English LSTM model from npm: OCR with no system packages, the fallback when Debian tesseract is missing or fails.',
   provider: { kind: 'local' },
+  resourceClass: 'vision',
   languages: ['en'],
   license: 'Apache-2.0',
   source: 'https://github.com/naptha/tesseract.js (npm tesseract.js, @tesseract.js-data/eng)',

@@ -10,6 +10,7 @@ const entry = ExpertEntrySchema.parse({
   task: 'summarization',
   description: 'Extractive summary: ranks sentences by TextRank (PageRank over sentence similarity) and keeps the most central ones in their original order. Any language with spaces between words.',
   provider: { kind: 'local' },
+  resourceClass: 'text',
   license: 'MIT',
   source: 'Mihalcea & Tarau, TextRank (2004); implemented in Troupe',
   usage: 'summarize(text, { sentences: 3 })',

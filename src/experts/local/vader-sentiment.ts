@@ -9,6 +9,7 @@ const entry = ExpertEntrySchema.parse({
   task: 'sentiment-analysis',
   description: 'Lexicon and rule-based sentiment of English text (VADER): positive, negative or neutral, with a compound score from -1 to 1, overall and per sentence.',
   provider: { kind: 'local' },
+  resourceClass: 'text',
   languages: ['en'],
   license: 'Apache-2.0',
   source: 'https://github.com/cjhutto/vaderSentiment (npm vader-sentiment)',

@@ -10,6 +10,7 @@ import { detectTiled } from './tiled-detect.js';
 
 const COMMON = {
   provider: { kind: 'local' as const },
+  resourceClass: 'vision',
   license: 'MIT (Human); models: see @vladmandic/human/models/README.md',
   source: 'https://github.com/vladmandic/human (npm @vladmandic/human, tfjs WASM backend)',
 };
