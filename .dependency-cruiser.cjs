@@ -7,7 +7,7 @@
  *  10  serve/                            the HTTP server: threads, runs, streams, artifacts
  *   9  app/                              composition root: catalogs, controllers, runs
  *   8  controller/  runs/
- *   7  respond/
+ *   7  respond/  queue/
  *   6  select/  execute/  memory/
  *   5  plan/
  *   4  catalog/  experts/{local,remote,shared}/
@@ -27,7 +27,7 @@ const LAYERS = [
   ['catalog', 'experts'],
   ['plan'],
   ['select', 'execute', 'memory'],
-  ['respond'],
+  ['respond', 'queue'],
   ['controller', 'runs'],
   ['app'],
   ['serve'],

@@ -6,6 +6,7 @@ import { benchLanguageId } from './language-id-bench.js';
 import { benchRequests } from './requests/requests-bench.js';
 import { benchRetrieval } from './retrieval/retrieval-bench.js';
 import { benchScheduler } from './scheduler-bench.js';
+import { benchQueue } from './queue-bench.js';
 import { benchServe } from './serve-bench.js';
 import { benchMemory } from './taskbench/memory-bench.js';
 
@@ -24,6 +25,7 @@ const FIGURES: Record<string, { describe: string; run: (args: string[]) => numbe
   'language-id': { describe: 'language identification on 212 written sentences in 7 languages: accuracy by language', run: benchLanguageId },
   serve: { describe: 'many conversations at once against troupe serve: throughput, time to first event and answer, peak memory, lost events', run: benchServe },
   scheduler: { describe: 'the scheduler\'s cost per task on no-op experts: a chain, independent tasks, layers; 1k to 100k tasks', run: benchScheduler },
+  queue: { describe: 'tasks through BullMQ on Redis: overhead per task against in-process, throughput with 1, 2 and 4 workers', run: benchQueue },
   requests: { describe: 'the built-in planner on the everyday request table: dev and aside', run: benchRequests },
 };
 

@@ -13,6 +13,7 @@ import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
 import { registerServe } from './commands/serve.js';
 import { registerSetup } from './commands/setup.js';
+import { registerQueue, registerWorker } from './commands/worker.js';
 import type { SetExit } from './options.js';
 
 /** The `troupe` program: one file per command under commands/, wired here. */
@@ -49,6 +50,8 @@ Exit codes: 0 all tasks succeeded, 1 the run failed (outputs and run.json are ke
   registerCatalogStats(catalog, setExit);
   registerServe(program, setExit);
   registerMcp(program, setExit);
+  registerWorker(program, setExit);
+  registerQueue(program, setExit);
   registerSetup(program, setExit);
   return program;
 }

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Controller } from '../controller/controller.js';
+import type { Expert } from '../core/expert.js';
 import type { Approver } from '../execute/scheduler.js';
 import type { RunEventListener } from '../execute/events.js';
 import type { RunRecord } from '../respond/run-record.js';
@@ -10,7 +11,7 @@ import { createProgress } from './progress.js';
 import type { SetExit } from './options.js';
 
 /** The options `troupe run` and `troupe resume` share. */
-export interface SessionOptions { json?: boolean; llm?: string; timeout: number; concurrency: number; db?: string; config?: string; memory?: string; yes?: boolean }
+export interface SessionOptions { json?: boolean; llm?: string; timeout: number; concurrency: number; db?: string; config?: string; memory?: string; yes?: boolean; queue?: string }
 
 export interface SessionParts {
   controller: Controller;
@@ -20,6 +21,8 @@ export interface SessionParts {
   signal: AbortSignal;
   approve?: boolean | Approver;
   onEvent?: RunEventListener;
+  /** Set with --queue: each task runs on a worker of its class. */
+  dispatch?: (expert: Expert) => Expert;
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -43,8 +46,10 @@ export async function runSession(request: string, opts: SessionOptions, setExit:
     abort.abort();
   };
   for (const s of SIGNALS) process.on(s, onSignal);
+  const queue = opts.queue ? await (await import('../queue/queue-client.js')).QueueClient.connect(opts.queue) : undefined;
   try {
     const record = await start({
+      ...(queue ? { dispatch: queue.dispatch } : {}),
       controller,
       catalog,
       timeoutMs: opts.timeout * 1000,
@@ -61,5 +66,6 @@ export async function runSession(request: string, opts: SessionOptions, setExit:
   } finally {
     progress?.stop();
     for (const s of SIGNALS) process.off(s, onSignal);
+    await queue?.close();
   }
 }

@@ -11,6 +11,7 @@ import { reapOrphans } from '../app/reap-orphans.js';
 import { resumeRun, runRequest } from '../app/run-request.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Controller } from '../controller/controller.js';
+import type { Expert } from '../core/expert.js';
 import { ErrorCode, TroupeError, isUsageError } from '../core/errors.js';
 import type { RunEvent } from '../execute/events.js';
 import { VERSION } from '../core/version.js';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   memoryPath?: string;
   /** When set, every request but /health needs `Authorization: Bearer <token>` (TROUPE_SERVER_TOKEN). */
   token?: string;
+  /** Where each task runs: in this process (absent), or on a queue's workers (`--queue`). */
+  dispatch?: (expert: Expert) => Expert;
   /** The web page's bundle (default: the package's dist/web). */
   webDir?: string;
   /** Upload limits: bytes per file, files per request. */
@@ -245,6 +248,7 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
       store,
       signal,
       history,
+      ...(options.dispatch ? { dispatch: options.dispatch } : {}),
       onEvent: (event, seq) => hub.publish(runId, event, seq),
       // A state-changing step waits for POST …/approvals/{taskId}; the wait is in the stream.
       approve: async ({ taskId, expert, action }) => {
@@ -438,7 +442,7 @@ export async function buildServer(options: ServerOptions): Promise<TroupeServer>
   for (const runId of await reapOrphans(store)) {
     if (!threads.threadOf(runId)) continue; // a CLI run sharing the store: `troupe resume` is for those
     const signal = hub.start(runId);
-    void resumeRun(runId, { controller: options.controller, catalog: options.catalog, store, signal, onEvent: (event, seq) => hub.publish(runId, event, seq) })
+    void resumeRun(runId, { controller: options.controller, catalog: options.catalog, store, signal, ...(options.dispatch ? { dispatch: options.dispatch } : {}), onEvent: (event, seq) => hub.publish(runId, event, seq) })
       .catch((error: unknown) => {
         const e = error instanceof TroupeError ? error : new TroupeError(ErrorCode.ExpertCrashed, (error as Error).message);
         threads.failRun(threads.threadOf(runId)!, runId, { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });

@@ -10,8 +10,8 @@ export function startTroupe(args: string[], cwd: string, env: NodeJS.ProcessEnv 
 }
 
 /** Starts `troupe serve` on a free loopback port and resolves once it prints its address. */
-export function startServe(cwd: string, data: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcessWithoutNullStreams; address: string }> {
-  const child = startTroupe(['serve', '--port', '0', '--data', data], cwd, env);
+export function startServe(cwd: string, data: string, env: NodeJS.ProcessEnv = {}, extra: string[] = []): Promise<{ child: ChildProcessWithoutNullStreams; address: string }> {
+  const child = startTroupe(['serve', '--port', '0', '--data', data, ...extra], cwd, env);
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => {

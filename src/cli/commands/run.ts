@@ -16,6 +16,7 @@ export function addSessionOptions(command: Command): Command {
     .option('--concurrency <n>', 'tasks run at once', positiveInteger, RUN_DEFAULTS.concurrency)
     .addOption(configOption())
     .addOption(memoryOption())
+    .option('--queue <redis-url>', 'run each task on a worker of its class (troupe worker) through BullMQ on this Redis, e.g. redis://127.0.0.1:6379; files go by path on a folder every worker shares')
     .option('--yes', 'allow operations that may change state (non-GET OpenAPI operations, MCP tools not marked read-only); without it a terminal asks, and otherwise they are skipped');
 }
 

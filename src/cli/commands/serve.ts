@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { catalogFor } from '../../app/catalog-for.js';
@@ -7,7 +8,7 @@ import { configOption, llmOption, memoryOption, positiveInteger, type SetExit } 
 /** How long SIGTERM lets runs in progress finish before cancelling them (TROUPE_SERVE_GRACE_MS). */
 const GRACE_MS = Number(process.env.TROUPE_SERVE_GRACE_MS) || 30_000;
 
-interface ServeOptions { host: string; port: number; data: string; llm?: string; db?: string; config?: string; memory?: string }
+interface ServeOptions { host: string; port: number; data: string; llm?: string; db?: string; config?: string; memory?: string; queue?: string }
 
 /** `troupe serve`: the HTTP server; prints its address when it is ready, stops on SIGINT/SIGTERM. */
 export function registerServe(program: Command, setExit: SetExit): void {
@@ -21,6 +22,7 @@ export function registerServe(program: Command, setExit: SetExit): void {
     .option('--db <file>', 'catalog database to select from as well')
     .addOption(configOption())
     .addOption(memoryOption())
+    .option('--queue <redis-url>', 'run each task on a worker of its class (troupe worker) through BullMQ on this Redis; the --data folder must be shared with the workers at the same path')
     .action(async (opts: ServeOptions) => {
       const token = process.env.TROUPE_SERVER_TOKEN || undefined;
       // Anyone who can reach the port can run experts and read every thread: beyond this machine, only with a token.
@@ -31,7 +33,8 @@ export function registerServe(program: Command, setExit: SetExit): void {
       const controller = await controllerFor(opts.llm, opts.memory);
       // Beside an LLM, the page's settings may choose the built-in controller.
       const otherControllers = controller.name === 'builtin' ? [] : [await builtinController(opts.memory)];
-      const server = await buildServer({ dataDir: opts.data, controller, otherControllers, catalog: await catalogFor(opts), ...(token ? { token } : {}), ...(opts.memory ? { memoryPath: opts.memory } : {}) });
+      const queue = opts.queue ? await (await import('../../queue/queue-client.js')).QueueClient.connect(opts.queue) : undefined;
+      const server = await buildServer({ dataDir: resolvePath(opts.data), controller, otherControllers, ...(queue ? { dispatch: queue.dispatch } : {}), catalog: await catalogFor(opts), ...(token ? { token } : {}), ...(opts.memory ? { memoryPath: opts.memory } : {}) });
       const address = await server.app.listen({ host: opts.host, port: opts.port });
       process.stdout.write(`troupe serve: listening on ${address} — open ${address}/ in a browser (data in ${opts.data}; API at ${address}/openapi.json)\n`);
       await new Promise<void>((resolve) => {
@@ -39,7 +42,7 @@ export function registerServe(program: Command, setExit: SetExit): void {
           // SIGTERM (a service manager): runs in progress get a while to finish. Ctrl-C: stop now, keeping what is done.
           const graceMs = signal === 'SIGTERM' ? GRACE_MS : 0;
           process.stderr.write(`troupe serve: ${signal}, stopping${graceMs && server.hub.size ? ` (waiting up to ${graceMs / 1000} s for ${server.hub.size} run${server.hub.size > 1 ? 's' : ''})` : ''}\n`);
-          void server.close({ graceMs }).then(resolve);
+          void server.close({ graceMs }).then(() => queue?.close()).then(resolve);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

@@ -3,15 +3,15 @@ import { defaultCatalog } from '../../app/default-catalog.js';
 import { aptInstall, canInstallHere, installCommand, missingPackages } from '../../system/debian.js';
 import type { SetExit } from '../options.js';
 
-/** What the tests need beyond the experts' packages: the browser the web page's tests drive. */
-const FOR_TESTS = ['chromium'];
+/** What the tests need beyond the experts' packages: the browser the web page's tests drive, the Redis the queue's tests start. */
+const FOR_TESTS = ['chromium', 'redis-server'];
 
 /** `troupe setup`: the Debian packages the local experts need (`--tests`: and what the tests need). */
 export function registerSetup(program: Command, setExit: SetExit): void {
   program
     .command('setup')
     .description("install the Debian packages the local experts need (as root with apt; otherwise prints the command)")
-    .option('--tests', `also what \`npm test\` needs: ${FOR_TESTS.join(', ')} (the web page's browser tests)`)
+    .option('--tests', `also what \`npm test\` needs: ${FOR_TESTS.join(', ')} (the browser and queue tests)`)
     .action(async (opts: { tests?: boolean }) => {
       const wanted = [...new Set([...defaultCatalog().experts.flatMap((e) => e.entry.requires.debian), ...(opts.tests ? FOR_TESTS : [])])];
       const missing = missingPackages(wanted);
