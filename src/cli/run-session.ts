@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Controller } from '../controller/controller.js';
+import { ErrorCode, TroupeError } from '../core/errors.js';
 import type { Expert } from '../core/expert.js';
 import type { Approver } from '../execute/scheduler.js';
 import type { RunEventListener } from '../execute/events.js';
@@ -11,7 +12,7 @@ import { createProgress } from './progress.js';
 import type { SetExit } from './options.js';
 
 /** The options `troupe run` and `troupe resume` share. */
-export interface SessionOptions { json?: boolean; llm?: string; timeout: number; concurrency: number; db?: string; config?: string; memory?: string; yes?: boolean; queue?: string }
+export interface SessionOptions { json?: boolean; llm?: string; timeout: number; concurrency: number; db?: string; config?: string; memory?: string; yes?: boolean; queue?: string; artifacts?: string }
 
 export interface SessionParts {
   controller: Controller;
@@ -26,6 +27,16 @@ export interface SessionParts {
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** With --queue, the client that sends tasks to workers (files through --artifacts, else a shared folder). */
+export async function queueFor(opts: { queue?: string; artifacts?: string }) {
+  if (!opts.queue) {
+    if (opts.artifacts) throw new TroupeError(ErrorCode.BadUsage, '--artifacts is for tasks on a queue', { hint: 'add --queue redis://HOST:PORT, or leave out --artifacts' });
+    return undefined;
+  }
+  const [{ QueueClient }, { artifactStoreFor }] = await Promise.all([import('../queue/queue-client.js'), import('../queue/artifact-store.js')]);
+  return QueueClient.connect(opts.queue, artifactStoreFor(opts.artifacts));
+}
 
 /**
  * What a run needs from the terminal: the controller and catalog, live progress on stderr,
@@ -46,7 +57,7 @@ export async function runSession(request: string, opts: SessionOptions, setExit:
     abort.abort();
   };
   for (const s of SIGNALS) process.on(s, onSignal);
-  const queue = opts.queue ? await (await import('../queue/queue-client.js')).QueueClient.connect(opts.queue) : undefined;
+  const queue = await queueFor(opts);
   try {
     const record = await start({
       ...(queue ? { dispatch: queue.dispatch } : {}),

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { basename } from 'node:path';
 import { Job, Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Artifact } from '../core/artifact.js';
 import { ErrorCode, TroupeError } from '../core/errors.js';
 import type { Expert, ExpertContext, ExpertResult } from '../core/expert.js';
 import { resourceClassOf, type ResourceClass } from '../core/resource-class.js';
+import { sharedFolder, type ArtifactStore } from './artifact-store.js';
 import { CANCEL_CHANNEL, queueName, reachRedis, redisConnection } from './connection.js';
 import { failureOf, JobResult, MAX_JOB_BYTES, type JobData } from './job.js';
 
@@ -22,14 +23,18 @@ export class QueueClient {
   private readonly queues = new Map<ResourceClass, { queue: Queue; events: QueueEvents }>();
   private readonly connection: ConnectionOptions;
 
-  constructor(readonly url: string) {
+  constructor(
+    readonly url: string,
+    /** How files reach the workers: a shared folder (default) or an S3-compatible bucket. */
+    private readonly store: ArtifactStore = sharedFolder,
+  ) {
     this.connection = redisConnection(url);
   }
 
   /** A client whose Redis answers now: a wrong address is said at once, not as every task's timeout. */
-  static async connect(url: string): Promise<QueueClient> {
+  static async connect(url: string, store?: ArtifactStore): Promise<QueueClient> {
     await reachRedis(url);
-    return new QueueClient(url);
+    return new QueueClient(url, store);
   }
 
   /** The expert, run on a worker of its class instead of in this process. */
@@ -61,23 +66,33 @@ export class QueueClient {
   private async run(expert: Expert, ctx: ExpertContext): Promise<ExpertResult> {
     const cls = resourceClassOf(expert.entry);
     const { queue } = this.of(cls);
-    const stem = ctx.outputPath('x');
+    const stem = ctx.outputPath('x').slice(0, -2);
+    const jobId = randomUUID();
+    const inputs: Record<string, Artifact> = {};
+    for (const [name, a] of Object.entries(ctx.inputs)) inputs[name] = a.path ? { ...a, path: await this.store.share(a.path, `${jobId}/${name}-${basename(a.path)}`) } : a;
     const data: JobData = {
       expert: expert.entry.id,
-      inputs: Object.fromEntries(Object.entries(ctx.inputs).map(([name, a]) => [name, shared(a)])),
+      inputs,
       params: ctx.params,
-      outputStem: resolve(stem.slice(0, -2)),
+      outputStem: this.store.outputStem(stem, jobId),
       ...(ctx.approved ? { approved: true } : {}),
     };
     if (Buffer.byteLength(JSON.stringify(data)) > MAX_JOB_BYTES) {
       throw new TroupeError(ErrorCode.InputCorrupt, `the inputs of ${expert.entry.id} are over ${MAX_JOB_BYTES / 1024} KiB inline`, { hint: 'pass long texts as files (--input), which go to the workers by reference' });
     }
-    const jobId = randomUUID();
     const job = await queue.add('run', data, { jobId, removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: { age: 24 * 3600 } });
     const cancel = () => void this.cancel(cls, jobId);
     ctx.signal.addEventListener('abort', cancel, { once: true });
     try {
-      return await this.settle(queue, job, expert.entry.id);
+      const result = await this.settle(queue, job, expert.entry.id);
+      // Outputs by reference come home to the run folder, where the run expects them.
+      const home = async (a: Artifact): Promise<Artifact> => {
+        if (!a.path || a.path.startsWith('/')) return a;
+        const local = ctx.outputPath(a.path.slice(a.path.lastIndexOf('.') + 1));
+        await this.store.collect(a.path, local);
+        return { ...a, path: local };
+      };
+      return { ...result, output: await home(result.output), ...(result.extra ? { extra: await Promise.all(result.extra.map(home)) } : {}) };
     } finally {
       ctx.signal.removeEventListener('abort', cancel);
     }
@@ -151,11 +166,6 @@ export class QueueClient {
     this.queues.clear();
     this.redis?.disconnect();
   }
-}
-
-/** An artifact as a job carries it: its file by absolute path (workers see the same shared folder). */
-function shared(a: Artifact): Artifact {
-  return { ...a, ...(a.path ? { path: resolve(a.path) } : {}) };
 }
 
 function toResult(r: JobResult): ExpertResult {

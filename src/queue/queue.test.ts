@@ -146,6 +146,37 @@ describe('tasks across processes on BullMQ and a real Redis', { skip: missing },
     await w.exited;
   });
 
+  it('through an S3-compatible bucket instead of a shared folder: inputs uploaded, outputs brought home to the run folder', async () => {
+    const { default: S3rver } = await import('s3rver');
+    const { S3Client, ListObjectsV2Command } = await import('@aws-sdk/client-s3');
+    const s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: await mkdtemp(join(tmpdir(), 'troupe-s3-')), configureBuckets: [{ name: 'troupe' }] });
+    const { port } = await s3.run();
+    const env = { TROUPE_S3_ENDPOINT: `http://127.0.0.1:${port}`, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
+    try {
+      // The worker works in a folder of its own, and reads and writes only through the bucket.
+      const elsewhere = await mkdtemp(join(tmpdir(), 'troupe-worker-'));
+      const child = startTroupe(['worker', '--queue', redis.url, '--classes', 'vision,text', '--name', 'w-s3'], elsewhere, { ...env, TROUPE_QUEUE_LOCK_MS: LOCK_MS });
+      workers.push(child);
+      const w = watch(child);
+      await until('worker w-s3', async () => /taking/.test(w.out.stdout));
+      const run = watch(startTroupe(['run', '--queue', redis.url, '--artifacts', 's3://troupe/runs', '--json', 'find the faces in this photo', '-i', fileURLToPath(new URL('../../test-fixtures/astronaut.jpg', import.meta.url)), '-o', join(dir, 's3')], dir, env));
+      assert.equal(await run.exited, 0, `${run.out.stdout}\n${run.out.stderr}\n${w.out.stderr}`);
+      const record = JSON.parse(run.out.stdout);
+      const faces = record.tasks.find((t: { task: string }) => t.task === 'face-analysis');
+      assert.equal(faces.status, 'succeeded');
+      assert.ok(faces.outputs.every((o: { path?: string }) => !o.path || o.path.startsWith(join(dir, 's3'))), 'outputs are in the run folder');
+      assert.equal((await readFile(join(dir, 's3', `${faces.id}-face-analysis.png`))).subarray(1, 4).toString(), 'PNG', 'the drawn faces came home');
+      const client = new S3Client({ endpoint: env.TROUPE_S3_ENDPOINT, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+      const keys = ((await client.send(new ListObjectsV2Command({ Bucket: 'troupe', Prefix: 'runs/' }))).Contents ?? []).map((o) => o.Key!);
+      client.destroy();
+      assert.ok(keys.some((k) => k.endsWith('astronaut.jpg')) && keys.some((k) => k.endsWith('face-analysis.png')), keys.join(', '));
+      child.kill('SIGTERM');
+      await w.exited;
+    } finally {
+      await s3.close();
+    }
+  });
+
   it('the server restarting mid-run: the run is taken up from the run store and finishes on the workers', async () => {
     const w = await worker('w-serve', 'speech,text');
     const data = join(dir, 'serve-data');

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
@@ -8,6 +7,7 @@ import type { Artifact } from '../core/artifact.js';
 import { ErrorCode, TroupeError } from '../core/errors.js';
 import type { Expert } from '../core/expert.js';
 import type { ResourceClass } from '../core/resource-class.js';
+import { workerFiles } from './artifact-store.js';
 import { CANCEL_CHANNEL, queueName, reachRedis, redisConnection } from './connection.js';
 import { failureReason, JobData, type JobResult } from './job.js';
 
@@ -53,25 +53,26 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     const data = parsed.data;
     const expert = options.expert(data.expert);
     if (!expert) throw new UnrecoverableError(failureReason(new TroupeError(ErrorCode.NoExpert, `worker ${name} has no expert ${data.expert}`, { hint: 'start workers with the same catalog (--db, --config) as the server' })));
-    for (const a of Object.values(data.inputs)) {
-      if (a.path && !existsSync(a.path)) {
-        throw new UnrecoverableError(failureReason(new TroupeError(ErrorCode.InputNotFound, `worker ${name} cannot see ${a.path}`, { hint: 'every worker must see the server\'s data folder at the same path (a shared folder)' })));
-      }
-    }
     options.onJob?.({ jobId: job.id!, expert: data.expert, state: 'started' });
     await job.updateProgress({ worker: name, state: 'running' });
     const scratch = await mkdtemp(join(tmpdir(), 'troupe-job-'));
     try {
+      const inputs: Record<string, Artifact> = {};
+      for (const [slot, a] of Object.entries(data.inputs)) inputs[slot] = (a.path ? { ...a, path: await workerFiles.fetch(a.path, scratch) } : a) as Artifact;
+      await mkdir(join(scratch, 'outputs'));
       const result = await expert.run({
-        inputs: data.inputs as Record<string, Artifact>,
+        inputs,
         params: data.params,
         signal: signal ?? new AbortController().signal,
-        outputPath: (ext) => `${data.outputStem}.${ext}`,
+        outputPath: (ext) => workerFiles.outputPath(data.outputStem, ext, scratch),
         scratchDir: scratch,
         ...(data.approved ? { approved: true } : {}),
       });
+      const published = async (a: Artifact): Promise<Artifact> => (a.path ? { ...a, path: await workerFiles.publish(data.outputStem, a.path) } : a);
+      const output = await published(result.output);
+      const extra = result.extra ? await Promise.all(result.extra.map(published)) : undefined;
       options.onJob?.({ jobId: job.id!, expert: data.expert, state: 'done' });
-      return { output: result.output, ...(result.extra ? { extra: result.extra } : {}), ...(result.note ? { note: result.note } : {}), worker: name };
+      return { output, ...(extra ? { extra } : {}), ...(result.note ? { note: result.note } : {}), worker: name };
     } catch (error) {
       const cancelled = signal?.aborted;
       const reason = failureReason(cancelled ? new TroupeError(ErrorCode.Cancelled, 'cancelled') : error);

@@ -17,6 +17,7 @@ export function addSessionOptions(command: Command): Command {
     .addOption(configOption())
     .addOption(memoryOption())
     .option('--queue <redis-url>', 'run each task on a worker of its class (troupe worker) through BullMQ on this Redis, e.g. redis://127.0.0.1:6379; files go by path on a folder every worker shares')
+    .option('--artifacts <s3-url>', 'with --queue: files go through this S3-compatible bucket (s3://BUCKET/PREFIX; TROUPE_S3_ENDPOINT and the AWS credentials on every machine) instead of a shared folder')
     .option('--yes', 'allow operations that may change state (non-GET OpenAPI operations, MCP tools not marked read-only); without it a terminal asks, and otherwise they are skipped');
 }
 

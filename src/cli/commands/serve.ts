@@ -3,12 +3,13 @@ import type { Command } from 'commander';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { catalogFor } from '../../app/catalog-for.js';
 import { builtinController, controllerFor } from '../../app/controller-for.js';
+import { queueFor } from '../run-session.js';
 import { configOption, llmOption, memoryOption, positiveInteger, type SetExit } from '../options.js';
 
 /** How long SIGTERM lets runs in progress finish before cancelling them (TROUPE_SERVE_GRACE_MS). */
 const GRACE_MS = Number(process.env.TROUPE_SERVE_GRACE_MS) || 30_000;
 
-interface ServeOptions { host: string; port: number; data: string; llm?: string; db?: string; config?: string; memory?: string; queue?: string }
+interface ServeOptions { host: string; port: number; data: string; llm?: string; db?: string; config?: string; memory?: string; queue?: string; artifacts?: string }
 
 /** `troupe serve`: the HTTP server; prints its address when it is ready, stops on SIGINT/SIGTERM. */
 export function registerServe(program: Command, setExit: SetExit): void {
@@ -23,6 +24,7 @@ export function registerServe(program: Command, setExit: SetExit): void {
     .addOption(configOption())
     .addOption(memoryOption())
     .option('--queue <redis-url>', 'run each task on a worker of its class (troupe worker) through BullMQ on this Redis; the --data folder must be shared with the workers at the same path')
+    .option('--artifacts <s3-url>', 'with --queue: files go through this S3-compatible bucket (s3://BUCKET/PREFIX) instead of a shared folder')
     .action(async (opts: ServeOptions) => {
       const token = process.env.TROUPE_SERVER_TOKEN || undefined;
       // Anyone who can reach the port can run experts and read every thread: beyond this machine, only with a token.
@@ -33,7 +35,7 @@ export function registerServe(program: Command, setExit: SetExit): void {
       const controller = await controllerFor(opts.llm, opts.memory);
       // Beside an LLM, the page's settings may choose the built-in controller.
       const otherControllers = controller.name === 'builtin' ? [] : [await builtinController(opts.memory)];
-      const queue = opts.queue ? await (await import('../../queue/queue-client.js')).QueueClient.connect(opts.queue) : undefined;
+      const queue = await queueFor(opts);
       const server = await buildServer({ dataDir: resolvePath(opts.data), controller, otherControllers, ...(queue ? { dispatch: queue.dispatch } : {}), catalog: await catalogFor(opts), ...(token ? { token } : {}), ...(opts.memory ? { memoryPath: opts.memory } : {}) });
       const address = await server.app.listen({ host: opts.host, port: opts.port });
       process.stdout.write(`troupe serve: listening on ${address} — open ${address}/ in a browser (data in ${opts.data}; API at ${address}/openapi.json)\n`);
