@@ -15,8 +15,8 @@ export async function checkContent(path: string, shownAs: string, sniffed: Sniff
   const signed = signatureOf(head);
   const named = formatByName(path);
 
-  if ((sniffed.modality === 'image' || sniffed.modality === 'audio') && !signed) {
-    const looks = looksLikeText(head) ? 'it looks like text' : 'its first bytes match no image or audio format';
+  if ((sniffed.modality === 'image' || sniffed.modality === 'audio' || sniffed.modality === 'video') && !signed) {
+    const looks = looksLikeText(head) ? 'it looks like text' : 'its first bytes match no image, audio or video format';
     throw corrupt(`is named as ${named?.mime ?? sniffed.mime} but is not: ${looks}`, 'check that this is the file you meant; a renamed file is not converted');
   }
   if (sniffed.modality === 'image') {

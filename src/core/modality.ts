@@ -27,6 +27,12 @@ const SIGNATURES: Array<{ test: (b: Buffer) => boolean; modality: Modality; mime
   { test: (b) => b.subarray(0, 4).toString('latin1') === 'fLaC', modality: 'audio', mime: 'audio/flac' },
   { test: (b) => b.subarray(0, 4).toString('latin1') === 'OggS', modality: 'audio', mime: 'audio/ogg' },
   { test: (b) => b.subarray(0, 3).toString('latin1') === 'ID3' || (b[0] === 0xff && ((b[1] ?? 0) & 0xe0) === 0xe0), modality: 'audio', mime: 'audio/mpeg' },
+  // ISO media: an MP4 or QuickTime movie, unless its brand says audio only (M4A).
+  { test: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' && /^M4[AB] /.test(b.subarray(8, 12).toString('latin1')), modality: 'audio', mime: 'audio/mp4' },
+  { test: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' && b.subarray(8, 12).toString('latin1') === 'qt  ', modality: 'video', mime: 'video/quicktime' },
+  { test: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp', modality: 'video', mime: 'video/mp4' },
+  { test: (b) => b.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])), modality: 'video', mime: 'video/webm' },
+  { test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'AVI ', modality: 'video', mime: 'video/x-msvideo' },
 ];
 
 const BY_EXTENSION: Record<string, SniffedFile> = {
@@ -42,6 +48,13 @@ const BY_EXTENSION: Record<string, SniffedFile> = {
   '.flac': { modality: 'audio', mime: 'audio/flac' },
   '.ogg': { modality: 'audio', mime: 'audio/ogg' },
   '.mp3': { modality: 'audio', mime: 'audio/mpeg' },
+  '.m4a': { modality: 'audio', mime: 'audio/mp4' },
+  '.mp4': { modality: 'video', mime: 'video/mp4' },
+  '.m4v': { modality: 'video', mime: 'video/mp4' },
+  '.mov': { modality: 'video', mime: 'video/quicktime' },
+  '.webm': { modality: 'video', mime: 'video/webm' },
+  '.mkv': { modality: 'video', mime: 'video/x-matroska' },
+  '.avi': { modality: 'video', mime: 'video/x-msvideo' },
   '.txt': { modality: 'text', mime: 'text/plain' },
   '.md': { modality: 'text', mime: 'text/markdown' },
   '.json': { modality: 'json', mime: 'application/json' },

@@ -22,11 +22,11 @@ export async function verifyOutput(artifact: Artifact, expert: string): Promise<
   try {
     const { size } = await handle.stat();
     if (size === 0) throw bad('the file is empty');
-    if (artifact.kind !== 'image' && artifact.kind !== 'audio') return;
+    if (artifact.kind !== 'image' && artifact.kind !== 'audio' && artifact.kind !== 'video') return;
     const head = Buffer.alloc(Math.min(size, 64));
     await handle.read(head, 0, head.length, 0);
     const signed = signatureOf(head);
-    if (!signed || signed.modality !== artifact.kind) throw bad(`its content is not ${artifact.kind === 'image' ? 'an image' : 'audio'}`);
+    if (!signed || signed.modality !== artifact.kind) throw bad(`its content is not ${artifact.kind === 'image' ? 'an image' : artifact.kind}`);
     const tail = Buffer.alloc(Math.min(size, 16));
     await handle.read(tail, 0, tail.length, size - tail.length);
     if (signed.mime === 'image/png' && !tail.includes(Buffer.from('IEND'))) throw bad('the PNG is cut off (no IEND chunk)');

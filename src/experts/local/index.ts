@@ -4,6 +4,10 @@ import { compromiseTokenClassification } from './compromise-entities.js';
 import { energyVad } from './energy-vad.js';
 import { espeakTts } from './espeak-tts.js';
 import { fliteTts } from './flite-tts.js';
+import { ffmpegAudioExtract } from './ffmpeg-audio-extract.js';
+import { ffmpegFrame } from './ffmpeg-frame.js';
+import { ffmpegScenes } from './ffmpeg-scenes.js';
+import { ffmpegVideoTransform } from './ffmpeg-video-transform.js';
 import { eldLanguageId } from './eld-language-id.js';
 import { humanFaceAnalysis, humanObjectDetection, humanPoseEstimation } from './human/human-experts.js';
 import { pocketsphinxAsr } from './pocketsphinx-asr.js';
@@ -31,4 +35,8 @@ export const LOCAL_EXPERTS: readonly Expert[] = [
   humanObjectDetection,
   humanFaceAnalysis,
   humanPoseEstimation,
+  ffmpegAudioExtract,
+  ffmpegFrame,
+  ffmpegVideoTransform,
+  ffmpegScenes,
 ];

@@ -8,7 +8,7 @@ const entry = ExpertEntrySchema.parse({
   id: 'local/sox-audio-transform',
   name: 'SoX audio conversion',
   task: 'audio-to-audio',
-  description: 'Converts and edits recordings with SoX: another format (WAV, FLAC, OGG, MP3 input), sample rate, mono, louder or normalised volume, silence trimmed, faster or slower.',
+  description: 'Converts and edits recordings with SoX: another format (WAV, FLAC, OGG, MP3 input), sample rate, mono, louder or normalised volume, cut to a part, silence trimmed, faster or slower.',
   provider: { kind: 'local', program: 'sox' },
   resourceClass: 'speech',
   license: 'GPL-2.0',
@@ -46,6 +46,13 @@ export const soxAudioTransform: Expert = {
     }
     if (op === 'normalize') (effects.push('norm', '-1'), done.push('normalised to -1 dBFS'));
     if (op === 'trim-silence') (effects.push('silence', '1', '0.1', '1%', 'reverse', 'silence', '1', '0.1', '1%', 'reverse'), done.push('silence trimmed'));
+    if (op === 'cut' || ctx.params.start !== undefined || ctx.params.duration !== undefined) {
+      const start = Number(ctx.params.start ?? 0);
+      const length = ctx.params.duration !== undefined ? Number(ctx.params.duration) : undefined;
+      if (!(start >= 0) || (length !== undefined && !(length > 0))) throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: a cut needs a start of 0 or more seconds and a length above 0`);
+      effects.push('trim', String(start), ...(length !== undefined ? [String(length)] : []));
+      done.push(length !== undefined ? `${start}–${start + length} s` : `from ${start} s`);
+    }
     if (op === 'speed') {
       const factor = Number(ctx.params.factor ?? 1.5);
       if (!(factor > 0.1 && factor < 10)) throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: speed factor must be between 0.1 and 10`);
