@@ -35,6 +35,11 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['tag the parts of speech in this text', 'text', ['token-classification']],
   ["is this review positive or negative: 'The food was wonderful but the service was painfully slow.'", null, ['sentiment-analysis']],
   ["which language is 'Dit is een korte zin in het Nederlands' written in?", null, ['language-identification']],
+  // A video reaches speech recognition through its sound track (two converting steps found by search).
+  ['transcribe this video', 'video', ['video-to-audio', 'automatic-speech-recognition']],
+  ['what does the presenter say in this clip? put it in Spanish', 'video', ['video-to-audio', 'automatic-speech-recognition', 'translation']],
+  ['grab a still from the middle of this video', 'video', ['video-to-image']],
+  ['where does the camera cut in this movie', 'video', ['scene-detection']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {
@@ -70,6 +75,9 @@ describe('the built-in planner reads the format, accent and voice a request name
     ['convert this photo to jpg', 'image', 'image-to-image', { format: 'jpeg' }],
     ["Read this sentence aloud in a British voice: 'Mind the gap.'", null, 'text-to-speech', { accent: 'british' }],
     ["say 'good night' in a female voice", null, 'text-to-speech', { gender: 'female' }],
+    ['cut this video to the first 3 seconds', 'video', 'video-to-video', { operation: 'trim', duration: 3 }],
+    ['turn this clip into a gif', 'video', 'video-to-image', { format: 'gif' }],
+    ['keep only the first 2 seconds of this recording', 'audio', 'audio-to-audio', { operation: 'cut', duration: 2 }],
   ];
   for (const [request, modality, type, params] of cases) {
     it(`${request} → ${type} ${JSON.stringify(params)}`, () => {
