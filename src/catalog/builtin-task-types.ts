@@ -247,6 +247,28 @@ const RAW: unknown[] = [
     examples: ['estimate the pose of the person in this photo', 'find the body keypoints', 'draw the skeleton of the person'],
   },
   {
+    id: 'image-segmentation',
+    name: 'Person segmentation',
+    hfPipelineTag: 'image-segmentation',
+    description: 'Separate the person in a photo from the background: the photo with its background made transparent (a cut-out PNG), or the mask of the person.',
+    inputs: [{ name: 'image', modality: 'image', description: 'the photo of a person' }],
+    output: { modality: 'image', description: 'the cut-out (PNG with transparency) or the mask' },
+    params: {
+      type: 'object',
+      properties: {
+        output: {
+          type: 'string',
+          default: 'cutout',
+          oneOf: [
+            { const: 'cutout', description: 'cut out, no background, transparent background, isolate' },
+            { const: 'mask', description: 'mask, silhouette, outline of the person' },
+          ],
+        },
+      },
+    },
+    examples: ['give this photo a transparent background', 'cut the person out of the picture', 'a mask of the person in this photo'],
+  },
+  {
     id: 'video-to-audio',
     name: 'Sound track extraction',
     description: 'Extract the sound track of a video as a recording (WAV).',

@@ -10,6 +10,7 @@ import { ffmpegScenes } from './ffmpeg-scenes.js';
 import { ffmpegVideoTransform } from './ffmpeg-video-transform.js';
 import { eldLanguageId } from './eld-language-id.js';
 import { humanFaceAnalysis, humanObjectDetection, humanPoseEstimation } from './human/human-experts.js';
+import { humanSegmentation } from './human/human-segmentation.js';
 import { pocketsphinxAsr } from './pocketsphinx-asr.js';
 import { sharpImageTransform } from './sharp-image-transform.js';
 import { soxAudioTransform } from './sox-audio-transform.js';
@@ -35,6 +36,7 @@ export const LOCAL_EXPERTS: readonly Expert[] = [
   humanObjectDetection,
   humanFaceAnalysis,
   humanPoseEstimation,
+  humanSegmentation,
   ffmpegAudioExtract,
   ffmpegFrame,
   ffmpegVideoTransform,

@@ -40,9 +40,7 @@ let loading: Promise<Human> | undefined;
 
 /**
  * One Human instance per process, its models loaded once from the npm package itself
- * (never from the network) on the tfjs WASM backend. Human fetches models with the global
- * fetch, which cannot read file: URLs in Node; while they load, file: URLs are served
- * from disk and every other request passes through unchanged.
+ * (never from the network) on the tfjs WASM backend (see servingFiles).
  */
 export function loadHuman(): Promise<Human> {
   loading ??= (async () => {
@@ -53,17 +51,7 @@ export function loadHuman(): Promise<Human> {
       modelBasePath: pathToFileURL(join(dist, '..', 'models') + '/').href,
       wasmPath: join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '/'),
     });
-    const original = globalThis.fetch;
-    globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (url.startsWith('file:')) return new Response(await readFile(fileURLToPath(url)));
-      return original(input, init);
-    }) as typeof fetch;
-    try {
-      await human.load();
-    } finally {
-      globalThis.fetch = original;
-    }
+    await servingFiles(() => human.load());
     const missing = Object.entries(human.models.models).filter(([name, model]) => isWanted(name) && !model).map(([name]) => name);
     if (missing.length) throw new Error(`Human could not load the models ${missing.join(', ')}`);
     return human;
@@ -74,6 +62,24 @@ export function loadHuman(): Promise<Human> {
 
 function isWanted(name: string): boolean {
   return ['facedetect', 'facemesh', 'faceres', 'emotion', 'movenet', 'centernet'].includes(name);
+}
+
+/**
+ * Runs `work` while file: URLs are served from disk: Human fetches models with the global
+ * fetch, which cannot read them in Node; every other request passes through unchanged.
+ */
+export async function servingFiles<T>(work: () => Promise<T>): Promise<T> {
+  const original = globalThis.fetch;
+  globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.startsWith('file:')) return new Response(await readFile(fileURLToPath(url)));
+    return original(input, init);
+  }) as typeof fetch;
+  try {
+    return await work();
+  } finally {
+    globalThis.fetch = original;
+  }
 }
 
 export type DetectWhat = 'objects' | 'faces' | 'pose';
