@@ -156,6 +156,20 @@ const RAW: unknown[] = [
     examples: ['who and what places are mentioned in this text', 'extract the names of people and companies', 'find the dates and amounts of money', 'tag the parts of speech'],
   },
   {
+    id: 'zero-shot-classification',
+    name: 'Topic classification',
+    hfPipelineTag: 'zero-shot-classification',
+    description: 'Tell which of the labels a request names a text is about: a review about food or service, an article about sports, politics or technology, an e-mail that is spam or not.',
+    inputs: [{ name: 'text', modality: 'text', description: 'the text' }],
+    output: { modality: 'json', description: '{best, labels: [{label, score}]}' },
+    params: {
+      type: 'object',
+      required: ['labels'],
+      properties: { labels: { type: 'array', items: { type: 'string' }, format: 'choices', description: 'the labels to choose from, as the request names them' } },
+    },
+    examples: ['is this review about food or service', 'is this article about sports, politics or technology', 'which topic is this text about: science, art or history', 'classify this email as spam or not spam'],
+  },
+  {
     id: 'summarization',
     name: 'Summarization',
     hfPipelineTag: 'summarization',
@@ -287,6 +301,7 @@ const RAW: unknown[] = [
       type: 'object',
       properties: {
         at: { type: 'number', description: 'the time of the frame in seconds (default: the middle)', minimum: 0 },
+        duration: { type: 'number', description: 'a gif of this many seconds: the first seconds', minimum: 0.1, maximum: 30 },
         format: { type: 'string', enum: ['png', 'jpg', 'gif'], description: 'png or jpg still frame, or gif animation' },
       },
     },

@@ -17,6 +17,7 @@ import type { MeaningRanks } from './clause-meaning.js';
 import { plainVerbs } from './phrasal-verbs.js';
 import { senseWords } from './word-senses.js';
 import { withoutJudging } from './asked-properties.js';
+import { choicesIn } from './choices.js';
 
 export interface PlannedTask {
   task: PlanTask;
@@ -915,6 +916,10 @@ export function extractParams(specs: ParamSpec[], clause: Clause, type?: Pick<Ta
       // The user's own words for this step: the question a question-answering task answers.
       const words = (clause.sentence ?? clause.text.replace(/⟦\d+⟧/g, ' ')).replace(/\s+/g, ' ').trim();
       if (words) out[spec.name] = words;
+    } else if (spec.format === 'choices') {
+      // The labels offered to choose from: "about food or service".
+      const labels = choicesIn(clause.sentence ?? clause.text);
+      if (labels) out[spec.name] = labels;
     } else if (spec.format === 'language') {
       const isSource = /source|from/.test(spec.name);
       const isTarget = /target|into|dest/.test(spec.name);
@@ -962,10 +967,19 @@ function clauseSlots(clause: Clause, raw: string): SlotValues {
   return values;
 }
 
+/** Numbers people write as words, up to twenty and the tens: "the first three seconds". */
+const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
+  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']
+    .map((w, i) => [w, i] as [string, number])
+    .concat([['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['ninety', 90], ['hundred', 100]]),
+);
+
 function extractNumbers(specs: ParamSpec[], text: string): Record<string, number> {
   const out: Record<string, number> = {};
   const byName = (n: string) => specs.find((s) => s.name === n);
-  let rest = text;
+  // "three seconds": the words read as the numbers they are, where a number is wanted ("one" is
+  // as often a pronoun: "the one on the left").
+  let rest = text.replace(/\b[a-z]+\b/gi, (w) => (NUMBER_WORDS[w.toLowerCase()] !== undefined && w.toLowerCase() !== 'one' ? String(NUMBER_WORDS[w.toLowerCase()]) : w));
   const dims = /(\d+)\s*[x×]\s*(\d+)/.exec(rest);
   if (dims && byName('width') && byName('height')) {
     out.width = Number(dims[1]);

@@ -1,6 +1,7 @@
 import type { Expert } from '../../core/expert.js';
 import { apertiumTranslation } from './apertium-translation.js';
 import { compromiseTokenClassification } from './compromise-entities.js';
+import { encoderZeroShot } from './encoder-zero-shot.js';
 import { energyVad } from './energy-vad.js';
 import { espeakTts } from './espeak-tts.js';
 import { fliteTts } from './flite-tts.js';
@@ -30,6 +31,7 @@ export const LOCAL_EXPERTS: readonly Expert[] = [
   vaderSentiment,
   compromiseTokenClassification,
   textRankSummarizer,
+  encoderZeroShot,
   pocketsphinxAsr,
   energyVad,
   soxAudioTransform,

@@ -50,8 +50,9 @@ describe('FFmpeg video experts, on a video made here from two real photos and a 
     const frame = await runExpert(ffmpegFrame, { video: clip }, { at: 3 });
     assert.equal((await readFile(frame.output.path!)).subarray(1, 4).toString(), 'PNG');
     assert.match(frame.note!, /frame at 3 s of 4(\.\d)? s/);
-    const gif = await runExpert(ffmpegFrame, { video: clip }, { format: 'gif' });
+    const gif = await runExpert(ffmpegFrame, { video: clip }, { format: 'gif', duration: 3 });
     assert.equal((await readFile(gif.output.path!)).subarray(0, 6).toString(), 'GIF89a');
+    assert.ok(Math.abs(duration(gif.output.path!) - 3) < 0.3, `a GIF of ${duration(gif.output.path!)} s`);
     await assert.rejects(runExpert(ffmpegFrame, { video: clip }, { at: 60 }), (e) => TroupeError.is(e, ErrorCode.InvalidPlan) && /lasts 4(\.\d)? s/.test(e.message));
   });
 

@@ -1,0 +1,20 @@
+/**
+ * The labels a clause offers to choose from: "is this review about food or service?",
+ * "sports, politics or technology", "spam or not spam". The list ends at "or" and its last
+ * item; it begins after the word that introduces it (about, as, between, into, among, either,
+ * a colon) or, failing one, takes the one item before "or". Quoted words are the material.
+ */
+const INTRO = /\b(?:about|as|between|into|among|either|whether\s+it\s+is|is\s+it)\s+|:\s*/gi;
+
+export function choicesIn(text: string): string[] | undefined {
+  const said = text.replace(/(["'‘“])(?:(?!\1).){2,}?\1/g, ' ');
+  const or = said.toLowerCase().lastIndexOf(' or ');
+  if (or < 0) return undefined;
+  const last = /^\s*((?:[\w'-]+\s*){1,3}?)(?=[?.!,;]|\s*$)/.exec(said.slice(or + 4))?.[1]?.trim();
+  if (!last) return undefined;
+  const before = said.slice(0, or);
+  const intro = [...before.matchAll(INTRO)].at(-1);
+  const items = intro ? before.slice(intro.index! + intro[0].length).split(/\s*,\s*/) : [before.trim().split(/\s+/).at(-1) ?? ''];
+  const labels = [...items, last].map((l) => l.trim().replace(/^(?:the|a|an)\s+/i, '')).filter((l) => l && l.split(/\s+/).length <= 3);
+  return labels.length >= 2 ? [...new Set(labels)] : undefined;
+}
