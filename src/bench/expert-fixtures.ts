@@ -5,6 +5,13 @@ const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.
 const image = (p: string): Artifact => ({ kind: 'image', mime: p.endsWith('.png') ? 'image/png' : 'image/jpeg', path: at(p) });
 const audio = (p: string): Artifact => ({ kind: 'audio', mime: 'audio/wav', path: at(p) });
 const text = (value: string): Artifact => ({ kind: 'text', mime: 'text/plain', value });
+/**
+ * test-fixtures/clip.mp4, made from the other fixtures:
+ * ffmpeg -loop 1 -t 2 -i coffee.jpg -loop 1 -t 2 -i astronaut.jpg -i goforward.wav -filter_complex
+ *   "[0:v]scale=320:240,setsar=1[a];[1:v]scale=320:240,setsar=1[b];[a][b]concat=n=2:v=1:a=0[v]"
+ *   -map "[v]" -map 2:a -c:v libx264 -pix_fmt yuv420p -r 10 -c:a aac -shortest clip.mp4
+ */
+const video = (p: string): Artifact => ({ kind: 'video', mime: 'video/mp4', path: at(p) });
 
 const ARTICLE =
   'The city council met on Tuesday to discuss the new library. The library will open next spring on Main Street. ' +
@@ -29,4 +36,10 @@ export const BENCH_INPUTS: Record<string, { inputs: Record<string, Artifact>; pa
   'local/human-object-detection': { inputs: { image: image('test-fixtures/coffee.jpg') } },
   'local/human-face-analysis': { inputs: { image: image('test-fixtures/astronaut.jpg') } },
   'local/human-pose-estimation': { inputs: { image: image('test-fixtures/astronaut.jpg') } },
+  'local/human-segmentation': { inputs: { image: image('test-fixtures/astronaut.jpg') } },
+  'local/encoder-zero-shot': { inputs: { text: text(ARTICLE) }, params: { labels: ['politics', 'sports', 'technology'] } },
+  'local/ffmpeg-audio-extract': { inputs: { video: video('test-fixtures/clip.mp4') } },
+  'local/ffmpeg-frame': { inputs: { video: video('test-fixtures/clip.mp4') }, params: { format: 'gif', duration: 3 } },
+  'local/ffmpeg-video-transform': { inputs: { video: video('test-fixtures/clip.mp4') }, params: { operation: 'trim', duration: 2 } },
+  'local/ffmpeg-scenes': { inputs: { video: video('test-fixtures/clip.mp4') } },
 };
