@@ -8,6 +8,7 @@ import { benchRetrieval } from './retrieval/retrieval-bench.js';
 import { benchScheduler } from './scheduler-bench.js';
 import { benchQueue } from './queue-bench.js';
 import { benchServe } from './serve-bench.js';
+import { benchZeroShot } from './zero-shot-bench.js';
 import { benchMemory } from './taskbench/memory-bench.js';
 
 /**
@@ -26,6 +27,7 @@ const FIGURES: Record<string, { describe: string; run: (args: string[]) => numbe
   serve: { describe: 'many conversations at once against troupe serve: throughput, time to first event and answer, peak memory, lost events', run: benchServe },
   scheduler: { describe: 'the scheduler\'s cost per task on no-op experts: a chain, independent tasks, layers; 1k to 100k tasks', run: benchScheduler },
   queue: { describe: 'tasks through BullMQ on Redis: overhead per task against in-process, throughput with 1, 2 and 4 workers', run: benchQueue },
+  'zero-shot': { describe: "topic labels by similarity on a public labelled set: APIBench's Hugging Face model descriptions by field", run: benchZeroShot },
   requests: { describe: 'the built-in planner on the everyday request table: dev and aside', run: benchRequests },
 };
 
