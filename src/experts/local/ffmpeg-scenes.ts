@@ -1,14 +1,17 @@
 import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
 import { checkPrograms } from './debian-fix.js';
-import { FFMPEG, readVideo, seconds } from './ffmpeg.js';
+import { FFMPEG, ffmpeg, readVideo, seconds } from './ffmpeg.js';
 import { runProgram } from './run-program.js';
 import { jsonOutput } from '../shared/write-output.js';
+
+/** Frames of scene changes kept at most: a long film's hundreds of cuts are in the JSON. */
+const MAX_FRAMES = 12;
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/ffmpeg-scenes',
   name: 'FFmpeg scene detection',
   task: 'scene-detection',
-  description: "Finds a video's scenes with FFmpeg's scene-change score: a cut wherever two frames differ by more than the threshold (0.3 by default), as time segments.",
+  description: "Finds a video's scenes with FFmpeg's scene-change score: a cut wherever two frames differ by more than the threshold (0.3 by default), as time segments, with a still frame of each scene's start (at most 12).",
   usage: "ffmpeg -i clip.mp4 -vf \"select='gt(scene,0.3)',showinfo\" -f null -",
   popularity: 50,
   ...FFMPEG,
@@ -26,6 +29,14 @@ export const ffmpegScenes: Expert = {
     const bounds = [0, ...cuts, video.duration];
     const scenes = bounds.slice(1).map((end, i) => ({ start: Math.round(bounds[i]! * 100) / 100, end: Math.round(end * 100) / 100 }));
     const words = scenes.length === 1 ? `one scene of ${seconds(video.duration)}, no cut` : `${scenes.length} scenes: ${scenes.map((s) => `${s.start}–${s.end} s`).join(', ')}`;
-    return jsonOutput(ctx, { duration: Math.round(video.duration * 100) / 100, threshold, scenes }, words);
+    const result = await jsonOutput(ctx, { duration: Math.round(video.duration * 100) / 100, threshold, scenes }, words);
+    // A frame at each scene change (a little after the cut, where the new picture has settled), for a person to see the scenes.
+    const frames = [];
+    for (const [i, scene] of scenes.slice(0, MAX_FRAMES).entries()) {
+      const path = ctx.outputPath(`scene${i + 1}.png`);
+      await ffmpeg(['-ss', String(Math.min(scene.start + 0.1, scene.end)), '-i', video.path, '-frames:v', '1', path], entry.id, ctx.signal);
+      frames.push({ kind: 'image' as const, mime: 'image/png', path });
+    }
+    return { ...result, extra: frames };
   },
 };

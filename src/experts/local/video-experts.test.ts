@@ -69,8 +69,10 @@ describe('FFmpeg video experts, on a video made here from two real photos and a 
     await assert.rejects(runExpert(ffmpegVideoTransform, { video: clip }, { format: 'avi' }), (e) => TroupeError.is(e, ErrorCode.UnsupportedFormat));
   });
 
-  it('finds the cut between the two photos as two scenes, in words too', async () => {
-    const { output } = await runExpert(ffmpegScenes, { video: clip });
+  it('finds the cut between the two photos as two scenes, in words too, with a frame of each', async () => {
+    const { output, extra } = await runExpert(ffmpegScenes, { video: clip });
+    assert.equal(extra?.length, 2);
+    for (const frame of extra!) assert.equal((await readFile(frame.path!)).subarray(1, 4).toString(), 'PNG');
     const { scenes } = output.value as { scenes: Array<{ start: number; end: number }> };
     assert.equal(scenes.length, 2);
     assert.ok(Math.abs(scenes[0]!.end - 2) <= 0.3, `cut at ${scenes[0]!.end}`);
