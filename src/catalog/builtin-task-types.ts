@@ -1,5 +1,11 @@
 import { TaskTypeSchema, type TaskType } from '../core/task-type.js';
 
+/** The part of a recording or a video to keep: the same words for both, so that "the first 5 seconds" reads alike. */
+const PART = {
+  duration: { type: 'number', description: 'keep this many seconds: the first seconds, a length', minimum: 0 },
+  start: { type: 'number', description: 'start from this second, after, skip', minimum: 0 },
+};
+
 /**
  * The task types Troupe's local experts serve. Descriptions and examples are the
  * documentation the built-in planner and the LLM read; keep them in a user's words.
@@ -221,8 +227,7 @@ const RAW: unknown[] = [
             { const: 'cut', description: 'cut, shorten to a part, keep the first seconds' },
           ],
         },
-        duration: { type: 'number', description: 'keep this many seconds: the first seconds, a length', minimum: 0 },
-        start: { type: 'number', description: 'start from this second, after, skip', minimum: 0 },
+        ...PART,
         format: { type: 'string', enum: ['wav', 'flac', 'ogg', 'mp3'], description: 'output audio format' },
         sample_rate: { type: 'integer', description: 'sample rate in hz (hertz), e.g. 16000', minimum: 4000, maximum: 192000 },
         factor: { type: 'number', description: 'speed factor times, e.g. 1.5 times faster', minimum: 0.1, maximum: 10 },
@@ -326,8 +331,7 @@ const RAW: unknown[] = [
             { const: 'speed', description: 'speed up, faster, slow down, slower, slow motion' },
           ],
         },
-        duration: { type: 'number', description: 'keep this many seconds: the first seconds, a length', minimum: 0 },
-        start: { type: 'number', description: 'start from this second, after, skip', minimum: 0 },
+        ...PART,
         factor: { type: 'number', description: 'speed factor times, e.g. 2 times faster', minimum: 0.25, maximum: 4 },
         format: { type: 'string', enum: ['mp4', 'webm'], description: 'output video format' },
       },

@@ -48,38 +48,36 @@ function s3Location(ref: string): { bucket: string; key: string } {
  * (path-style addressing), the credentials and region come from the AWS SDK's usual places
  * (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION, ~/.aws).
  */
-async function s3Client() {
-  const { S3Client } = await import('@aws-sdk/client-s3');
-  const endpoint = process.env.TROUPE_S3_ENDPOINT;
-  return new S3Client({ ...(endpoint ? { endpoint, forcePathStyle: true } : {}), region: process.env.AWS_REGION ?? 'us-east-1' });
+let client: Promise<import('@aws-sdk/client-s3').S3Client> | undefined;
+function s3Client() {
+  // One client (and its connection pool) for the process, made on first use.
+  client ??= import('@aws-sdk/client-s3').then(({ S3Client }) => {
+    const endpoint = process.env.TROUPE_S3_ENDPOINT;
+    return new S3Client({ ...(endpoint ? { endpoint, forcePathStyle: true } : {}), region: process.env.AWS_REGION ?? 'us-east-1' });
+  });
+  return client;
 }
 
 async function upload(ref: string, path: string): Promise<void> {
   const { PutObjectCommand } = await import('@aws-sdk/client-s3');
   const { bucket, key } = s3Location(ref);
-  const client = await s3Client();
   try {
     // The bytes with their length: a stream would go as aws-chunked, which not every S3-compatible server reads.
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: await readFile(path) }));
+    await (await s3Client()).send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: await readFile(path) }));
   } catch (error) {
     throw new TroupeError(ErrorCode.ExpertCrashed, `could not upload to ${ref}: ${(error as Error).message}`, { hint: 'check TROUPE_S3_ENDPOINT, the bucket and the AWS credentials' });
-  } finally {
-    client.destroy();
   }
 }
 
 async function download(ref: string, path: string): Promise<void> {
   const { GetObjectCommand } = await import('@aws-sdk/client-s3');
   const { bucket, key } = s3Location(ref);
-  const client = await s3Client();
   try {
-    const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const object = await (await s3Client()).send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, await object.Body!.transformToByteArray());
   } catch (error) {
     throw new TroupeError(ErrorCode.InputNotFound, `could not download ${ref}: ${(error as Error).message}`, { hint: 'check TROUPE_S3_ENDPOINT, the bucket and the AWS credentials on this machine' });
-  } finally {
-    client.destroy();
   }
 }
 

@@ -133,9 +133,10 @@ export class QueueClient {
     try {
       for (const [id, w] of [...this.waiting]) {
         const job = await Job.fromId(w.queue, id).catch(() => undefined); // Redis away: next time
-        const state = job ? await job.getState().catch(() => undefined) : undefined;
-        if (state === 'completed') w.succeed(job!.returnvalue);
-        else if (state === 'failed') w.fail(job!.failedReason);
+        // A finished job's hash holds its outcome: no second round trip for its state.
+        if (!job?.finishedOn) continue;
+        if (job.failedReason) w.fail(job.failedReason);
+        else w.succeed(job.returnvalue);
       }
     } finally {
       this.sweeping = false;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { REDIS_SERVER, startRedis, type TestRedis } from '../system/redis-server.js';
+import { REDIS_SERVER, startRedis, type RedisServer } from '../system/redis-server.js';
 import { requireProgram } from '../test-support/programs.js';
 import { startServe, startTroupe } from '../test-support/troupe-cli.js';
 import { queueStats, type ClassStats } from './stats.js';
@@ -36,7 +36,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 }
 
 describe('tasks across processes on BullMQ and a real Redis', { skip: missing }, () => {
-  let redis: TestRedis;
+  let redis: RedisServer;
   let dir = '';
   let longSpeech = '';
   const workers: ChildProcessWithoutNullStreams[] = [];

@@ -13,6 +13,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Controller } from '../controller/controller.js';
 import type { Expert } from '../core/expert.js';
 import { ErrorCode, TroupeError, isUsageError } from '../core/errors.js';
+import { formatByName } from '../core/modality.js';
 import type { RunEvent } from '../execute/events.js';
 import { VERSION } from '../core/version.js';
 import { RunStore } from '../runs/run-store.js';
@@ -58,8 +59,11 @@ export interface TroupeServer {
   close(options?: { graceMs?: number }): Promise<void>;
 }
 
-const MIME: Record<string, string> = { '.txt': 'text/plain; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif', '.tiff': 'image/tiff', '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.flac': 'audio/flac', '.mp4': 'video/mp4', '.webm': 'video/webm', '.mov': 'video/quicktime', '.mkv': 'video/x-matroska' };
-const mimeOf = (path: string) => MIME[path.slice(path.lastIndexOf('.')).toLowerCase()] ?? 'application/octet-stream';
+/** A file's type by its name, as inputs are told (core/modality.ts); text is UTF-8, as Troupe writes it. */
+function mimeOf(path: string): string {
+  const mime = formatByName(path)?.mime ?? 'application/octet-stream';
+  return mime.startsWith('text/') ? `${mime}; charset=utf-8` : mime;
+}
 
 /**
  * An artifact id names a run's output file or an uploaded file, and nothing else on disk.

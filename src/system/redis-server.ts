@@ -16,7 +16,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export interface TestRedis {
+export interface RedisServer {
   url: string;
   /** Stops it as a crash would (SIGKILL) or cleanly (its data kept on disk either way: append-only file). */
   stop(how?: 'kill' | 'shutdown'): Promise<void>;
@@ -29,7 +29,7 @@ export interface TestRedis {
  * append-only file on (every write synced), so that a restart keeps the queues. For the
  * queue's tests and its benchmark; a deployment runs its own Redis.
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), 'troupe-redis-'));
   let child: ChildProcess | undefined;

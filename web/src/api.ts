@@ -1,16 +1,18 @@
+import type { z } from 'zod';
 import type { RunRecord } from '../../src/respond/run-record.js';
+import type { ErrorBody, SettingsBody, ThreadBody, ThreadFileBody, ThreadList, ThreadRunBody } from '../../src/serve/schemas.js';
 
-/** What the page reads from `troupe serve` (the shapes of src/serve/schemas.ts, as JSON). */
-export interface ThreadSummary { threadId: string; createdAt: string; updatedAt: string; runs: number; title: string }
-export interface ThreadFile { fileId: string; name: string; mime: string; modality: string; bytes: number; at: string; artifact: string }
-export interface ThreadRun { runId: string; request: string; at: string; status: string; error?: ApiErrorBody }
-export interface Thread { threadId: string; createdAt: string; runs: ThreadRun[]; files: ThreadFile[] }
+/** What the page reads from `troupe serve`: the shapes of its routes' schemas (src/serve/schemas.ts), as JSON. */
+export type ThreadSummary = z.infer<typeof ThreadList>['threads'][number];
+export type ThreadFile = z.infer<typeof ThreadFileBody>;
+export type ThreadRun = z.infer<typeof ThreadRunBody>;
+export type Thread = z.infer<typeof ThreadBody>;
+export type Settings = z.infer<typeof SettingsBody>;
+export type DoctorRow = Settings['doctor'][number];
+export type ApiErrorBody = z.infer<typeof ErrorBody>['error'];
 export interface RunArtifact { taskId: string; kind: string; mime: string; artifact: string; url: string }
 /** A run as GET …/runs/{runId} answers: the record (run.json) with its files' URLs, or where it stands before it has one. */
 export type RunResponse = Omit<Partial<RunRecord>, 'status'> & { runId: string; status: string; artifacts?: RunArtifact[]; error?: ApiErrorBody };
-export interface DoctorRow { id: string; task: string; runnable: boolean; reason?: string; fix?: string }
-export interface Settings { controllers: string[]; doctor: DoctorRow[] }
-export interface ApiErrorBody { code: string; message: string; hint?: string }
 
 /** An error the server explained ({error: {code, message, hint}}), or one the page met on the way. */
 export class ApiError extends Error {
