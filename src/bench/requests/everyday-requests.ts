@@ -16,10 +16,10 @@ export const EverydayRequestSchema = z.object({
    * before any change, looked at at its end; s11-dev and s11-aside: written in session 11
    * before any change, the aside half looked at only at its end.
    */
-  split: z.enum(['dev', 'aside', 'fresh', 's11-dev', 's11-aside']),
+  split: z.enum(['dev', 'aside', 'fresh', 's11-dev', 's11-aside', 's12-dev', 's12-aside']),
   request: z.string().min(1),
-  /** Which kind of file goes with it: a photo, a photo of a sign, a recording of speech, a text file. */
-  input: z.enum(['photo', 'sign', 'recording', 'text']).nullable(),
+  /** Which kind of file goes with it: a photo, a photo of a sign, a recording of speech, a text file, a video. */
+  input: z.enum(['photo', 'sign', 'recording', 'text', 'video']).nullable(),
   expect: z.array(z.string()),
   /** Parameters the first task of a type must have (a translation's target language). */
   params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
@@ -33,7 +33,9 @@ export const FRESH_REQUESTS_PATH = fileURLToPath(new URL('../../../src/bench/req
 
 export const S11_REQUESTS_PATH = fileURLToPath(new URL('../../../src/bench/requests/everyday-s11.jsonl', import.meta.url));
 
-export function readEverydayRequests(paths: readonly string[] = [EVERYDAY_REQUESTS_PATH, FRESH_REQUESTS_PATH, S11_REQUESTS_PATH]): EverydayRequest[] {
+export const S12_REQUESTS_PATH = fileURLToPath(new URL('../../../src/bench/requests/everyday-s12.jsonl', import.meta.url));
+
+export function readEverydayRequests(paths: readonly string[] = [EVERYDAY_REQUESTS_PATH, FRESH_REQUESTS_PATH, S11_REQUESTS_PATH, S12_REQUESTS_PATH]): EverydayRequest[] {
   return paths.flatMap((path) => readOne(path));
 }
 

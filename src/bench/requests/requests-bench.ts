@@ -17,6 +17,7 @@ function inputFor(kind: EverydayRequest['input'], dir: string): string[] {
   if (kind === 'photo') return [at('test-fixtures/coffee.jpg')];
   if (kind === 'sign') return [at('examples/sign.png')];
   if (kind === 'recording') return [at('test-fixtures/goforward.wav')];
+  if (kind === 'video') return [at('test-fixtures/clip.mp4')];
   if (kind === 'text') {
     const path = join(dir, 'article.txt');
     writeFileSync(path, ARTICLE);
