@@ -10,7 +10,7 @@ import { z } from 'zod';
  * tuned for.
  */
 export const EverydayRequestSchema = z.object({
-  id: z.string().regex(/^[efg]\d{3}$/),
+  id: z.string().regex(/^[efgh]\d{3}$/),
   /**
    * dev: tuned on; aside: looked at only at a session's end; fresh: written in session 10
    * before any change, looked at at its end; s11-dev and s11-aside: written in session 11
