@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, isUsageError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
+import { benchAnswers } from './answers-bench.js';
 import { benchExperts } from './experts-bench.js';
 import { benchLanguageId } from './language-id-bench.js';
 import { benchRequests } from './requests/requests-bench.js';
@@ -28,6 +29,7 @@ const FIGURES: Record<string, { describe: string; run: (args: string[]) => numbe
   scheduler: { describe: 'the scheduler\'s cost per task on no-op experts: a chain, independent tasks, layers; 1k to 100k tasks', run: benchScheduler },
   queue: { describe: 'tasks through BullMQ on Redis: overhead per task against in-process, throughput with 1, 2 and 4 workers', run: benchQueue },
   'zero-shot': { describe: "topic labels by similarity on a public labelled set: APIBench's Hugging Face model descriptions by field", run: benchZeroShot },
+  answers: { describe: 'answer-sentence selection on 96 written questions about 24 short texts (18 the text does not answer): dev and aside', run: benchAnswers },
   requests: { describe: 'the built-in planner on the everyday request table: dev and aside', run: benchRequests },
 };
 

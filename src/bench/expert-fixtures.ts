@@ -38,6 +38,7 @@ export const BENCH_INPUTS: Record<string, { inputs: Record<string, Artifact>; pa
   'local/human-pose-estimation': { inputs: { image: image('test-fixtures/astronaut.jpg') } },
   'local/human-segmentation': { inputs: { image: image('test-fixtures/astronaut.jpg') } },
   'local/encoder-zero-shot': { inputs: { text: text(ARTICLE) }, params: { labels: ['politics', 'sports', 'technology'] } },
+  'local/encoder-answer-sentence': { inputs: { text: text(ARTICLE) }, params: { question: 'Where will the library be?' } },
   'local/ffmpeg-audio-extract': { inputs: { video: video('test-fixtures/clip.mp4') } },
   'local/ffmpeg-frame': { inputs: { video: video('test-fixtures/clip.mp4') }, params: { format: 'gif', duration: 3 } },
   'local/ffmpeg-video-transform': { inputs: { video: video('test-fixtures/clip.mp4') }, params: { operation: 'trim', duration: 2 } },

@@ -176,6 +176,16 @@ const RAW: unknown[] = [
     examples: ['is this review about food or service', 'is this article about sports, politics or technology', 'which topic is this text about: science, art or history', 'classify this email as spam or not spam'],
   },
   {
+    id: 'question-answering',
+    name: 'Question answering',
+    hfPipelineTag: 'question-answering',
+    description: 'Answer a question about a text: find what the given text (a document, an article, a notice, a transcript) says about who, what, when, where, why or how much.',
+    inputs: [{ name: 'text', modality: 'text', description: 'the text that holds the answer' }],
+    output: { modality: 'text', description: 'the answer' },
+    params: { type: 'object', properties: { question: { type: 'string', format: 'request', description: "the question, in the user's words" } }, required: ['question'] },
+    examples: ['answer my question about this text', 'according to the document, when does the offer end', 'what does the article say about the price', 'in this email, who should I call'],
+  },
+  {
     id: 'summarization',
     name: 'Summarization',
     hfPipelineTag: 'summarization',

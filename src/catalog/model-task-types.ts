@@ -5,20 +5,10 @@ import { TaskTypeSchema, type TaskType } from '../core/task-type.js';
  * OpenAI-compatible server that can run them is configured, so the planners never plan a
  * step nothing could run. `format: "request"` marks a parameter the user's own words fill.
  */
-// The question a question-answering type answers: the user's own words.
+// The question a visual question-answering type answers: the user's own words.
 const QUESTION = { type: 'object', properties: { question: { type: 'string', format: 'request', description: "the question, in the user's words" } }, required: ['question'] };
 
 export const OPENAI_TASK_TYPES: readonly TaskType[] = [
-  {
-    id: 'question-answering',
-    name: 'Question answering',
-    hfPipelineTag: 'question-answering',
-    description: 'Answer a question about a text: find what the given text (a document, an article, a transcript) says about who, what, when, where or how much.',
-    inputs: [{ name: 'text', modality: 'text', description: 'the text that holds the answer' }],
-    output: { modality: 'text', description: 'the answer' },
-    params: QUESTION,
-    examples: ['answer my question about this text', 'according to the document, when does the offer end', 'what does the article say about the price'],
-  },
   {
     id: 'image-captioning',
     name: 'Image captioning',

@@ -45,4 +45,13 @@ describe('troupe run on a video, a portrait and a review', { skip: requireProgra
     assert.equal(record.tasks[0]!.task, 'zero-shot-classification');
     assert.match(record.answer, /about food more than service/);
   });
+
+  it('"according to this notice, who do I call?": the sentence of the text that answers, quoted', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'troupe-notice-'));
+    await writeFile(join(dir, 'notice.txt'), 'The heating will be off on Monday morning. The caretaker, Ms Duarte, can be reached on 555 0199. Bins are collected on Wednesdays.');
+    const record = await run('according to this notice, who do I call?', join(dir, 'notice.txt'));
+    assert.equal(record.tasks[0]!.task, 'question-answering');
+    assert.match(record.answer, /"The caretaker, Ms Duarte, can be reached on 555 0199\."/);
+    assert.match(record.answer, /selected from the text, not written/);
+  });
 });

@@ -35,6 +35,12 @@ export const ExpertEntrySchema = z.object({
   source: z.string().default(''),
   /** A ranking prior from 0 to 100 (from downloads and likes where known). */
   popularity: z.number().nonnegative().default(0),
+  /**
+   * Serves its task type by a narrower method than the type promises (question answering by
+   * quoting a sentence): ranked after every other runnable expert of the type, local or not,
+   * so that a model the user configured answers first.
+   */
+  standIn: z.boolean().optional(),
   downloads: z.number().nonnegative().optional(),
   likes: z.number().nonnegative().optional(),
   requires: z

@@ -24,11 +24,11 @@ export interface PlannedTask {
   /** The words of the request this task answers, for selection and the run record. */
   clause: string;
   /**
-   * The clause named only the kind of thing this step works on ("… in this recording"), not
-   * what to do with it: the weakest evidence a step can have, which a question's goal
-   * outweighs (draft-plan.ts).
+   * The words did not clearly ask for this step: its clause named only the kind of thing it
+   * works on ("… in this recording"), or no clause matched and the whole request was its best
+   * guess. The weakest evidence a step can have, which a question's goal outweighs (draft-plan.ts).
    */
-  kindOnly?: boolean;
+  unsure?: boolean;
 }
 
 export interface BuiltinPlan {
@@ -200,7 +200,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     lastStep = { type, terms: new Set(terms(`${clauseWords(clause)}${type === answerer ? ' answer question' : ''}`)), nameTerms: new Set(terms(type.name)) };
     if (type === byWords) {
       const step = planned.findLast((p) => p.task.task === type.id);
-      if (step && best!.matched.every((t) => isKindWord(t))) step.kindOnly = true;
+      if (step && best!.matched.every((t) => isKindWord(t))) step.unsure = true;
       finishAs(clause, byWords);
     }
   }
@@ -226,7 +226,9 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const whole: Clause = { text: analysis.clauses.map((c) => c.text).join(' '), quotes: analysis.quotes.map((_, i) => i), anaphoric: false };
     const best = rank(whole).find((r) => r.feasibility === 1 && operationNamed(r, kindsSaid(whole, whole.text)));
     if (best && best.raw > FALLBACK_MIN_RELATIVE_SCORE) {
+      const from = planned.length;
       plan(best.type, whole);
+      for (const step of planned.slice(from)) step.unsure = true;
       notes.push(`no single clause matched a task type clearly; planned ${best.type.id} from the whole request`);
     }
   }
@@ -258,7 +260,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const own = withoutJudging(plainVerbs(stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1')));
     const senses = senseWords(own);
     const referent = referentWord(clause);
-    const words = `${own} ${referent}${asksFact(clause) ? ' answer question' : ''}${senses}`;
+    // A question of fact names answering only if some answerer takes what is at hand as it is
+    // (a photo's question is not one for a text's answerer, through the text read off it).
+    const answerable = asksFact(clause) && types.some((t) => answers(t) && t.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, available) || userWordsFit(t, slot)));
+    const words = `${own} ${referent}${answerable ? ' answer question' : ''}${senses}`;
     // What "it" stands for helps choose among types but is not itself a request: a clause
     // whose own words match nothing ("Once that's done", "Can you figure it out") is no step.
     // TaskBench dev: node F1 58.55 → 59.11.
@@ -288,7 +293,11 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         const inputs = type.inputs
           .filter((slot) => slot.required)
           .map((slot) => (canFill(slot.modality, clause, available) || userWordsFit(type, slot) ? 'direct' : bridgeFor(slot.modality, available, types).length ? 'bridged' : 'none'));
-        const feasibility = !paramsMet || inputs.includes('none') ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
+        // A question about a thing is answered from the thing: a type that answers the user's
+        // own question does not take it through a conversion ("how many cups are on the table"
+        // of a photo is no question about the text read off it).
+        const answersWords = specs.some((p) => p.format === 'request');
+        const feasibility = !paramsMet || inputs.includes('none') || (answersWords && inputs.includes('bridged')) ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
         // the whole catalog: the best counts fully, the twentieth about a seventh.
         const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1) * leaning.intent(type);
@@ -503,8 +512,11 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
    * 71.74 / 35.10.
    */
   function plan(type: TaskType, clause: Clause): boolean {
+    // A type that takes the user's words as a parameter (the question a question-answering
+    // step answers) needs its text from elsewhere: the question is not its own material.
+    const wordsAreParam = paramSpecs(type).some((p) => p.format === 'request');
     const slots = type.inputs.filter(
-      (slot) => slot.required && slot.modality !== 'text' && !canFill(slot.modality, clause, available) && !bridgeFor(slot.modality, available, types, undefined, true).length,
+      (slot) => slot.required && (slot.modality !== 'text' || wordsAreParam) && !canFill(slot.modality, clause, available) && !bridgeFor(slot.modality, available, types, undefined, true).length,
     );
     if (slots.length) {
       unfed.push({ type, clause: clause.text, slots });
@@ -551,7 +563,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       }
       // Nothing at hand to make from, nor to convert: what the user asked for is the prompt
       // ("write a short story about a dragon", "generate an image of a sunset over the sea").
-      if (value === undefined && slot.modality === 'text' && slot.required) value = promptWords(clause);
+      if (value === undefined && slot.modality === 'text' && slot.required && !wordsAreParam) value = promptWords(clause);
       // An address given to a step that wants the thing itself is fetched first
       // ("summarize the article at https://…": a downloader, then the summary).
       const fetcher = isAddress(value) && slot.name !== URL_SLOT ? fetcherFor(slot.modality, types) : undefined;

@@ -4,6 +4,7 @@ import type { SniffedFile } from '../core/modality.js';
 import { planWithoutLlm, type BuiltinPlan } from './builtin-planner.js';
 import type { MeaningRanks } from './clause-meaning.js';
 import { languageGoals } from './language-goals.js';
+import { reachAnswer } from './reach-answer.js';
 import { reachAsked } from './reach-asked.js';
 import { reachLanguageGoal, type LanguageOf } from './reach-language-goal.js';
 
@@ -30,18 +31,25 @@ export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<
   } catch (error) {
     // No step by the words, but a question whose answer a type gives, about a file given:
     // "is the person in this recording upset?" is reached from the recording.
-    const asked = error instanceof TroupeError && error.code === ErrorCode.NoPlan ? reachAsked({ tasks: [] }, catalog, request, given) : undefined;
-    if (!asked?.plan.tasks.length) throw error;
-    drafted = { plan: { tasks: [] }, tasks: [], notes: [] };
+    const noPlan = error instanceof TroupeError && error.code === ErrorCode.NoPlan;
+    const asked = noPlan ? reachAsked({ tasks: [] }, catalog, request, given) : undefined;
+    if (!asked?.plan.tasks.length) {
+      // Nor such a question: an open question about the file ("what did the council agree?")
+      // is for the type that answers questions in the user's words.
+      const answered = noPlan ? reachAnswer(request, catalog, given) : undefined;
+      if (!answered) throw error;
+      drafted = { plan: answered.plan, tasks: [], notes: answered.notes };
+    } else drafted = { plan: { tasks: [] }, tasks: [], notes: [] };
   }
   let asked = reachAsked(drafted.plan, catalog, request, given);
-  // A question the draft's steps cannot lead to, when those steps rest on nothing but the
-  // kind of thing named ("is the person in this recording upset?" matched audio conversion by
-  // "recording"): the question's goal, reached from the file, is the plan.
-  if (asked.plan.tasks.length === drafted.plan.tasks.length && drafted.tasks.length > 0 && drafted.tasks.every((t) => t.kindOnly)) {
+  // A question asked of the file, when the draft's steps rest on no clear words ("is the person
+  // in this recording upset?" matched audio conversion by "recording"; "is this document happy
+  // or sad in tone" matched nothing but "document"): the question's goal, reached from the
+  // file, is the plan.
+  if (drafted.tasks.length > 0 && drafted.tasks.every((t) => t.unsure)) {
     const instead = reachAsked({ tasks: [] }, catalog, request, given);
     if (instead.plan.tasks.length) {
-      asked = { plan: instead.plan, notes: [`left out ${drafted.tasks.map((t) => t.task.task).join(', ')}: the request named only the kind of file, and asks a question they do not answer`, ...instead.notes] };
+      asked = { plan: instead.plan, notes: [`left out ${drafted.tasks.map((t) => t.task.task).join(', ')}: the request did not clearly ask for them, and asks a question they do not answer`, ...instead.notes] };
       drafted = { ...drafted, tasks: [] };
     }
   }

