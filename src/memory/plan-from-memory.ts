@@ -1,8 +1,8 @@
-import { typesMatching } from '../plan/builtin-planner.js';
+import { typesMatching } from '../plan/type-index.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Modality, SniffedFile } from '../core/modality.js';
 import { paramSpecs } from '../core/task-type.js';
-import { extractParams } from '../plan/builtin-planner.js';
+import { extractParams } from '../plan/extract-params.js';
 import { isFile, isRef, type Plan } from '../core/plan.js';
 import { analyzeRequest } from '../plan/request-analysis.js';
 import { validatePlan } from '../plan/validate-plan.js';

@@ -6,7 +6,8 @@ import { BUILTIN_TASK_TYPES } from '../catalog/builtin-task-types.js';
 import { OPENAI_TASK_TYPES } from '../catalog/model-task-types.js';
 import type { SniffedFile } from '../core/modality.js';
 import { ErrorCode, TroupeError } from '../core/errors.js';
-import { planWithoutLlm, wantedOutput } from './builtin-planner.js';
+import { planWithoutLlm } from './builtin-planner.js';
+import { wantedOutput } from './output-words.js';
 import { analyzeRequest } from './request-analysis.js';
 import { validatePlan } from './validate-plan.js';
 

@@ -1,0 +1,120 @@
+import type { ParamSpec, TaskType } from '../core/task-type.js';
+import { languageMentions } from '../text/languages.js';
+import { actionTerms as terms } from '../text/tokenize.js';
+import { clauseWords, type Clause } from './request-analysis.js';
+import { pickSlot, slotKind, slotValues, type SlotValues } from './slot-values.js';
+import { cuedValues, paramCues } from './param-cues.js';
+import { choicesIn } from './choices.js';
+
+/**
+ * A task's parameters read off its clause: languages, labels to choose from, the user's own
+ * question, enumerations, numbers, and free values (places, dates, addresses) for imported APIs.
+ */
+
+/**
+ * Parameters the clause states. Languages: "from X" is a source, "into/to X" a target,
+ * any other mention the language of the task. Enumerations: the value whose name or
+ * description shares most words with the clause. Numbers: "800x600" for width and height,
+ * "50%" for a percentage, otherwise the number goes to the parameter whose name and
+ * description share most words with the two words either side of it ("90 degrees").
+ */
+export function extractParams(specs: ParamSpec[], clause: Clause, type?: Pick<TaskType, 'name' | 'description'>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const text = clauseWords(clause);
+  const clauseTerms = new Set(terms(text));
+  const mentions = languageMentions(text);
+  for (const spec of specs) {
+    if (spec.format === 'request') {
+      // The user's own words for this step: the question a question-answering task answers.
+      const words = (clause.sentence ?? clause.text.replace(/⟦\d+⟧/g, ' ')).replace(/\s+/g, ' ').trim();
+      if (words) out[spec.name] = words;
+    } else if (spec.format === 'choices') {
+      // The labels offered to choose from: "about food or service".
+      const labels = choicesIn(clause.sentence ?? clause.text);
+      if (labels) out[spec.name] = labels;
+    } else if (spec.format === 'language') {
+      const isSource = /source|from/.test(spec.name);
+      const isTarget = /target|into|dest/.test(spec.name);
+      const pick = mentions.find((m) => (isSource ? m.preposition === 'from' : isTarget ? m.preposition !== 'from' : true));
+      if (pick) out[spec.name] = pick.language.code;
+    } else if (spec.enum) {
+      let best: { value: unknown; score: number } | undefined;
+      for (const value of spec.enum) {
+        const doc = `${String(value).replace(/[-_]/g, ' ')} ${spec.enumDescriptions?.[String(value)] ?? ''}`;
+        const own = terms(String(value)).some((t) => clauseTerms.has(t)) ? 1 : 0;
+        const score = own + terms(doc).filter((t, i, all) => all.indexOf(t) === i && clauseTerms.has(t)).length;
+        if (score > 0 && (!best || score > best.score)) best = { value, score };
+      }
+      if (best) out[spec.name] = best.value;
+    }
+  }
+  Object.assign(out, extractNumbers(specs.filter((s) => s.type === 'number' || s.type === 'integer'), text));
+  // Free-text parameters (an API's location, date, e-mail address, message): values the
+  // clause states in a recognisable form, matched to parameters by their names.
+  const free = specs.filter((s) => (s.type === undefined || s.type === 'string') && !s.enum && !(s.name in out) && (s.format === undefined || s.format === 'date' || s.format === 'date-time'));
+  if (free.length && clause.raw) {
+    const values = clauseSlots(clause, clause.raw);
+    const taken = new Set<string>();
+    // Values of a recognisable form first (dates, addresses, numbers), then what each
+    // parameter's documentation cues, then any quote or proper name its kind takes.
+    const kinds = new Map(free.map((spec) => [spec, spec.format?.startsWith('date') ? 'dates' : slotKind(spec.name, spec.description)] as const));
+    const byForm = (kind: ReturnType<typeof slotKind> | 'dates') => kind !== undefined && kind !== 'quotes' && kind !== 'names' && kind !== 'place' && kind !== 'origin' && kind !== 'destination';
+    const take = (spec: ParamSpec, value: string | undefined) => {
+      if (value !== undefined && !(spec.name in out)) (out[spec.name] = value), taken.add(value);
+    };
+    for (const spec of free) if (byForm(kinds.get(spec))) take(spec, pickSlot(values, kinds.get(spec), taken));
+    const cued = cuedValues(paramCues(free.filter((spec) => !(spec.name in out)), type), clause.raw, taken);
+    for (const spec of free) take(spec, cued.get(spec.name));
+    for (const spec of free) if (!byForm(kinds.get(spec))) take(spec, pickSlot(values, kinds.get(spec), taken));
+  }
+  // In the documentation's order, whichever pass found them.
+  return Object.fromEntries(specs.filter((s) => s.name in out).map((s) => [s.name, out[s.name]]));
+}
+
+// Ranking reads every candidate type's parameters off the same clause: its values once.
+const slotCache = new WeakMap<Clause, SlotValues>();
+function clauseSlots(clause: Clause, raw: string): SlotValues {
+  let values = slotCache.get(clause);
+  if (!values) slotCache.set(clause, (values = slotValues(raw, clause.quoted ?? [])));
+  return values;
+}
+
+/** Numbers people write as words, up to twenty and the tens: "the first three seconds". */
+const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
+  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']
+    .map((w, i) => [w, i] as [string, number])
+    .concat([['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['ninety', 90], ['hundred', 100]]),
+);
+
+function extractNumbers(specs: ParamSpec[], text: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  const byName = (n: string) => specs.find((s) => s.name === n);
+  // "three seconds": the words read as the numbers they are, where a number is wanted ("one" is
+  // as often a pronoun: "the one on the left").
+  let rest = text.replace(/\b[a-z]+\b/gi, (w) => (NUMBER_WORDS[w.toLowerCase()] !== undefined && w.toLowerCase() !== 'one' ? String(NUMBER_WORDS[w.toLowerCase()]) : w));
+  const dims = /(\d+)\s*[x×]\s*(\d+)/.exec(rest);
+  if (dims && byName('width') && byName('height')) {
+    out.width = Number(dims[1]);
+    out.height = Number(dims[2]);
+    rest = rest.replace(dims[0], ' ');
+  }
+  const percent = /(\d+(?:\.\d+)?)\s*(?:%|percent\b)/.exec(rest);
+  const percentSpec = specs.find((s) => /percent/.test(s.description ?? ''));
+  if (percent && percentSpec) {
+    out[percentSpec.name] = Number(percent[1]);
+    rest = rest.replace(percent[0], ' ');
+  }
+  const tokens = rest.split(/\s+/).filter(Boolean);
+  tokens.forEach((token, i) => {
+    if (!/^-?\d+(?:\.\d+)?$/.test(token)) return;
+    const near = new Set(terms(tokens.slice(Math.max(0, i - 2), i + 3).join(' ')));
+    let best: { spec: ParamSpec; score: number } | undefined;
+    for (const spec of specs) {
+      if (spec.name in out) continue;
+      const score = new Set(terms(`${spec.name.replace(/_/g, ' ')} ${spec.description ?? ''}`).filter((t) => near.has(t))).size;
+      if (score > 0 && (!best || score > best.score)) best = { spec, score };
+    }
+    if (best) out[best.spec.name] = Number(token);
+  });
+  return out;
+}
