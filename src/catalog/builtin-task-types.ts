@@ -179,11 +179,11 @@ const RAW: unknown[] = [
     id: 'question-answering',
     name: 'Question answering',
     hfPipelineTag: 'question-answering',
-    description: 'Answer a question about a text: find what the given text (a document, an article, a notice, a transcript) says about who, what, when, where, why or how much.',
+    description: 'Answer a question about a given text (a document, an article, an e-mail, a transcript): who, what, when, where, why or how much, according to it.',
     inputs: [{ name: 'text', modality: 'text', description: 'the text that holds the answer' }],
     output: { modality: 'text', description: 'the answer' },
     params: { type: 'object', properties: { question: { type: 'string', format: 'request', description: "the question, in the user's words" } }, required: ['question'] },
-    examples: ['answer my question about this text', 'according to the document, when does the offer end', 'what does the article say about the price', 'in this email, who should I call'],
+    examples: ['answer my question about this text', 'according to the document, when does the offer end', 'how much does it cost, based on this article', 'in this email, who should I call'],
   },
   {
     id: 'summarization',
