@@ -11,7 +11,8 @@ import type { MeaningRanks } from './clause-meaning.js';
 import { plainVerbs } from './phrasal-verbs.js';
 import { senseWords } from './word-senses.js';
 import { withoutJudging } from './asked-properties.js';
-import { reachAnswer } from './reach-answer.js';
+import { asksGivenProperty } from './reach-asked.js';
+import { answeredParam, asksQuestion, reachAnswer } from './reach-answer.js';
 import { extractParams } from './extract-params.js';
 import { answers, asksFact } from './fact-questions.js';
 import { convertedFrom, createdKind, keptAs, madeKind, wantedOutput } from './output-words.js';
@@ -94,13 +95,14 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // "put this text into Catalan" names a text, not speech, and asks for Catalan.
     const named = best && (operationNamed(best, kindsSaid(clause)) || !near || near.get(best.type.id) === 0);
     const byWords = best && named && isStep(best, ranked[1], near) ? best.type : undefined;
-    const answerer = ranked.length === 0 && !byWords ? answererFor(clause) : undefined;
+    const answerer = !byWords ? answererFor(clause, ranked.length === 0) : undefined;
     // The type the words name first; if nothing at hand can feed it, what the clause asks to make or have.
     const candidates = [byWords, makerFor(clause), translatorFor(clause), ranked.length === 0 ? converterFor(clause) : undefined, answerer];
     const type = candidates.find((t): t is TaskType => t !== undefined && plan(t, clause));
     if (!type) continue;
     // A quoted question's step was asked for answering: "share this answer" repeats it.
     lastStep = { type, terms: new Set(terms(`${clauseWords(clause)}${type === answerer ? ' answer question' : ''}`)), nameTerms: new Set(terms(type.name)) };
+    if (type === answerer) notes.push(`planned ${type.id} for "${clause.text}": a question that no type's words answer`);
     if (type === byWords) {
       const step = planned.findLast((p) => p.task.task === type.id);
       if (step && best!.matched.every((t) => isKindWord(t))) step.unsure = true;
@@ -405,10 +407,13 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
    * TaskBench HF dev 71.37 / 34.25 → 71.47 / 34.73 (with "share this answer" read as
    * repeating that step); "Spanish speaking friend" no longer speaking: edge 34.78.
    */
-  function answererFor(clause: Clause): TaskType | undefined {
-    const question = clause.quotes.map((i) => available.quotes[i]!).find((q) => /\?\s*$/.test(q));
-    if (!question) return undefined;
+  function answererFor(clause: Clause, matchedNothing: boolean): TaskType | undefined {
     const feasible = (t: TaskType) => t.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, available));
+    const question = matchedNothing ? clause.quotes.map((i) => available.quotes[i]!).find((q) => /\?\s*$/.test(q)) : undefined;
+    // A clause that asks an open question no type's words answer ("… and tell me who the mayor
+    // is"), of a text at hand: the type that answers questions in the user's own words.
+    // Not one whose answer is a property a type gives ("does this text sound angry?": its sentiment; reach-asked.ts).
+    if (!question) return asksQuestion(clause.raw ?? clause.text) && !asksGivenProperty(clause.sentence ?? clause.text, catalog) && available.outputs.concat(available.files.map((f) => ({ id: f.path, modality: f.modality }))).some((o) => o.modality === 'text') ? types.find((t) => answeredParam(t) && served(t) && t.inputs.every((i) => i.modality === 'text') && feasible(t)) : undefined;
     return index
       .search(`answer question ${question}`)
       .map((r) => catalog.taskType(r.id)!)
@@ -490,6 +495,13 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       if (value !== undefined) args[slot.name] = value;
     }
     Object.assign(args, extractParams(paramSpecs(type), clause, type));
+    // The question of a step asked for in words that are no question ("who is the mayor? answer
+    // in Spanish") is the request's question.
+    const questionParam = answeredParam(type);
+    if (questionParam && !asksQuestion(clause.raw ?? clause.text)) {
+      const asked = analysis.clauses.map((c) => c.sentence ?? c.text).find((s) => asksQuestion(s));
+      if (asked) args[questionParam] = asked;
+    }
     // Two clauses describing one step ("the audio is noisy … clean up the sound") would chain a
     // type onto itself with nothing new: keep one task. Different parameters (rotate, then
     // grayscale) make a real second step.
@@ -498,6 +510,14 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       const params = (a: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(a).filter(([k]) => !type.inputs.some((i) => i.name === k))));
       const chainsOntoPrevious = Object.values(args).some((v) => isRefTo(v, previous.id));
       if (chainsOntoPrevious && params(args) === params(previous.args)) return true;
+      // One question in two clauses ("which street were they from, according to the text"):
+      // one step, asked the whole sentence.
+      const previousClause = analysis.clauses.find((c) => c.text === planned.at(-1)!.clause);
+      const sameInputs = type.inputs.every((i) => JSON.stringify(args[i.name]) === JSON.stringify(previous.args[i.name]));
+      if (questionParam && (sameInputs || chainsOntoPrevious) && clause.sentence && previousClause?.sentence === clause.sentence) {
+        previous.args[questionParam] = clause.sentence;
+        return true;
+      }
     }
     // An API call with no inputs that points back ("share the result", "tell him about it")
     // or is told to come next ("then book a hotel") comes after the step before it.

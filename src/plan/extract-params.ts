@@ -25,8 +25,11 @@ export function extractParams(specs: ParamSpec[], clause: Clause, type?: Pick<Ta
   const mentions = languageMentions(text);
   for (const spec of specs) {
     if (spec.format === 'request') {
-      // The user's own words for this step: the question a question-answering task answers.
-      const words = (clause.sentence ?? clause.text.replace(/⟦\d+⟧/g, ' ')).replace(/\s+/g, ' ').trim();
+      // The user's own words for this step: the question a question-answering task answers —
+      // the whole sentence if it is a question, else its own clause ("read the sign and tell me
+      // when it opens": not the reading).
+      const question = clause.sentence && /\?\s*$/.test(clause.sentence) ? clause.sentence : undefined;
+      const words = (question ?? (clause.raw ?? clause.text).replace(/⟦\d+⟧/g, ' ')).replace(/\s+/g, ' ').trim();
       if (words) out[spec.name] = words;
     } else if (spec.format === 'choices') {
       // The labels offered to choose from: "about food or service".

@@ -15,13 +15,29 @@ describe('questions about a given text: answer-sentence selection as the last re
   it('answers an open question about a text that no other step answers, in the user words', () => {
     const drafted = draftPlan('who is the mayor?', catalog, text);
     assert.deepEqual(drafted.plan.tasks.map((t) => [t.task, t.args]), [['question-answering', { text: { file: 'article.txt' }, question: 'who is the mayor?' }]]);
-    assert.match(drafted.notes.join(' '), /asks a question about article\.txt/);
+    assert.match(drafted.notes.join(' '), /a question that no type's words answer/);
     assert.deepEqual(types('according to this article, when will the library open?', text), ['question-answering']);
+  });
+
+  it('answers a question asked after another step, of that step\'s text, in the words that ask it', () => {
+    const sign = draftPlan('read the sign and tell me when the library is closed', catalog, given('sign.png', 'image'));
+    assert.deepEqual(sign.plan.tasks.map((t) => [t.task, t.args]), [
+      ['ocr', { image: { file: 'sign.png' } }],
+      ['question-answering', { text: { ref: 't1' }, question: 'tell me when the library is closed' }],
+    ]);
+    // One question in two clauses is one step, asked the whole sentence.
+    const split = draftPlan('which street were the residents from, according to the text', catalog, text);
+    assert.deepEqual(split.plan.tasks.map((t) => [t.task, t.args.question]), [['question-answering', 'which street were the residents from, according to the text']]);
+    // A clause that asks for the answer in other words still answers the request's question.
+    const spanish = draftPlan('who is the mayor? answer in Spanish', catalog, text);
+    assert.deepEqual(spanish.plan.tasks.map((t) => [t.task, t.args.question ?? t.args.target_language]), [['question-answering', 'who is the mayor?'], ['translation', 'es']]);
   });
 
   it('leaves the question to the step that gives what it asks for', () => {
     // A feeling offered as the answer is sentiment; a text's answerer is not a step before it.
     assert.deepEqual(types('is this document happy or sad in tone', text), ['sentiment-analysis']);
+    assert.deepEqual(types('does this text sound angry?', text), ['sentiment-analysis']);
+    assert.deepEqual(types('which language is this text in?', text), ['language-identification']);
     assert.deepEqual(types('who is named in this article?', text), ['token-classification']);
     assert.deepEqual(types('summarize it', text), ['summarization']);
   });

@@ -3,9 +3,25 @@ import { accepts } from '../core/modality.js';
 import type { Plan } from '../core/plan.js';
 import type { TaskType } from '../core/task-type.js';
 import type { GivenFiles } from './reach-asked.js';
+import { FRAMING } from './speech-act.js';
 
-/** A sentence that asks: a question mark, or an opening question word or auxiliary. */
-const QUESTION = /\?\s*$|^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|can|could|will|would|has|have|had)\b/i;
+/**
+ * Words that ask, once the framing of a request is set aside ("could you condense it?" asks
+ * for a summary, not a question answered): an opening question word or auxiliary, or a
+ * question asked indirectly ("tell me who the mayor is", "I want to know when it opens").
+ */
+const QUESTION = /^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|can|could|will|would|has|have|had)\b|\b(?:tell|show|ask|know|find\s+out|explain)\s+(?:me\s+|us\s+)?(?:who|whom|whose|what|which|when|where|why|how)\b/i;
+
+/** Whether these words ask a question. */
+export function asksQuestion(text: string): boolean {
+  return QUESTION.test(text.replace(FRAMING, ' ').replace(/^[\s,]+/, ''));
+}
+
+/** The parameter a type fills with the user's own words (the question it answers), if any. */
+export function answeredParam(type: TaskType): string | undefined {
+  const properties = (type.params as { properties?: Record<string, { format?: string }> }).properties ?? {};
+  return Object.entries(properties).find(([, spec]) => spec.format === 'request')?.[0];
+}
 
 /**
  * A question about the given material that no step of the words answers ("what did the council
@@ -19,7 +35,7 @@ export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles
   const question = request
     .split(/(?<=[.?!])\s+/)
     .map((s) => s.trim())
-    .find((s) => QUESTION.test(s));
+    .find((s) => asksQuestion(s));
   if (!question || files.length === 0) return undefined;
   for (const type of catalog.taskTypes.values()) {
     const param = answeredParam(type);
@@ -34,8 +50,3 @@ export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles
   return undefined;
 }
 
-/** The parameter a type fills with the user's own words (the question it answers), if any. */
-function answeredParam(type: TaskType): string | undefined {
-  const properties = (type.params as { properties?: Record<string, { format?: string }> }).properties ?? {};
-  return Object.entries(properties).find(([, spec]) => spec.format === 'request')?.[0];
-}

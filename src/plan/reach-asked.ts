@@ -3,7 +3,7 @@ import { accepts, type Modality } from '../core/modality.js';
 import type { Plan } from '../core/plan.js';
 import type { TaskType } from '../core/task-type.js';
 import { terms } from '../text/tokenize.js';
-import { askedProperties } from './asked-properties.js';
+import { askedProperties, type AskedProperty } from './asked-properties.js';
 import { kindless } from './kind-words.js';
 
 /** The user's files the plan may start from. */
@@ -25,8 +25,7 @@ export function reachAsked(plan: Plan, catalog: Catalog, request: string, files:
   const tasks = [...plan.tasks];
   const types = [...catalog.taskTypes.values()];
   for (const asked of askedProperties(request)) {
-    const stems = asked.words.map((w) => terms(w)).filter((s) => s.length > 0);
-    const named = types.filter((t) => stems.some((s) => s.every((w) => gives(t).has(w))));
+    const named = typesGiving(asked, types);
     if (named.length === 0 || tasks.some((t) => named.some((n) => n.id === t.task))) continue;
     const routes = named.flatMap((type) => {
       const route = routeTo(type, tasks, files, types, catalog);
@@ -74,6 +73,18 @@ function routeTo(type: TaskType, tasks: Plan['tasks'], files: GivenFiles, types:
     if (converter) return { from: { file: f.path }, steps: [{ type: converter, slot: converter.inputs[0]!.name }, last] };
   }
   return undefined;
+}
+
+/** The types that give a property asked for, by their name or their output's description. */
+function typesGiving(asked: AskedProperty, types: readonly TaskType[]): TaskType[] {
+  const stems = asked.words.map((w) => terms(w)).filter((s) => s.length > 0);
+  return types.filter((t) => stems.some((s) => s.every((w) => gives(t).has(w))));
+}
+
+/** Whether the words ask for a property some type of the catalog gives ("which language", "is it upset"). */
+export function asksGivenProperty(text: string, catalog: Catalog): boolean {
+  const types = [...catalog.taskTypes.values()];
+  return askedProperties(text).some((asked) => typesGiving(asked, types).length > 0);
 }
 
 /**

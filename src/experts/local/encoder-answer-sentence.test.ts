@@ -34,6 +34,8 @@ describe('answer-sentence selection (sentence encoder)', () => {
     assert.equal(questionProper('According to this article, when will the library open?'), 'when will the library open?');
     assert.equal(questionProper('in the email: who should I call?'), 'who should I call?');
     assert.equal(questionProper('Who wrote it?'), 'Who wrote it?');
+    assert.equal(questionProper('which street were the residents from, according to the text'), 'which street were the residents from');
+    assert.equal(questionProper('tell me when the library is closed'), 'when the library is closed');
   });
 
   it('needs a question and a text', async () => {

@@ -41,7 +41,11 @@ export interface RankedSentence {
 
 /** The question without the words that point at the text it is about ("according to this article, …"). */
 export function questionProper(question: string): string {
-  const bare = question.replace(/^\s*(?:(?:according to|in|from|based on|going by)\s+(?:this|the|that|my)\s+[\w-]+(?:\s+[\w-]+)?\s*[,:]\s*|(?:answer|tell me)\b[^:]*:\s*)/i, '');
+  const source = String.raw`(?:according to|in|from|based on|going by)\s+(?:this|the|that|my)\s+[\w-]+(?:\s+[\w-]+)?`;
+  const bare = question
+    .replace(new RegExp(String.raw`^\s*(?:${source}\s*[,:]\s*|(?:answer|tell me)\b[^:]*:\s*)`, 'i'), '')
+    .replace(new RegExp(String.raw`\s*,\s*${source}\s*(?=[?.!]?\s*$)`, 'i'), '')
+    .replace(/^\s*(?:(?:can|could) you\s+)?(?:please\s+)?(?:tell|show)\s+(?:me|us)\s+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)/i, '');
   return bare.trim() || question.trim();
 }
 
