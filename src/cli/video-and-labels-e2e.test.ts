@@ -54,4 +54,10 @@ describe('troupe run on a video, a portrait and a review', { skip: requireProgra
     assert.match(record.answer, /"The caretaker, Ms Duarte, can be reached on 555 0199\."/);
     assert.match(record.answer, /selected from the text, not written/);
   });
+
+  it('"read the sign and tell me when the library is closed": the text read, then the sentence that answers', { skip: requireProgram('tesseract') }, async () => {
+    const record = await run('read the sign and tell me when the library is closed', fileURLToPath(new URL('../../examples/sign.png', import.meta.url)));
+    assert.deepEqual(record.tasks.map((t) => t.task), ['ocr', 'question-answering']);
+    assert.match(record.answer, /Result: "The library is closed on Sunday\."/);
+  });
 });
