@@ -19,6 +19,8 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     assert.deepEqual(words('is this paragraph in French?'), ['language']);
     assert.deepEqual(words('tell me whether the caption is Dutch'), ['language']);
     assert.deepEqual(words('could you put this into French?'), []);
+    // A how-question asks for a way of saying it, in that language.
+    assert.deepEqual(words("how do you say 'good night' in Catalan?"), []);
   });
 
   it('courtesy, statements and quoted words ask nothing', () => {

@@ -1,6 +1,7 @@
 import { valence } from '../text/affect.js';
 import { languageMentions } from '../text/languages.js';
 import { isStopword } from '../text/tokenize.js';
+import { FRAMING } from './speech-act.js';
 
 /**
  * What a request asks to know of a thing, as the words of the property a task type gives
@@ -43,7 +44,10 @@ export function askedProperties(request: string): AskedProperty[] {
     if (!ASKS.test(sentence)) continue;
     const mentions = languageMentions(sentence);
     const offered = mentions.find((m) => m.preposition === undefined || m.preposition === 'in');
-    if (offered && !mentions.some((m) => m.preposition === 'into' || m.preposition === 'to')) out.push({ words: ['language'], cue: sentence.trim() });
+    // A how-question asks for a way of saying it, not which language it is in: "how do you say
+    // 'good night' in Catalan" wants Catalan words.
+    const asksHow = /^\s*how\b/i.test(sentence.replace(FRAMING, ' ').replace(/^[\s,]+/, ''));
+    if (offered && !asksHow && !mentions.some((m) => m.preposition === 'into' || m.preposition === 'to')) out.push({ words: ['language'], cue: sentence.trim() });
     const feeling = FEELING.exec(sentence)?.[0] ?? feltWord(sentence);
     if (feeling) out.push({ words: FEELING_WORDS, cue: feeling });
   }
