@@ -12,7 +12,9 @@ import type { Catalog } from './catalog.js';
  *    the text keeps it (OCR, speech recognition);
  *  - text → audio with a language parameter speaks with a voice of that language, which
  *    should be the text's (text-to-speech);
- *  - text → text with none keeps the input's language (summarization).
+ *  - text → text with none keeps the input's language (summarization);
+ *  - image, audio or video → a structured result names what it saw or heard in English
+ *    words (object labels, emotions, segments): the words a later step speaks or translates.
  */
 export interface LanguageEffects {
   /** The parameter that sets the output's language, and the one naming the input's, if any. */
@@ -25,6 +27,8 @@ export interface LanguageEffects {
   keeps?: boolean;
   /** The input slot that takes text, where it has one. */
   textInput?: string;
+  /** A structured result of a picture, a sound or a video, whose words are in this language. */
+  labels?: string;
 }
 
 const SOURCE = /\bsource\b|\bof the (?:input|text|original)\b|\bfrom\b/i;
@@ -52,6 +56,8 @@ export function languageEffects(type: TaskType): LanguageEffects {
     effects.reads = { param: params[0].name, ...(typeof params[0].default === 'string' ? { default: params[0].default } : {}) };
   } else if (textInput && out === 'audio' && params[0]) {
     effects.voice = params[0].name;
+  } else if (out === 'json' && ins.length > 0 && ins.every((m) => m === 'image' || m === 'audio' || m === 'video')) {
+    effects.labels = 'en';
   }
   cache.set(type, effects);
   return effects;

@@ -436,6 +436,12 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
    * 71.74 / 35.10.
    */
   function plan(type: TaskType, clause: Clause): boolean {
+    // "What emotion does she show? Answer in Spanish": the answer is a property a type gives
+    // (reach-asked.ts), so the clause that asks for it names no question of its own to answer.
+    if (answeredParam(type) && !asksQuestion(clause.raw ?? clause.text)) {
+      const question = analysis.clauses.map((c) => c.sentence ?? c.text).find((s) => asksQuestion(s));
+      if (question && asksGivenProperty(question, catalog)) return false;
+    }
     // A type that takes the user's words as a parameter (the question a question-answering
     // step answers) needs its text from elsewhere: the question is not its own material.
     const wordsAreParam = paramSpecs(type).some((p) => p.format === 'request');

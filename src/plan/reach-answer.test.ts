@@ -38,6 +38,8 @@ describe('questions about a given text: answer-sentence selection as the last re
     assert.deepEqual(types('is this document happy or sad in tone', text), ['sentiment-analysis']);
     assert.deepEqual(types('does this text sound angry?', text), ['sentiment-analysis']);
     assert.deepEqual(types('which language is this text in?', text), ['language-identification']);
+    // "Answer in Spanish" asks for the reply's language, not another question about the faces found.
+    assert.deepEqual(types('what emotion does she show? answer in Spanish', photo), ['face-analysis', 'translation']);
     assert.deepEqual(types('who is named in this article?', text), ['token-classification']);
     assert.deepEqual(types('summarize it', text), ['summarization']);
   });

@@ -26,6 +26,14 @@ describe('reachLanguageGoal: the plan made to reach the language the request wan
     assert.deepEqual(reached.tasks[1]!.args, { text: { ref: 't1' }, target_language: 'es' });
   });
 
+  it('translates the English words of what a picture was found to show ("what objects are here, in Spanish")', () => {
+    const plan: Plan = { tasks: [{ id: 't1', task: 'object-detection', args: { image: { file: 'table.jpg' } }, deps: [] }] };
+    const reached = reachLanguageGoal(plan, catalog, { target: 'es' }).plan;
+    assert.deepEqual(types(reached), ['object-detection', 'translation']);
+    assert.deepEqual(reached.tasks[1]!.args, { text: { ref: 't1' }, target_language: 'es' });
+    // Before, a structured result had no language, and the plan was left without the translation.
+  });
+
   it('sets the target and source of a translation the request names both of', () => {
     const plan: Plan = { tasks: [{ id: 't1', task: 'translation', args: { text: 'La biblioteca está cerrada.', target_language: 'es' }, deps: [] }] };
     assert.deepEqual(reachLanguageGoal(plan, catalog, { target: 'en', source: 'es' }).plan.tasks[0]!.args, { text: 'La biblioteca está cerrada.', target_language: 'en', source_language: 'es' });

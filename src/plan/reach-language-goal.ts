@@ -55,6 +55,7 @@ export function reachLanguageGoal(plan: Plan, catalog: Catalog, goals: LanguageG
       if (e.sets) languages.set(t.id, typeof t.args[e.sets.target] === 'string' ? (t.args[e.sets.target] as string) : undefined);
       else if (e.reads) languages.set(t.id, typeof t.args[e.reads.param] === 'string' ? (t.args[e.reads.param] as string) : (goals.source ?? e.reads.default));
       else if (e.voice || e.keeps) languages.set(t.id, input);
+      else if (e.labels) languages.set(t.id, e.labels);
     }
   };
   follow();
