@@ -21,6 +21,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['what does the speaker say?', 'audio', ['automatic-speech-recognition']],
   ['find the speech segments in this recording', 'audio', ['voice-activity-detection']],
   ['convert this recording to flac', 'audio', ['audio-to-audio']],
+  // "mp3" names a format, not a number (it had been dropped with the numbers: speech recognition, then a voice).
+  ['turn this into an mp3', 'audio', ['audio-to-audio']],
   ['trim the silence from this recording and make it louder', 'audio', ['audio-to-audio', 'audio-to-audio']],
   ['transcribe the recording, then tell me whether the speaker sounds positive or negative', 'audio', ['automatic-speech-recognition', 'sentiment-analysis']],
   ['I have a recording of a lecture. Please give me a brief summary of it.', 'audio', ['automatic-speech-recognition', 'summarization']],

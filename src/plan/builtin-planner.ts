@@ -178,7 +178,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   /** Task types for a clause, best first: relative BM25F score times feasibility and the clause's leanings. */
   function rank(clause: Clause, bySenses = false): Ranked[] {
     // Language names and numbers are parameters, not evidence of which task is meant.
-    const own = withoutJudging(plainVerbs(stripLanguageNames(clauseWords(clause)).replace(/\S*\d\S*/g, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1')));
+    // Numbers, not names that hold a digit: "mp3" and "mp4" say which format is wanted.
+    const own = withoutJudging(plainVerbs(stripLanguageNames(clauseWords(clause)).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1')));
     const senses = senseWords(own);
     const referent = referentWord(clause);
     // A question of fact names answering only if some answerer takes what is at hand as it is
