@@ -4,6 +4,7 @@ import { VERSION } from '../core/version.js';
 import { benchAnswers } from './answers-bench.js';
 import { benchExperts } from './experts-bench.js';
 import { benchLanguageId } from './language-id-bench.js';
+import { benchPlanCode } from './plan-code-bench.js';
 import { benchRequests } from './requests/requests-bench.js';
 import { benchRetrieval } from './retrieval/retrieval-bench.js';
 import { benchScheduler } from './scheduler-bench.js';
@@ -30,6 +31,7 @@ const FIGURES: Record<string, { describe: string; run: (args: string[]) => numbe
   queue: { describe: 'tasks through BullMQ on Redis: overhead per task against in-process, throughput with 1, 2 and 4 workers', run: benchQueue },
   'zero-shot': { describe: "topic labels by similarity on a public labelled set: APIBench's Hugging Face model descriptions by field", run: benchZeroShot },
   answers: { describe: 'answer-sentence selection on 96 written questions about 24 short texts (18 the text does not answer): dev and aside', run: benchAnswers },
+  'plan-code': { describe: "how much of the built-in planner is hand rules: lines, regex literals, RegExp calls, numeric constants, word lists in src/plan", run: benchPlanCode },
   requests: { describe: 'the built-in planner on the everyday request table: dev and aside', run: benchRequests },
 };
 
