@@ -55,7 +55,7 @@ const RAW: unknown[] = [
     name: 'Text to speech',
     hfPipelineTag: 'text-to-speech',
     description:
-      'Speak text aloud: synthesize a spoken audio recording (voice) of the text, read out loud, pronounce, say it, narrate.',
+      'Speak text aloud: synthesize a spoken audio recording (voice) of the text, read out loud, pronounce, narrate.',
     inputs: [{ name: 'text', modality: 'text', description: 'the text to speak' }],
     output: { modality: 'audio', description: 'a WAV recording of the speech' },
     params: {
