@@ -80,6 +80,11 @@ describe('the built-in planner reads the format, accent and voice a request name
     ['cut this video to the first 3 seconds', 'video', 'video-to-video', { operation: 'trim', duration: 3 }],
     ['turn this clip into a gif', 'video', 'video-to-image', { format: 'gif' }],
     ['keep only the first 2 seconds of this recording', 'audio', 'audio-to-audio', { operation: 'cut', duration: 2 }],
+    // The direction of a speed change (before: "speed", whose default sped a slowed-down recording up).
+    ['slow this recording down', 'audio', 'audio-to-audio', { operation: 'slower' }],
+    ['make this video half as fast', 'video', 'video-to-video', { operation: 'slower' }],
+    ['make it twice as fast', 'audio', 'audio-to-audio', { operation: 'faster', factor: 2 }],
+    ['speed up the video 2 times', 'video', 'video-to-video', { factor: 2 }],
   ];
   for (const [request, modality, type, params] of cases) {
     it(`${request} → ${type} ${JSON.stringify(params)}`, () => {

@@ -86,7 +86,7 @@ function clauseSlots(clause: Clause, raw: string): SlotValues {
 const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
   ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']
     .map((w, i) => [w, i] as [string, number])
-    .concat([['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['ninety', 90], ['hundred', 100]]),
+    .concat([['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['ninety', 90], ['hundred', 100], ['twice', 2]]),
 );
 
 function extractNumbers(specs: ParamSpec[], text: string): Record<string, number> {

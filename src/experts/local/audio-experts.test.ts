@@ -80,6 +80,13 @@ describe('sox audio transform', { skip: requireProgram('sox') }, () => {
     assert.match(output.path!, /\.mp3$/);
     assert.match(note!, /^MP3/);
   });
+  it('slows down when asked to, and speeds up when asked to (before, "slower" with no factor sped it up ×1.5)', async () => {
+    const size = async (params: Record<string, unknown>) => (await readFile((await runExpert(soxAudioTransform, { audio: GO_FORWARD }, { format: 'wav', ...params })).output.path!)).length;
+    const same = await size({});
+    assert.ok((await size({ operation: 'slower' })) > same * 1.3);
+    assert.ok((await size({ operation: 'slower', factor: 2 })) > same * 1.8);
+    assert.ok((await size({ operation: 'faster' })) < same * 0.8);
+  });
   it('trims silence, making the recording shorter', async () => {
     const { output } = await runExpert(soxAudioTransform, { audio: GO_FORWARD }, { operation: 'trim-silence' });
     assert.ok((await readFile(output.path!)).length < (await readFile(GO_FORWARD.path!)).length);

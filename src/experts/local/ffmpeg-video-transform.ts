@@ -2,6 +2,7 @@ import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { checkPrograms } from './debian-fix.js';
 import { FFMPEG, ffmpeg, readVideo, seconds } from './ffmpeg.js';
+import { speedFactor } from '../shared/speed-factor.js';
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/ffmpeg-video-transform',
@@ -45,8 +46,8 @@ export const ffmpegVideoTransform: Expert = {
       done.push(`${seconds(start)} to ${seconds(length !== undefined ? Math.min(video.duration, start + length) : video.duration)}`);
     }
     if (op === 'mute') (after.push('-an'), done.push('muted'));
-    if (op === 'speed') {
-      const factor = Number(ctx.params.factor ?? 2);
+    if (op === 'speed' || op === 'faster' || op === 'slower') {
+      const factor = Math.round(speedFactor(op, ctx.params.factor, 2, entry.id) * 1000) / 1000;
       if (!(factor >= 0.25 && factor <= 4)) throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: the speed factor must be between 0.25 and 4`);
       after.push('-filter:v', `setpts=PTS/${factor}`, ...(video.hasAudio ? ['-filter:a', atempo(factor)] : []));
       done.push(`×${factor} speed`);

@@ -3,6 +3,7 @@ import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { checkPrograms } from './debian-fix.js';
 import { runProgram } from './run-program.js';
+import { speedFactor } from '../shared/speed-factor.js';
 
 const entry = ExpertEntrySchema.parse({
   id: 'local/sox-audio-transform',
@@ -53,8 +54,8 @@ export const soxAudioTransform: Expert = {
       effects.push('trim', String(start), ...(length !== undefined ? [String(length)] : []));
       done.push(length !== undefined ? `${start}–${start + length} s` : `from ${start} s`);
     }
-    if (op === 'speed') {
-      const factor = Number(ctx.params.factor ?? 1.5);
+    if (op === 'speed' || op === 'faster' || op === 'slower') {
+      const factor = Math.round(speedFactor(op, ctx.params.factor, 1.5, entry.id) * 1000) / 1000;
       if (!(factor > 0.1 && factor < 10)) throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: speed factor must be between 0.1 and 10`);
       effects.push('tempo', String(factor));
       done.push(`tempo ×${factor}`);

@@ -63,6 +63,11 @@ describe('FFmpeg video experts, on a video made here from two real photos and a 
     assert.deepEqual(streams(muted.output.path!), ['video']);
     const fast = await runExpert(ffmpegVideoTransform, { video: clip }, { operation: 'speed', factor: 2 });
     assert.ok(Math.abs(duration(fast.output.path!) - 2) < 0.3, `twice as fast: ${duration(fast.output.path!)} s`);
+    // Slowing down never speeds up: "slower" with no factor, or "two times slower", doubles the length (before: ×2 faster).
+    for (const params of [{ operation: 'slower' }, { operation: 'slower', factor: 2 }]) {
+      const slow = await runExpert(ffmpegVideoTransform, { video: clip }, params);
+      assert.ok(Math.abs(duration(slow.output.path!) - 8) < 0.5, `half as fast: ${duration(slow.output.path!)} s`);
+    }
     const webm = await runExpert(ffmpegVideoTransform, { video: clip }, { format: 'webm' });
     assert.equal(webm.output.mime, 'video/webm');
     assert.deepEqual([...(await readFile(webm.output.path!)).subarray(0, 4)], [0x1a, 0x45, 0xdf, 0xa3]);
