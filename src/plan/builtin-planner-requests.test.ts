@@ -85,6 +85,11 @@ describe('the built-in planner reads the format, accent and voice a request name
     ['make this video half as fast', 'video', 'video-to-video', { operation: 'slower' }],
     ['make it twice as fast', 'audio', 'audio-to-audio', { operation: 'faster', factor: 2 }],
     ['speed up the video 2 times', 'video', 'video-to-video', { factor: 2 }],
+    // Directions in words (before: "to the left" turned right, "brighter" sharpened, "quieter" converted nothing).
+    ['rotate it to the left', 'image', 'image-to-image', { operation: 'rotate-left' }],
+    ['make it brighter', 'image', 'image-to-image', { operation: 'brighten' }],
+    ['make it bigger', 'image', 'image-to-image', { operation: 'larger' }],
+    ['make the audio quieter', 'audio', 'audio-to-audio', { operation: 'quieter' }],
   ];
   for (const [request, modality, type, params] of cases) {
     it(`${request} → ${type} ${JSON.stringify(params)}`, () => {

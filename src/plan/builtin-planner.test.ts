@@ -111,7 +111,8 @@ describe('planWithoutLlm', () => {
     const ops = (r: string) => plan(r).map((t) => { const { image: _image, ...rest } = t.args; return rest; });
     assert.deepEqual(ops('make this photo black and white'), [{ operation: 'grayscale' }]);
     assert.deepEqual(ops('rotate the picture 90 degrees and then make it black and white'), [{ operation: 'rotate', angle: 90 }, { operation: 'grayscale' }]);
-    assert.deepEqual(ops('shrink this photo to 50%'), [{ operation: 'resize', scale: 50 }]);
+    // Shrinking is making smaller: the percentage said, half when none is.
+    assert.deepEqual(ops('shrink this photo to 50%'), [{ operation: 'smaller', scale: 50 }]);
     assert.deepEqual(ops('crop it to 300x200'), [{ operation: 'crop', width: 300, height: 200 }]);
     assert.deepEqual(ops('resize the image to 400 pixels wide'), [{ operation: 'resize', width: 400 }]);
   });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +87,16 @@ describe('sox audio transform', { skip: requireProgram('sox') }, () => {
     assert.ok((await size({ operation: 'slower' })) > same * 1.3);
     assert.ok((await size({ operation: 'slower', factor: 2 })) > same * 1.8);
     assert.ok((await size({ operation: 'faster' })) < same * 0.8);
+  });
+  it('makes a recording louder or quieter, as asked', async () => {
+    const peak = async (params: Record<string, unknown>) => {
+      const { output } = await runExpert(soxAudioTransform, { audio: GO_FORWARD }, { format: 'wav', ...params });
+      const { stderr } = spawnSync('sox', [output.path!, '-n', 'stat'], { encoding: 'utf8' });
+      return Number(/RMS\s+amplitude:\s+([\d.]+)/.exec(stderr)![1]);
+    };
+    const same = await peak({});
+    assert.ok((await peak({ operation: 'louder' })) > same * 1.3);
+    assert.ok((await peak({ operation: 'quieter' })) < same * 0.7);
   });
   it('trims silence, making the recording shorter', async () => {
     const { output } = await runExpert(soxAudioTransform, { audio: GO_FORWARD }, { operation: 'trim-silence' });

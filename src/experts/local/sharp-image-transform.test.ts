@@ -28,6 +28,26 @@ describe('sharp image transforms', () => {
     assert.deepEqual([meta.width, meta.height], [340, 900]);
   });
 
+  it('goes the way asked: to the left is anticlockwise, smaller halves, larger doubles, brighter is brighter', async () => {
+    const run = (params: Record<string, unknown>) => runExpert(sharpImageTransform, { image: sign }, params);
+    // A marker in the top-left corner ends up bottom-left after turning left, top-right after turning right.
+    const marked = join(await mkdtemp(join(tmpdir(), 'troupe-sharp-')), 'marked.png');
+    await sharp({ create: { width: 40, height: 20, channels: 3, background: '#ffffff' } }).composite([{ input: { create: { width: 10, height: 10, channels: 3, background: '#000000' } }, left: 0, top: 0 }]).png().toFile(marked);
+    const darkAt = async (path: string, x: number, y: number) => (await sharp(path).extract({ left: x, top: y, width: 1, height: 1 }).raw().toBuffer())[0]! < 128;
+    const left = await runExpert(sharpImageTransform, { image: { kind: 'image', mime: 'image/png', path: marked } }, { operation: 'rotate-left' });
+    assert.equal(await darkAt(left.output.path!, 2, 37), true, 'turned left: the corner goes to the bottom left');
+    const right = await runExpert(sharpImageTransform, { image: { kind: 'image', mime: 'image/png', path: marked } }, { operation: 'rotate' });
+    assert.equal(await darkAt(right.output.path!, 17, 2), true, 'turned right: the corner goes to the top right');
+    assert.equal((await sharp((await run({ operation: 'smaller' })).output.path!).metadata()).width, 450);
+    assert.equal((await sharp((await run({ operation: 'larger' })).output.path!).metadata()).width, 1800);
+    // "shrink it to 200 %" still shrinks: the direction asked wins over a number read the other way.
+    assert.equal((await sharp((await run({ operation: 'smaller', scale: 200 })).output.path!).metadata()).width, 450);
+    const mean = async (path: string) => (await sharp(path).stats()).channels.slice(0, 3).reduce((a, c) => a + c.mean, 0);
+    const original = await mean(EXAMPLE_SIGN);
+    assert.ok((await mean((await run({ operation: 'brighten' })).output.path!)) > original);
+    assert.ok((await mean((await run({ operation: 'darken' })).output.path!)) < original);
+  });
+
   it('resizes by width or percentage, and converts format', async () => {
     const byWidth = await runExpert(sharpImageTransform, { image: sign }, { operation: 'resize', width: 450 });
     assert.equal((await sharp(byWidth.output.path!).metadata()).width, 450);

@@ -6,7 +6,7 @@ const entry = ExpertEntrySchema.parse({
   id: 'local/sharp-image-transform',
   name: 'sharp image transforms',
   task: 'image-to-image',
-  description: 'Grayscale, rotate, flip, mirror, blur, sharpen, resize, crop, invert and format conversion of images with sharp (libvips); offline, fast.',
+  description: 'Grayscale, rotate (either way), flip, mirror, blur, sharpen, brighten or darken, resize (or simply smaller or larger), crop, invert and format conversion of images with sharp (libvips); offline, fast.',
   provider: { kind: 'local' },
   resourceClass: 'vision',
   license: 'Apache-2.0',
@@ -59,8 +59,11 @@ export const sharpImageTransform: Expert = {
         image = image.grayscale();
         done = 'converted to grayscale';
         break;
-      case 'rotate': {
-        const angle = num(ctx.params.angle, 'angle', -360, 360) ?? 90;
+      case 'rotate':
+      case 'rotate-left': {
+        // To the left is anticlockwise, whatever sign the angle was given with.
+        const given = num(ctx.params.angle, 'angle', -360, 360) ?? 90;
+        const angle = op === 'rotate-left' ? -Math.abs(given) : given;
         image = sharp(await image.toBuffer()).rotate(angle, { background: '#ffffff' });
         done = `rotated ${angle}°`;
         break;
@@ -87,8 +90,19 @@ export const sharpImageTransform: Expert = {
         image = image.negate({ alpha: false });
         done = 'colours inverted';
         break;
-      case 'resize': {
-        const scale = num(ctx.params.scale, 'scale', 1, 1000);
+      case 'brighten':
+      case 'darken': {
+        const brightness = op === 'brighten' ? 1.3 : 0.7;
+        image = image.modulate({ brightness });
+        done = op === 'brighten' ? 'brightened (×1.3)' : 'darkened (×0.7)';
+        break;
+      }
+      case 'resize':
+      case 'smaller':
+      case 'larger': {
+        // Smaller or larger with no size said: half or twice the size; a percentage said goes the way asked.
+        const given = num(ctx.params.scale, 'scale', 1, 1000);
+        const scale = op === 'smaller' ? Math.min(given ?? 50, 10_000 / (given ?? 50)) : op === 'larger' ? Math.max(given ?? 200, 10_000 / (given ?? 200)) : given;
         const w = width ?? (scale && !height ? Math.round(((meta.width ?? 0) * scale) / 100) : undefined);
         if (!w && !height) throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: resize needs a width, a height or a scale`, { hint: 'say e.g. "resize it to 400 pixels wide" or "to 50%"' });
         image = image.resize({ ...(w ? { width: w } : {}), ...(height ? { height } : {}), fit: 'inside' });
@@ -107,7 +121,7 @@ export const sharpImageTransform: Expert = {
         done = `converted to ${format.toUpperCase()}`;
         break;
       default:
-        throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: unknown operation "${op}"`, { hint: 'one of grayscale, rotate, flip, mirror, blur, sharpen, resize, crop, invert, convert' });
+        throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: unknown operation "${op}"`, { hint: 'one of grayscale, rotate, rotate-left, flip, mirror, blur, sharpen, brighten, darken, resize, smaller, larger, crop, invert, convert' });
     }
     const out = ctx.outputPath(EXTENSION[format]);
     let info;

@@ -9,7 +9,7 @@ const entry = ExpertEntrySchema.parse({
   id: 'local/sox-audio-transform',
   name: 'SoX audio conversion',
   task: 'audio-to-audio',
-  description: 'Converts and edits recordings with SoX: another format (WAV, FLAC, OGG, MP3 input), sample rate, mono, louder or normalised volume, cut to a part, silence trimmed, faster or slower.',
+  description: 'Converts and edits recordings with SoX: another format (WAV, FLAC, OGG, MP3 input), sample rate, mono, louder, quieter or normalised volume, cut to a part, silence trimmed, faster or slower.',
   provider: { kind: 'local', program: 'sox' },
   resourceClass: 'speech',
   license: 'GPL-2.0',
@@ -46,6 +46,9 @@ export const soxAudioTransform: Expert = {
       done.push('mono');
     }
     if (op === 'normalize') (effects.push('norm', '-1'), done.push('normalised to -1 dBFS'));
+    // Louder with a limiter, so that the peaks do not clip; quieter by the same 6 dB.
+    if (op === 'louder') (effects.push('gain', '-l', '6'), done.push('6 dB louder'));
+    if (op === 'quieter') (effects.push('gain', '-6'), done.push('6 dB quieter'));
     if (op === 'trim-silence') (effects.push('silence', '1', '0.1', '1%', 'reverse', 'silence', '1', '0.1', '1%', 'reverse'), done.push('silence trimmed'));
     if (op === 'cut' || ctx.params.start !== undefined || ctx.params.duration !== undefined) {
       const start = Number(ctx.params.start ?? 0);
