@@ -90,6 +90,8 @@ describe('the built-in planner reads the format, accent and voice a request name
     ['make it brighter', 'image', 'image-to-image', { operation: 'brighten' }],
     ['make it bigger', 'image', 'image-to-image', { operation: 'larger' }],
     ['make the audio quieter', 'audio', 'audio-to-audio', { operation: 'quieter' }],
+    // "one" is a number before a word a parameter counts (before: two sentences for "in one sentence").
+    ['summarize it in one sentence', 'text', 'summarization', { sentences: 1 }],
   ];
   for (const [request, modality, type, params] of cases) {
     it(`${request} → ${type} ${JSON.stringify(params)}`, () => {

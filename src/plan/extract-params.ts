@@ -93,8 +93,14 @@ function extractNumbers(specs: ParamSpec[], text: string): Record<string, number
   const out: Record<string, number> = {};
   const byName = (n: string) => specs.find((s) => s.name === n);
   // "three seconds": the words read as the numbers they are, where a number is wanted ("one" is
-  // as often a pronoun: "the one on the left").
-  let rest = text.replace(/\b[a-z]+\b/gi, (w) => (NUMBER_WORDS[w.toLowerCase()] !== undefined && w.toLowerCase() !== 'one' ? String(NUMBER_WORDS[w.toLowerCase()]) : w));
+  // as often a pronoun, "the one on the left": a number only before a word a numeric
+  // parameter documents, "in one sentence").
+  const units = new Set(specs.flatMap((s) => terms(`${s.name.replace(/_/g, ' ')} ${s.description ?? ''}`)));
+  let rest = text.replace(/\b([a-z]+)\b(?=(\s+[a-z]+)?)/gi, (w, _word: string, next: string | undefined) => {
+    const n = NUMBER_WORDS[w.toLowerCase()];
+    if (n === undefined) return w;
+    return w.toLowerCase() !== 'one' || (next !== undefined && terms(next).some((t) => units.has(t))) ? String(n) : w;
+  });
   const dims = /(\d+)\s*[x×]\s*(\d+)/.exec(rest);
   if (dims && byName('width') && byName('height')) {
     out.width = Number(dims[1]);
