@@ -21,6 +21,7 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     assert.deepEqual(words('could you put this into French?'), []);
     // A how-question asks for a way of saying it, in that language.
     assert.deepEqual(words("how do you say 'good night' in Catalan?"), []);
+    assert.deepEqual(words('what is said in this video, in Spanish?'), []);
   });
 
   it('courtesy, statements and quoted words ask nothing', () => {

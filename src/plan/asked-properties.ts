@@ -44,10 +44,11 @@ export function askedProperties(request: string): AskedProperty[] {
     if (!ASKS.test(sentence)) continue;
     const mentions = languageMentions(sentence);
     const offered = mentions.find((m) => m.preposition === undefined || m.preposition === 'in');
-    // A how-question asks for a way of saying it, not which language it is in: "how do you say
-    // 'good night' in Catalan" wants Catalan words.
-    const asksHow = /^\s*how\b/i.test(sentence.replace(FRAMING, ' ').replace(/^[\s,]+/, ''));
-    if (offered && !asksHow && !mentions.some((m) => m.preposition === 'into' || m.preposition === 'to')) out.push({ words: ['language'], cue: sentence.trim() });
+    // A question for something else — what, how, who, where, when, why — names a language to
+    // have the answer in, not one offered as the answer: "how do you say 'good night' in
+    // Catalan" wants Catalan words, "what is said in this video, in Spanish?" the words in Spanish.
+    const asksOther = /^\s*(?:what|how|who|where|when|why)\b/i.test(sentence.replace(FRAMING, ' ').replace(/^[\s,]+/, ''));
+    if (offered && !asksOther && !mentions.some((m) => m.preposition === 'into' || m.preposition === 'to')) out.push({ words: ['language'], cue: sentence.trim() });
     const feeling = FEELING.exec(sentence)?.[0] ?? feltWord(sentence);
     if (feeling) out.push({ words: FEELING_WORDS, cue: feeling });
   }
