@@ -218,8 +218,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         // A question about a thing is answered from the thing: a type that answers the user's
         // own question does not take it through a conversion ("how many cups are on the table"
         // of a photo is no question about the text read off it).
-        const answersWords = specs.some((p) => p.format === 'request');
-        const feasibility = !paramsMet || inputs.includes('none') || (answersWords && inputs.includes('bridged')) ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
+        const feasibility = !paramsMet || inputs.includes('none') || (answeredParam(type) !== undefined && inputs.includes('bridged')) ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
         // the whole catalog: the best counts fully, the twentieth about a seventh.
         const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1) * leaning.intent(type);
@@ -414,7 +413,11 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // A clause that asks an open question no type's words answer ("… and tell me who the mayor
     // is"), of a text at hand: the type that answers questions in the user's own words.
     // Not one whose answer is a property a type gives ("does this text sound angry?": its sentiment; reach-asked.ts).
-    if (!question) return asksQuestion(clause.raw ?? clause.text) && !asksGivenProperty(clause.sentence ?? clause.text, catalog) && available.outputs.concat(available.files.map((f) => ({ id: f.path, modality: f.modality }))).some((o) => o.modality === 'text') ? types.find((t) => answeredParam(t) && served(t) && t.inputs.every((i) => i.modality === 'text') && feasible(t)) : undefined;
+    if (question === undefined) {
+      const textAtHand = available.outputs.some((o) => o.modality === 'text') || available.files.some((f) => f.modality === 'text');
+      const open = asksQuestion(clause.raw ?? clause.text) && !asksGivenProperty(clause.sentence ?? clause.text, catalog);
+      return open && textAtHand ? types.find((t) => answeredParam(t) && served(t) && t.inputs.every((i) => i.modality === 'text') && feasible(t)) : undefined;
+    }
     return index
       .search(`answer question ${question}`)
       .map((r) => catalog.taskType(r.id)!)
@@ -437,15 +440,17 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
    * 71.74 / 35.10.
    */
   function plan(type: TaskType, clause: Clause): boolean {
+    // The parameter the user's own question fills, for a type that answers questions.
+    const questionParam = answeredParam(type);
     // "What emotion does she show? Answer in Spanish": the answer is a property a type gives
     // (reach-asked.ts), so the clause that asks for it names no question of its own to answer.
-    if (answeredParam(type) && !asksQuestion(clause.raw ?? clause.text)) {
+    if (questionParam && !asksQuestion(clause.raw ?? clause.text)) {
       const question = analysis.clauses.map((c) => c.sentence ?? c.text).find((s) => asksQuestion(s));
       if (question && asksGivenProperty(question, catalog)) return false;
     }
     // A type that takes the user's words as a parameter (the question a question-answering
     // step answers) needs its text from elsewhere: the question is not its own material.
-    const wordsAreParam = paramSpecs(type).some((p) => p.format === 'request');
+    const wordsAreParam = questionParam !== undefined;
     const slots = type.inputs.filter(
       (slot) => slot.required && (slot.modality !== 'text' || wordsAreParam) && !canFill(slot.modality, clause, available) && !bridgeFor(slot.modality, available, types, undefined, true).length,
     );
@@ -504,7 +509,6 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     Object.assign(args, extractParams(paramSpecs(type), clause, type));
     // The question of a step asked for in words that are no question ("who is the mayor? answer
     // in Spanish") is the request's question.
-    const questionParam = answeredParam(type);
     if (questionParam && !asksQuestion(clause.raw ?? clause.text)) {
       const asked = analysis.clauses.map((c) => c.sentence ?? c.text).find((s) => asksQuestion(s));
       if (asked) args[questionParam] = asked;

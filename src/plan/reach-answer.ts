@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { accepts } from '../core/modality.js';
 import type { Plan } from '../core/plan.js';
-import type { TaskType } from '../core/task-type.js';
+import { paramSpecs, type TaskType } from '../core/task-type.js';
 import type { GivenFiles } from './reach-asked.js';
 import { FRAMING } from './speech-act.js';
 
@@ -19,8 +19,7 @@ export function asksQuestion(text: string): boolean {
 
 /** The parameter a type fills with the user's own words (the question it answers), if any. */
 export function answeredParam(type: TaskType): string | undefined {
-  const properties = (type.params as { properties?: Record<string, { format?: string }> }).properties ?? {};
-  return Object.entries(properties).find(([, spec]) => spec.format === 'request')?.[0];
+  return paramSpecs(type).find((spec) => spec.format === 'request')?.name;
 }
 
 /**
