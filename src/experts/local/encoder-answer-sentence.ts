@@ -86,6 +86,8 @@ export const encoderAnswerSentence: Expert = {
       });
     }
     const lead = second ? `, next ${second.score}` : '';
-    return textOutput(ctx, first.sentence, `the sentence that answers "${asked}" (score ${first.score}${lead}; selected from the text, not written)`);
+    const total = splitSentences(text).length;
+    const read = total > MAX_SENTENCES ? `; only the first ${MAX_SENTENCES} of its ${total} sentences were read` : '';
+    return textOutput(ctx, first.sentence, `the sentence that answers "${asked}" (score ${first.score}${lead}; selected from the text, not written${read})`);
   },
 };
