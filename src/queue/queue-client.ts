@@ -81,7 +81,12 @@ export class QueueClient {
       throw new TroupeError(ErrorCode.InputCorrupt, `the inputs of ${expert.entry.id} are over ${MAX_JOB_BYTES / 1024} KiB inline`, { hint: 'pass long texts as files (--input), which go to the workers by reference' });
     }
     const job = await queue.add('run', data, { jobId, removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: { age: 24 * 3600 } });
-    const cancel = () => void this.cancel(cls, jobId);
+    const cancel = () => {
+      // Kept until done: a run that ends right after Ctrl-C closes the client, and the worker
+      // must still hear of it (a cancel dropped at close had left the job running).
+      const pending = this.cancel(cls, jobId).finally(() => this.cancelling.delete(pending));
+      this.cancelling.add(pending);
+    };
     ctx.signal.addEventListener('abort', cancel, { once: true });
     try {
       const result = await this.settle(queue, job, expert.entry.id);
@@ -156,6 +161,7 @@ export class QueueClient {
     if (!removed) await this.publisher().publish(CANCEL_CHANNEL, JSON.stringify({ queue: queueName(cls), jobId })).catch(() => undefined);
   }
 
+  private readonly cancelling = new Set<Promise<void>>();
   private redis: Redis | undefined;
   private publisher(): Redis {
     return (this.redis ??= new Redis(this.connection as RedisOptions).on('error', () => undefined));
@@ -163,9 +169,11 @@ export class QueueClient {
 
   async close(): Promise<void> {
     this.stopSweep();
+    await Promise.allSettled([...this.cancelling]);
     await Promise.all([...this.queues.values()].flatMap(({ queue, events }) => [queue.close(), events.close()]));
     this.queues.clear();
-    this.redis?.disconnect();
+    // QUIT after what was sent, rather than dropping the connection under a publish.
+    await this.redis?.quit().catch(() => undefined);
   }
 }
 
