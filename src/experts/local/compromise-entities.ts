@@ -1,6 +1,7 @@
 import type nlpType from 'compromise';
 import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
 import { ErrorCode, TroupeError } from '../../core/errors.js';
+import { requireEnglish } from '../shared/require-english.js';
 import { requireText } from '../shared/require-text.js';
 import { jsonOutput } from '../shared/write-output.js';
 
@@ -55,6 +56,7 @@ export const compromiseTokenClassification: Expert = {
   },
   async run(ctx) {
     const text = await requireText(ctx.inputs.text, entry.id);
+    await requireEnglish(ctx.inputs.text, text, entry.id, 'the compromise tagger');
     const scheme = String(ctx.params.scheme ?? 'entities');
     const nlp = await loadNlp();
     const doc = nlp(text);

@@ -5,6 +5,7 @@ import { localSentenceEncoder, type SentenceEncoder } from '../../retrieval/sent
 import { splitSentences } from '../../text/sentences.js';
 import { terms } from '../../text/tokenize.js';
 import { checkSentenceEncoder } from '../shared/encoder-check.js';
+import { requireEnglish } from '../shared/require-english.js';
 import { requireText } from '../shared/require-text.js';
 import { textOutput } from '../shared/write-output.js';
 
@@ -74,6 +75,7 @@ export const encoderAnswerSentence: Expert = {
   check: checkSentenceEncoder,
   async run(ctx) {
     const text = await requireText(ctx.inputs.text, entry.id);
+    await requireEnglish(ctx.inputs.text, text, entry.id, 'answer-sentence selection with the English sentence encoder');
     if (!text.trim()) throw new TroupeError(ErrorCode.InputEmpty, `${entry.id}: the text is empty`);
     const asked = typeof ctx.params.question === 'string' ? questionProper(ctx.params.question) : '';
     if (!asked) throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: no question to answer`, { hint: 'ask it in the request: "according to this text, when did the bridge open?"' });

@@ -3,6 +3,7 @@ import { ErrorCode, TroupeError } from '../../core/errors.js';
 import { cosine } from '../../retrieval/cosine.js';
 import { localSentenceEncoder } from '../../retrieval/sentence-encoder.js';
 import { checkSentenceEncoder } from '../shared/encoder-check.js';
+import { requireEnglish } from '../shared/require-english.js';
 import { requireText } from '../shared/require-text.js';
 import { jsonOutput } from '../shared/write-output.js';
 
@@ -28,6 +29,7 @@ export const encoderZeroShot: Expert = {
   check: checkSentenceEncoder,
   async run(ctx) {
     const text = await requireText(ctx.inputs.text, entry.id);
+    await requireEnglish(ctx.inputs.text, text, entry.id, 'label similarity with the English sentence encoder');
     if (!text.trim()) throw new TroupeError(ErrorCode.InputEmpty, `${entry.id}: the text is empty`);
     const labels = Array.isArray(ctx.params.labels) ? [...new Set(ctx.params.labels.map(String).map((l) => l.trim()).filter(Boolean))] : [];
     if (labels.length < 2) throw new TroupeError(ErrorCode.InvalidPlan, `${entry.id}: name at least two labels to choose from`, { hint: 'say them in the request: "is this about food or service?"' });

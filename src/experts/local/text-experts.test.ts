@@ -28,6 +28,19 @@ describe('vader sentiment', () => {
   });
 });
 
+describe('English-only text experts refuse another language instead of answering anyway', () => {
+  // Before: VADER called a Spanish translation "neutral (compound 0.000)", with exit 0.
+  const spanish = 'La biblioteca está cerrada el domingo. El jardín está cerrado para reparaciones.';
+  it('by the language a translation gave its text', async () => {
+    await assert.rejects(runExpert(vaderSentiment, { text: { ...textArtifact(spanish), language: 'es' } }), (e) => TroupeError.is(e, ErrorCode.UnsupportedLanguage) && /reads only English, and the text is Spanish/.test(e.message));
+  });
+  it('by the detected language of a text given with none', async () => {
+    await assert.rejects(runExpert(compromiseTokenClassification, { text: textArtifact(spanish) }, { scheme: 'entities' }), (e) => TroupeError.is(e, ErrorCode.UnsupportedLanguage));
+    // English, and a text too short to tell, are read as before.
+    assert.equal(((await runExpert(vaderSentiment, { text: textArtifact('Great!') })).output.value as { label: string }).label, 'positive');
+  });
+});
+
 describe('compromise token classification', () => {
   it('finds people, places, organisations, dates and money in order', async () => {
     const { output, note } = await runExpert(compromiseTokenClassification, {

@@ -1,5 +1,6 @@
 import { ExpertEntrySchema, type Expert } from '../../core/expert.js';
 import { splitSentences } from '../../text/sentences.js';
+import { requireEnglish } from '../shared/require-english.js';
 import { requireText } from '../shared/require-text.js';
 import { jsonOutput } from '../shared/write-output.js';
 
@@ -29,6 +30,7 @@ export const vaderSentiment: Expert = {
   },
   async run(ctx) {
     const text = await requireText(ctx.inputs.text, entry.id);
+    await requireEnglish(ctx.inputs.text, text, entry.id, "sentiment by VADER's lexicon");
     const { default: vader } = await import('vader-sentiment'); // its lexicon loads on first use
     const overall = vader.SentimentIntensityAnalyzer.polarity_scores(text);
     const sentences = splitSentences(text).map((s) => {
