@@ -42,6 +42,9 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['what does the presenter say in this clip? put it in Spanish', 'video', ['video-to-audio', 'automatic-speech-recognition', 'translation']],
   ['grab a still from the middle of this video', 'video', ['video-to-image']],
   ['where does the camera cut in this movie', 'video', ['scene-detection']],
+  // A list of choices is one clause, and offering choices asks to choose (before: split at its
+  // commas, "is this email about billing" was a request to write an email).
+  ['is this email about billing, shipping or returns?', 'text', ['zero-shot-classification']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {
@@ -92,6 +95,9 @@ describe('the built-in planner reads the format, accent and voice a request name
     ['make the audio quieter', 'audio', 'audio-to-audio', { operation: 'quieter' }],
     // "one" is a number before a word a parameter counts (before: two sentences for "in one sentence").
     ['summarize it in one sentence', 'text', 'summarization', { sentences: 1 }],
+    // The language a result goes into is not the one a step reads (before: OCR in French).
+    ['sign text -> french pls', 'image', 'ocr', { language: undefined }],
+    ['read the sign and put it into French', 'image', 'ocr', { language: undefined }],
   ];
   for (const [request, modality, type, params] of cases) {
     it(`${request} → ${type} ${JSON.stringify(params)}`, () => {

@@ -58,6 +58,14 @@ describe('analyzeRequest', () => {
     assert.deepEqual(texts("Could you list topics about 'solar power', expand the first into a paragraph?"), ['Could you list topics about ⟦0⟧', 'expand the first into a paragraph']);
   });
 
+  it('keeps a list of choices ending in "or" in one clause, commas restored', () => {
+    const texts = (request: string) => analyzeRequest(request).clauses.map((c) => c.text);
+    assert.deepEqual(texts('is this email about billing, shipping or returns?'), ['is this email about billing, shipping or returns']);
+    assert.deepEqual(texts('classify it as sports, politics, or science'), ['classify it as sports, politics, or science']);
+    // Steps joined by commas are still steps.
+    assert.deepEqual(texts('read the sign, translate it to Spanish and read it aloud'), ['read the sign', 'translate it to Spanish', 'read it aloud']);
+  });
+
   it('keeps apostrophes inside words out of quotes', () => {
     assert.deepEqual(analyzeRequest(`don't translate 'hola amigo' into English`).quotes, ['hola amigo']);
     // A quoted file name with the sentence's comma inside the quotes is still a file.

@@ -14,6 +14,7 @@ import { withoutJudging } from './asked-properties.js';
 import { asksGivenProperty } from './reach-asked.js';
 import { answeredParam, asksQuestion, reachAnswer } from './reach-answer.js';
 import { extractParams } from './extract-params.js';
+import { choicesIn } from './choices.js';
 import { answers, asksFact } from './fact-questions.js';
 import { convertedFrom, createdKind, keptAs, madeKind, wantedOutput } from './output-words.js';
 import { AGREED_MIN_SCORE, BRIDGE_PENALTY, CHAIN_BONUS, CLEAR_LEAD, CLEAR_LEAD_MIN_SCORE, COMMON_WORDS_IDF, FALLBACK_MIN_RELATIVE_SCORE, FAR_IN_MEANING, INFEASIBLE_PENALTY, MIN_RELATIVE_SCORE, OUTPUT_BONUS, REPEAT_PENALTY, REQUEST_TIE_BREAK, REWORK_PENALTY, UNKNOWN_WORD_WEIGHT } from './planner-config.js';
@@ -185,7 +186,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // A question of fact names answering only if some answerer takes what is at hand as it is
     // (a photo's question is not one for a text's answerer, through the text read off it).
     const answerable = asksFact(clause) && types.some((t) => answers(t) && t.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, available) || userWordsFit(t, slot)));
-    const words = `${own} ${referent}${answerable ? ' answer question' : ''}${senses}`;
+    // So is a list of choices ("about billing, shipping or returns"): the labels are the
+    // parameter, and offering them asks to choose.
+    const offers = choicesIn(clause.sentence ?? clause.text) !== undefined;
+    const words = `${own} ${referent}${answerable ? ' answer question' : ''}${offers ? ' choose' : ''}${senses}`;
     // What "it" stands for helps choose among types but is not itself a request: a clause
     // whose own words match nothing ("Once that's done", "Can you figure it out") is no step.
     // TaskBench dev: node F1 58.55 → 59.11.

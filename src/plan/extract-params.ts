@@ -5,6 +5,7 @@ import { clauseWords, type Clause } from './request-analysis.js';
 import { pickSlot, slotKind, slotValues, type SlotValues } from './slot-values.js';
 import { cuedValues, paramCues } from './param-cues.js';
 import { choicesIn } from './choices.js';
+import { languageEffects } from '../catalog/effects.js';
 
 /**
  * A task's parameters read off its clause: languages, labels to choose from, the user's own
@@ -18,7 +19,7 @@ import { choicesIn } from './choices.js';
  * "50%" for a percentage, otherwise the number goes to the parameter whose name and
  * description share most words with the two words either side of it ("90 degrees").
  */
-export function extractParams(specs: ParamSpec[], clause: Clause, type?: Pick<TaskType, 'name' | 'description'>): Record<string, unknown> {
+export function extractParams(specs: ParamSpec[], clause: Clause, type?: TaskType): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const text = clauseWords(clause);
   const clauseTerms = new Set(terms(text));
@@ -38,7 +39,10 @@ export function extractParams(specs: ParamSpec[], clause: Clause, type?: Pick<Ta
     } else if (spec.format === 'language') {
       const isSource = /source|from/.test(spec.name);
       const isTarget = /target|into|dest/.test(spec.name);
-      const pick = mentions.find((m) => (isSource ? m.preposition === 'from' : isTarget ? m.preposition !== 'from' : true));
+      // The language of the picture or speech a step reads is never the one the result goes
+      // "into": "sign text -> french" reads an English sign and wants French.
+      const reads = type !== undefined && languageEffects(type).reads?.param === spec.name;
+      const pick = mentions.find((m) => (isSource ? m.preposition === 'from' : isTarget ? m.preposition !== 'from' : reads ? m.preposition !== 'into' : true));
       if (pick) out[spec.name] = pick.language.code;
     } else if (spec.enum) {
       let best: { value: unknown; score: number } | undefined;

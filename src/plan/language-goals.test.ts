@@ -7,6 +7,8 @@ describe('languageGoals: the languages a request names as properties', () => {
     assert.deepEqual(languageGoals('what does this notice say in spanish'), { target: 'es' });
     assert.deepEqual(languageGoals('Summarize this article and read the summary aloud in Catalan.'), { target: 'ca' });
     assert.deepEqual(languageGoals('Turn the transcript into Portuguese'), { target: 'pt' });
+    assert.deepEqual(languageGoals('sign text -> french pls'), { target: 'fr' });
+    assert.deepEqual(languageGoals('english → german'), { target: 'de', source: 'en' });
   });
 
   it('tells the language of what is given from the one wanted', () => {

@@ -69,6 +69,14 @@ function bareVerb(piece: string): boolean {
   return piece.replace(FRAMING, ' ').replace(/\b(?:me|us|to|in|by|with|the|a|an)\b/gi, ' ').trim().split(/\s+/).filter(Boolean).length === 1;
 }
 
+/**
+ * A list of choices ending in "or" at the end of a sentence ("about billing, shipping or
+ * returns?", "sports, politics or technology") is one clause: its commas join alternatives,
+ * not steps. They are set aside while splitting and restored in the clauses.
+ */
+const CHOICE_LIST = /[\p{L}'-]+(?:\s*,\s*[\p{L}'-]+(?:\s+[\p{L}'-]+)?)+\s*,?\s+or\s+[\p{L}'-]+(?:\s+[\p{L}'-]+)?(?=\s*(?:[?.!]|$))/gu;
+const LIST_COMMA = '\u2E34';
+
 const ANAPHOR = /\b(it|its|that|them|they|this result|the result|the results|the output|the text|the translation|the audio|the image)\b/i;
 
 export function analyzeRequest(request: string): RequestAnalysis {
@@ -87,7 +95,8 @@ export function analyzeRequest(request: string): RequestAnalysis {
     .replace(/(⟦\d+⟧)\s+(?=(?:Can|Could|Would|Will|Please|Also|Then|Now|Next|Finally|After|What|How|Is|Are|Do|Does|I|I'd|I'm|Let's)\b)/g, '$1. ');
   const resources = [...new Set((masked.match(FILE_NAME) ?? []).map((n) => n.replace(/[.,;:!?)'"]+$/, '')))].map((name) => ({ name, modality: modalityOfName(name) }));
 
-  const pieces = masked.split(CONNECTOR);
+  const listed = masked.replace(CHOICE_LIST, (list) => list.replaceAll(',', LIST_COMMA));
+  const pieces = listed.split(CONNECTOR);
   const merged: string[] = [];
   const after = new Set<number>(); // clauses joined to the one before by "then", "after that", …
   for (let i = 0; i < pieces.length; i += 2) {
@@ -113,7 +122,7 @@ export function analyzeRequest(request: string): RequestAnalysis {
 
   const sentences = masked.split(SENTENCE_END);
   const unmask = (text: string) => text.replace(PLACEHOLDER, (_, i: string) => `"${quotes[Number(i)]}"`);
-  const clauses = merged.map((text, k) => ({
+  const clauses = merged.map((listedText) => listedText.replaceAll(LIST_COMMA, ',')).map((text, k) => ({
     text: text.replace(/[.!?]+$/, ''),
     quotes: [...text.matchAll(PLACEHOLDER)].map((m) => Number(m[1])),
     quoted: [...text.matchAll(PLACEHOLDER)].map((m) => quotes[Number(m[1])]!),

@@ -62,12 +62,14 @@ export function languageName(code: string): string {
 /** Language names mentioned in a text with the word before each ("into", "from", "in"...). */
 export function languageMentions(text: string): Array<{ language: Language; preposition: string | undefined; index: number }> {
   const out: Array<{ language: Language; preposition: string | undefined; index: number }> = [];
-  const re = /(?:\b(into|to|in|from)\s+)?\b([A-Za-z][A-Za-z-]+)\b/g;
+  // An arrow is "into" ("sign text -> french"); "to" is read as "into" too.
+  const re = /(?:(?:\b(into|to|in|from)\s+)|(->|→|=>|>)\s*)?\b([A-Za-z][A-Za-z-]+)\b/g;
   for (const m of text.matchAll(re)) {
-    const word = m[2]!;
+    const word = m[3]!;
     // Only names (and aliases) count as mentions; bare codes like "is" or "an" are ordinary words.
     const lang = LANGUAGES.find((l) => l.name.toLowerCase() === word.toLowerCase() || l.aliases?.includes(word.toLowerCase()));
-    if (lang) out.push({ language: lang, preposition: m[1]?.toLowerCase(), index: m.index ?? 0 });
+    const preposition = m[2] ? 'into' : m[1]?.toLowerCase() === 'to' ? 'into' : m[1]?.toLowerCase();
+    if (lang) out.push({ language: lang, preposition, index: m.index ?? 0 });
   }
   return out;
 }

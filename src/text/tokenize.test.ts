@@ -25,4 +25,9 @@ describe('terms', () => {
     assert.deepEqual(terms('the photo of a cat'), terms('photo cat'));
     assert.deepEqual(terms('it could possibly belong to a class, perhaps'), terms('belong class'));
   });
+
+  it('reads a one-letter prefix as part of its word ("e-mail" is "email"), and nothing longer', () => {
+    assert.deepEqual(terms('an e-mail or an x-ray'), terms('an email or an xray'));
+    assert.deepEqual(terms('text-to-speech'), ['text', 'speech']);
+  });
 });
