@@ -14,6 +14,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['Translate the text in this picture into Catalan', 'image', ['ocr', 'translation']],
   ['blur the photo, then read the text in it', 'image', ['image-to-image', 'ocr']],
   ['what objects can you see in this picture?', 'image', ['object-detection']],
+  // "pic" is a picture (before: no kind word, and "see" asked for a caption nothing here writes).
+  ['whats on the table in this pic', 'image', ['object-detection']],
   ['how many people are in this photo', 'image', ['object-detection']],
   ['find the faces in this photo and tell me how old they look', 'image', ['face-analysis']],
   ['draw the skeleton of the person in this photo', 'image', ['keypoint-detection']],

@@ -30,4 +30,9 @@ describe('terms', () => {
     assert.deepEqual(terms('an e-mail or an x-ray'), terms('an email or an xray'));
     assert.deepEqual(terms('text-to-speech'), ['text', 'speech']);
   });
+
+  it('reads users\' short words for kinds as the documentation\'s, for the planner only', () => {
+    assert.deepEqual(actionTerms('this pic, that vid'), actionTerms('this picture, that video'));
+    assert.deepEqual(terms('pic'), ['pic']);
+  });
 });

@@ -66,6 +66,12 @@ export function stem(word: string): string {
   return STEM_OVERRIDES.get(word) ?? stemmer(IRREGULAR.get(word) ?? american(word));
 }
 
+// Users' short words for the kinds of things documentation names in full ("this pic").
+const INFORMAL = new Map([
+  ['pic', 'picture'], ['pics', 'pictures'], ['pix', 'pictures'], ['img', 'image'], ['imgs', 'images'], ['photograph', 'photo'],
+  ['photographs', 'photos'], ['snapshot', 'photo'], ['vid', 'video'], ['vids', 'videos'], ['footage', 'video'],
+]);
+
 /**
  * A word's stem with nouns of action read as their verb ("transcription" as transcribe): how
  * the built-in planner matches requests to task documentation. Not for API retrieval, whose
@@ -73,7 +79,7 @@ export function stem(word: string): string {
  * 87.10 %).
  */
 export function actionStem(word: string): string {
-  return stem(verbOf(word));
+  return stem(verbOf(INFORMAL.get(word) ?? word));
 }
 
 /** Content words, stemmed: the unit of lexical matching. */
