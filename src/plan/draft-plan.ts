@@ -3,6 +3,7 @@ import { ErrorCode, TroupeError } from '../core/errors.js';
 import type { SniffedFile } from '../core/modality.js';
 import { planWithoutLlm, type BuiltinPlan } from './builtin-planner.js';
 import type { MeaningRanks } from './clause-meaning.js';
+import { formatGoal, reachFormatGoal } from './format-goal.js';
 import { languageGoals } from './language-goals.js';
 import { reachAnswer } from './reach-answer.js';
 import { reachAsked } from './reach-asked.js';
@@ -54,5 +55,6 @@ export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<
     }
   }
   const reached = reachLanguageGoal(asked.plan, catalog, languageGoals(request), aids.languageOf);
-  return { ...drafted, plan: reached.plan, notes: [...drafted.notes, ...asked.notes, ...reached.notes] };
+  const formatted = reachFormatGoal(reached.plan, catalog, formatGoal(request, catalog));
+  return { ...drafted, plan: formatted.plan, notes: [...drafted.notes, ...asked.notes, ...reached.notes, ...formatted.notes] };
 }

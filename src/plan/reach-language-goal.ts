@@ -4,6 +4,7 @@ import { ErrorCode, TroupeError } from '../core/errors.js';
 import { isFile, isRef, type Plan, type PlanTask } from '../core/plan.js';
 import type { TaskType } from '../core/task-type.js';
 import { languageName } from '../text/languages.js';
+import { renumber } from './renumber.js';
 import type { LanguageGoals } from './language-goals.js';
 
 /** The language of a given text (a quote, a text file), where it could be told before planning. */
@@ -115,16 +116,4 @@ function languageSetter(catalog: Catalog, target: string): TaskType | undefined 
   const served = setters.find((t) => servedLanguages(catalog, t.id)?.has(target) ?? true);
   if (served) return served;
   throw noneServes(target, [...new Set(setters.flatMap((t) => [...(servedLanguages(catalog, t.id) ?? [])]))]);
-}
-
-/** Task ids in plan order again (t1, t2, …), references and deps following. */
-function renumber(tasks: PlanTask[]): PlanTask[] {
-  const ids = new Map(tasks.map((t, i) => [t.id, `t${i + 1}`]));
-  const rename = (v: unknown): unknown => (isRef(v) ? { ref: ids.get(v.ref) ?? v.ref } : v);
-  return tasks.map((t) => ({
-    id: ids.get(t.id)!,
-    task: t.task,
-    args: Object.fromEntries(Object.entries(t.args).map(([k, v]) => [k, rename(v)])),
-    deps: t.deps.map((d) => ids.get(d) ?? d),
-  }));
 }

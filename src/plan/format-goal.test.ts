@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultCatalog } from '../app/default-catalog.js';
+import type { Modality, SniffedFile } from '../core/modality.js';
+import { draftPlan } from './draft-plan.js';
+import { formatGoal } from './format-goal.js';
+
+const catalog = defaultCatalog();
+const FILES: Partial<Record<Modality, [string, SniffedFile]>> = {
+  video: ['clip.mp4', { modality: 'video', mime: 'video/mp4' }],
+  audio: ['talk.wav', { modality: 'audio', mime: 'audio/wav' }],
+  text: ['article.txt', { modality: 'text', mime: 'text/plain' }],
+  image: ['photo.jpg', { modality: 'image', mime: 'image/jpeg' }],
+};
+const steps = (request: string, kind: Modality) =>
+  draftPlan(request, catalog, new Map([FILES[kind]!])).plan.tasks.map((t) => `${t.task}${typeof t.args.format === 'string' ? `:${t.args.format}` : ''}`);
+
+describe('the file format a request wants, as a goal', () => {
+  it('reads a documented format after "as", "to", "into" or before "format", never from a file name or a quote', () => {
+    assert.deepEqual(formatGoal('extract the soundtrack as an mp3', catalog), { word: 'mp3', modality: 'audio' });
+    assert.deepEqual(formatGoal('save it in webp format', catalog), { word: 'webp', modality: 'image' });
+    assert.deepEqual(formatGoal('give me a .jpg', catalog), undefined);
+    assert.equal(formatGoal("transcribe 'song.mp3' to text", catalog), undefined);
+    assert.equal(formatGoal("say 'as an mp3' out loud", catalog), undefined);
+    assert.equal(formatGoal('translate it to Spanish', catalog), undefined);
+  });
+
+  it('adds a conversion after a step that cannot write the format, and sets it on one that can', () => {
+    // Before: the extraction alone, a WAV, for "as an mp3".
+    assert.deepEqual(steps('extract the soundtrack as an mp3', 'video'), ['video-to-audio', 'audio-to-audio:mp3']);
+    assert.deepEqual(steps('read it aloud and save it as an mp3', 'text'), ['text-to-speech', 'audio-to-audio:mp3']);
+    // The frame grabber writes JPEG itself ("jpg" is its own word for it).
+    assert.deepEqual(steps('grab a frame from the video as a jpg', 'video'), ['video-to-image:jpg']);
+    assert.deepEqual(steps('make it louder as a flac', 'audio'), ['audio-to-audio:flac']);
+    // A result that is read by a later step is not the one the format is for.
+    assert.deepEqual(steps('convert it to mp3', 'audio'), ['audio-to-audio:mp3']);
+  });
+});
