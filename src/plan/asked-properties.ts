@@ -1,7 +1,7 @@
 import { valence } from '../text/affect.js';
 import { languageMentions } from '../text/languages.js';
 import { isStopword } from '../text/tokenize.js';
-import { FRAMING } from './speech-act.js';
+import { FRAMING, asksQuestion, asksWhatIs, politeRequest } from './speech-act.js';
 
 /**
  * What a request asks to know of a thing, as the words of the property a task type gives
@@ -41,7 +41,9 @@ export function askedProperties(request: string): AskedProperty[] {
     if (!isStopword(thing)) out.push({ words: [thing], cue: m[0] });
   }
   for (const sentence of said.split(/(?<=[.?!;])\s+|\s+[—–-]\s+/)) {
-    if (!ASKS.test(sentence)) continue;
+    // An action asked in question form asks for no property: "can you make it brighter?",
+    // "how do I make it brighter?" (before: a sentiment, for "brighter").
+    if (!ASKS.test(sentence) || politeRequest(sentence) || (asksQuestion(sentence) && !asksWhatIs(sentence))) continue;
     const mentions = languageMentions(sentence);
     const offered = mentions.find((m) => m.preposition === undefined || m.preposition === 'in');
     // A question for something else — what, how, who, where, when, why — names a language to

@@ -47,6 +47,11 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   // A list of choices is one clause, and offering choices asks to choose (before: split at its
   // commas, "is this email about billing" was a request to write an email).
   ['is this email about billing, shipping or returns?', 'text', ['zero-shot-classification']],
+  // An edit answers no question about what is (before: "where" trimmed the silence, "what
+  // color" made the photo grayscale), but answers one asking for it.
+  ['is there any silence in this recording?', 'audio', ['voice-activity-detection']],
+  ['what would it look like in black and white?', 'image', ['image-to-image']],
+  ['how do I make it brighter?', 'image', ['image-to-image']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {

@@ -6,13 +6,13 @@ import { languageMentions } from '../text/languages.js';
 import { actionTerms as terms } from '../text/tokenize.js';
 import type { Plan, PlanTask } from '../core/plan.js';
 import { analyzeRequest, clauseWords, type Clause } from './request-analysis.js';
-import { FRAMING } from './speech-act.js';
+import { FRAMING, asksQuestion, asksWhatIs } from './speech-act.js';
 import type { MeaningRanks } from './clause-meaning.js';
 import { plainVerbs } from './phrasal-verbs.js';
 import { senseWords } from './word-senses.js';
 import { withoutJudging } from './asked-properties.js';
 import { asksGivenProperty } from './reach-asked.js';
-import { answeredParam, asksQuestion, reachAnswer } from './reach-answer.js';
+import { answeredParam, reachAnswer } from './reach-answer.js';
 import { extractParams } from './extract-params.js';
 import { choicesIn } from './choices.js';
 import { answers, asksFact } from './fact-questions.js';
@@ -202,6 +202,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // The user's files say their kinds too: a question about 'room.jpg' is about an image.
     const said = [...terms(words), ...requestTerms, ...available.files.map((f) => `kind:${f.modality}`)];
     const leaning = leanings(clause);
+    const questioning = asksWhatIs(clause.sentence ?? clause.text);
     const referentTerms = new Set(terms(referent));
     const saidKinds = kindsSaid(clause, words);
     const ranked = index
@@ -211,6 +212,9 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       // 37.38 (three more steps, two of them of tools TaskBench's gold names but its tool list
       // lacks); kept for what it says.
       .filter((r) => !r.matched.every((t) => referentTerms.has(t)))
+      // Nor is an edit the answer to a question: "where are the silent parts?" asks where, and
+      // a recording with its silence trimmed is no answer; "what color is the cup?" no grayscale.
+      .filter((r) => !(questioning && isEdit(catalog.taskType(r.id)!)))
       .map((r) => {
         const type = catalog.taskType(r.id)!;
         const specs = paramSpecs(type);
@@ -562,4 +566,10 @@ function stripLanguageNames(text: string): string {
   let out = text.replace(SPEAKING, (all, word: string) => (languageMentions(word).length ? word : all));
   for (const m of languageMentions(out)) out = out.replace(m.language.name, ' ').replace(m.language.name.toLowerCase(), ' ');
   return out;
+}
+
+/** A type that gives back the kind of thing it takes, other than text: an edit of a picture, a recording or a video. */
+function isEdit(type: TaskType): boolean {
+  const out = type.output.modality;
+  return out !== 'text' && out !== 'json' && type.inputs.some((i) => i.modality === out);
 }

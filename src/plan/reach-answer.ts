@@ -3,19 +3,7 @@ import { accepts } from '../core/modality.js';
 import type { Plan } from '../core/plan.js';
 import { paramSpecs, type TaskType } from '../core/task-type.js';
 import type { GivenFiles } from './reach-asked.js';
-import { FRAMING } from './speech-act.js';
-
-/**
- * Words that ask, once the framing of a request is set aside ("could you condense it?" asks
- * for a summary, not a question answered): an opening question word or auxiliary, or a
- * question asked indirectly ("tell me who the mayor is", "I want to know when it opens").
- */
-const QUESTION = /^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|can|could|will|would|has|have|had)\b|\b(?:tell|show|ask|know|find\s+out|explain)\s+(?:me\s+|us\s+)?(?:who|whom|whose|what|which|when|where|why|how)\b/i;
-
-/** Whether these words ask a question. */
-export function asksQuestion(text: string): boolean {
-  return QUESTION.test(text.replace(FRAMING, ' ').replace(/^[\s,]+/, ''));
-}
+import { asksQuestion } from './speech-act.js';
 
 /** The parameter a type fills with the user's own words (the question it answers), if any. */
 export function answeredParam(type: TaskType): string | undefined {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { asksSomething, FRAMING, setsScene } from './speech-act.js';
+import { asksSomething, asksWhatIs, FRAMING, politeRequest, setsScene } from './speech-act.js';
 
 describe('what a sentence of a request does', () => {
   it('asks: wishes, questions, pleas and bare imperatives', () => {
@@ -38,5 +38,22 @@ describe('what a sentence of a request does', () => {
     assert.equal(framed('let me know what the speaker says'), 'what the speaker says');
     assert.equal(framed('Would it be possible for you to assist me in extracting the text'), 'in extracting the text');
     assert.equal(framed('would you be able to segment it'), 'segment it');
+  });
+
+  it('tells a question about what is from an action asked in question form', () => {
+    for (const q of ['what color is the cup?', 'where are the silent parts?', 'are there parts without speech?', 'tell me if she sounds happy', 'Can u tell what ppl say in this clip and if they happy', 'how many seconds of speech are there']) {
+      assert.equal(asksWhatIs(q), true, q);
+    }
+    for (const q of ['can you make it brighter?', 'what would it look like in black and white?', 'how do I make it brighter?', 'Can we try transforming it into a cityscape?', 'How about we change the color to blue?', 'If I give you instructions, can you edit the image?', 'rotate it']) {
+      assert.equal(asksWhatIs(q), false, q);
+    }
+  });
+
+  it('reads a polite request as asking for an action, unless it asks whether', () => {
+    assert.equal(politeRequest('can you make it brighter?'), true);
+    assert.equal(politeRequest('Could you condense it?'), true);
+    assert.equal(politeRequest('could you tell me if she sounds happy?'), false);
+    assert.equal(politeRequest('could you tell me what he says?'), false);
+    assert.equal(politeRequest('make it brighter'), false);
   });
 });

@@ -49,3 +49,43 @@ export function asksSomething(sentence: string): boolean {
   return REQUEST_MARKER.test(s) || !STATEMENT_OPENING.test(s);
 }
 
+/**
+ * Words that ask, once the framing of a request is set aside ("could you condense it?" asks
+ * for a summary, not a question answered): an opening question word or auxiliary, or a
+ * question asked indirectly ("tell me who the mayor is", "I want to know when it opens").
+ */
+const QUESTION = /^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|can|could|will|would|has|have|had)\b|\b(?:tell|show|ask|know|find\s+out|explain)\s+(?:me\s+|us\s+)?(?:who|whom|whose|what|which|when|where|why|how)\b/i;
+
+/** Whether these words ask a question. */
+export function asksQuestion(text: string): boolean {
+  return QUESTION.test(text.replace(FRAMING, ' ').replace(/^[\s,]+/, ''));
+}
+
+/**
+ * A request put politely as a question ("can you make it brighter?", "could you condense
+ * it?"): it asks for an action, not whether or which; "could you tell me if she sounds happy?"
+ * still asks whether.
+ */
+export function politeRequest(sentence: string): boolean {
+  return /^\s*(?:can|could|would|will)\s+(?:you|u)\b/i.test(sentence) && !asksQuestion(sentence) && !/\b(?:if|whether)\b/i.test(sentence);
+}
+
+// A question opening with a wh-word or an auxiliary of being or doing (not of ability: "can
+// we try transforming it?" asks for the transforming), or asked indirectly ("tell what they say
+// and if they are happy").
+const WHAT_IS = /^(?:(?:tell|show|ask|know|find\s+out|explain|see|check)\s+(?:me\s+|us\s+)?(?:if|whether|who|what|which|when|where|why|how)|who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|has|have|had)\b/i;
+// Words that make it an action asked for: a modal, "how do I", "how to", "how about", "what about".
+const ACTION_ASKED = /\b(?:would|could|should|might|can|will)\b|\bhow\s+(?:do|can)\s+(?:i|we)\b|\b(?:how|what)\s+(?:to|about)\b/i;
+
+/**
+ * A question about what is ("what color is the cup?", "where are the silent parts?", "are
+ * there parts without speech?"), answered by finding something out; not an action asked in
+ * question form, hypothetical or how-to ("what would it look like in black and white?", "how
+ * do I make it brighter?"), which an edit answers.
+ */
+export function asksWhatIs(text: string): boolean {
+  const s = text.replace(FRAMING, ' ').replace(/^[\s,]+/, '');
+  // "Could you tell me if …" asks whether, once its politeness is set aside; "if" alone opens a condition.
+  const asked = text.replace(FRAMING, (m) => (/^(?:tell|show|give|let)\b/i.test(m) ? m : ' ')).replace(/^[\s,]+/, '');
+  return (WHAT_IS.test(s) || WHAT_IS.test(asked)) && !ACTION_ASKED.test(s);
+}
