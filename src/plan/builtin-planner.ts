@@ -15,6 +15,7 @@ import { asksGivenProperty } from './reach-asked.js';
 import { answeredParam, reachAnswer } from './reach-answer.js';
 import { extractParams } from './extract-params.js';
 import { choicesIn } from './choices.js';
+import { materialWords, takesMaterial } from './material-words.js';
 import { answers, asksFact } from './fact-questions.js';
 import { convertedFrom, createdKind, keptAs, madeKind, wantedOutput } from './output-words.js';
 import { AGREED_MIN_SCORE, BRIDGE_PENALTY, CHAIN_BONUS, CLEAR_LEAD, CLEAR_LEAD_MIN_SCORE, COMMON_WORDS_IDF, FALLBACK_MIN_RELATIVE_SCORE, FAR_IN_MEANING, INFEASIBLE_PENALTY, MIN_RELATIVE_SCORE, OUTPUT_BONUS, REPEAT_PENALTY, REQUEST_TIE_BREAK, REWORK_PENALTY, UNKNOWN_WORD_WEIGHT } from './planner-config.js';
@@ -170,6 +171,17 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   }
   return { plan: { tasks: planned.map((p) => p.task) }, tasks: planned, notes };
 
+  /**
+   * The text a clause gives in its own words ("say hello world"), for a type that takes the
+   * text itself, when the request gives nothing else: no file, no quote, no earlier result.
+   * Before, "say hello world" had no text to speak (speech recognition was planned, with no
+   * recording), and "translate good morning to Spanish" translated the whole request.
+   */
+  function ownMaterial(type: TaskType, slot: TaskType['inputs'][number], clause: Clause): string | undefined {
+    if (available.files.length || available.quotes.length || available.outputs.length || !takesMaterial(slot)) return undefined;
+    return materialWords(clause, type);
+  }
+
   /** The kinds a clause says, less those of the files given: "this recording" names what is given, not what is wanted. */
   function kindsSaid(clause: Clause, words = clauseWords(clause)): Set<string> {
     const givenKinds = new Set(available.files.map((f) => `kind:${f.modality}`));
@@ -222,7 +234,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         const paramsMet = specs.every((p) => !p.required || p.default !== undefined || p.name in stated);
         const inputs = type.inputs
           .filter((slot) => slot.required)
-          .map((slot) => (canFill(slot.modality, clause, available) || userWordsFit(type, slot) ? 'direct' : bridgeFor(slot.modality, available, types).length ? 'bridged' : 'none'));
+          .map((slot) => (canFill(slot.modality, clause, available) || userWordsFit(type, slot) || ownMaterial(type, slot, clause) ? 'direct' : bridgeFor(slot.modality, available, types).length ? 'bridged' : 'none'));
         // A question about a thing is answered from the thing: a type that answers the user's
         // own question does not take it through a conversion ("how many cups are on the table"
         // of a photo is no question about the text read off it).
@@ -507,7 +519,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       }
       // Nothing at hand to make from, nor to convert: what the user asked for is the prompt
       // ("write a short story about a dragon", "generate an image of a sunset over the sea").
-      if (value === undefined && slot.modality === 'text' && slot.required && !wordsAreParam) value = promptWords(clause);
+      if (value === undefined && slot.modality === 'text' && slot.required && !wordsAreParam) value = ownMaterial(type, slot, clause) ?? promptWords(clause);
       // An address given to a step that wants the thing itself is fetched first
       // ("summarize the article at https://…": a downloader, then the summary).
       const fetcher = isAddress(value) && slot.name !== URL_SLOT ? fetcherFor(slot.modality, types) : undefined;
