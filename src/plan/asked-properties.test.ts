@@ -13,6 +13,8 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     assert.deepEqual(words('check whether the review is negative'), ['sentiment|emotion']);
     assert.deepEqual(words('is she cheerful or rude in this letter?'), ['sentiment|emotion']);
     assert.deepEqual(words('what is the tone of this email?'), ['sentiment|emotion']);
+    // A noun for feeling named as the thing to tell (before: the word "mood", which no type gives).
+    assert.deepEqual(words('give me the mood of this note'), ['sentiment|emotion']);
   });
 
   it('a language offered as an answer asks for the language; one to translate into does not', () => {
@@ -22,6 +24,11 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     // A how-question asks for a way of saying it, in that language.
     assert.deepEqual(words("how do you say 'good night' in Catalan?"), []);
     assert.deepEqual(words('what is said in this video, in Spanish?'), []);
+  });
+
+  it('an action asked in question form asks nothing (before: "brighter" asked for a sentiment)', () => {
+    assert.deepEqual(words('can you make it brighter?'), []);
+    assert.deepEqual(words('how do I make it brighter?'), []);
   });
 
   it('courtesy, statements and quoted words ask nothing', () => {

@@ -38,7 +38,9 @@ export function askedProperties(request: string): AskedProperty[] {
   const out: AskedProperty[] = [];
   for (const m of said.matchAll(NAMED)) {
     const thing = (m[1] ?? m[2])!.toLowerCase();
-    if (!isStopword(thing)) out.push({ words: [thing], cue: m[0] });
+    // A noun for feeling names the property sentiment gives: "tell me the mood of this sentence".
+    if (FEELING.test(thing)) out.push({ words: FEELING_WORDS, cue: m[0] });
+    else if (!isStopword(thing)) out.push({ words: [thing], cue: m[0] });
   }
   for (const sentence of said.split(/(?<=[.?!;])\s+|\s+[—–-]\s+/)) {
     // An action asked in question form asks for no property: "can you make it brighter?",

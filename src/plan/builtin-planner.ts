@@ -130,7 +130,9 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   if (planned.length === 0) {
     // A verbose request can match no clause well and still ask for one thing: take the best
     // type for the whole request, if its inputs are at hand and it matches at all.
-    const whole: Clause = { text: analysis.clauses.map((c) => c.text).join(' '), quotes: analysis.quotes.map((_, i) => i), anaphoric: false };
+    // Its sentence is the question it asks, if any: an edit answers none (rank).
+    const question = analysis.clauses.map((c) => c.raw ?? c.text).find((t) => asksWhatIs(t));
+    const whole: Clause = { text: analysis.clauses.map((c) => c.text).join(' '), quotes: analysis.quotes.map((_, i) => i), anaphoric: false, ...(question ? { sentence: question } : {}) };
     const best = rank(whole).find((r) => r.feasibility === 1 && operationNamed(r, kindsSaid(whole, whole.text)));
     if (best && best.raw > FALLBACK_MIN_RELATIVE_SCORE) {
       const from = planned.length;
@@ -214,7 +216,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // The user's files say their kinds too: a question about 'room.jpg' is about an image.
     const said = [...terms(words), ...requestTerms, ...available.files.map((f) => `kind:${f.modality}`)];
     const leaning = leanings(clause);
-    const questioning = asksWhatIs(clause.sentence ?? clause.text);
+    // The clause's own words or its whole sentence: "answer this about the photo: what color is the cup?".
+    const questioning = asksWhatIs(clause.raw ?? clause.text) || asksWhatIs(clause.sentence ?? clause.text);
     const referentTerms = new Set(terms(referent));
     const saidKinds = kindsSaid(clause, words);
     const ranked = index

@@ -84,6 +84,9 @@ const ACTION_ASKED = /\b(?:would|could|should|might|can|will)\b|\bhow\s+(?:do|ca
  * do I make it brighter?"), which an edit answers.
  */
 export function asksWhatIs(text: string): boolean {
+  // "Answer this about the photo: what color is the cup?": the question follows the colon.
+  const colon = text.lastIndexOf(':');
+  if (colon >= 0 && asksWhatIs(text.slice(colon + 1))) return true;
   const s = text.replace(FRAMING, ' ').replace(/^[\s,]+/, '');
   // "Could you tell me if …" asks whether, once its politeness is set aside; "if" alone opens a condition.
   const asked = text.replace(FRAMING, (m) => (/^(?:tell|show|give|let)\b/i.test(m) ? m : ' ')).replace(/^[\s,]+/, '');
