@@ -52,6 +52,12 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['is there any silence in this recording?', 'audio', ['voice-activity-detection']],
   ['what would it look like in black and white?', 'image', ['image-to-image']],
   ['how do I make it brighter?', 'image', ['image-to-image']],
+  // Porter's stemmer read "animal" as "animation" (before: refused as video generation).
+  ['what animal is this', 'image', ['object-detection']],
+  // A video's transcript is its speech, recognised (before: a frame, read by OCR).
+  ['translate the transcript of this video to spanish', 'video', ['video-to-audio', 'automatic-speech-recognition', 'translation']],
+  // "Read me" is reading aloud (before: OCR alone).
+  ['read me the text on this image', 'image', ['ocr', 'text-to-speech']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {
@@ -100,6 +106,11 @@ describe('the built-in planner reads the format, accent and voice a request name
     ['make it brighter', 'image', 'image-to-image', { operation: 'brighten' }],
     ['make it bigger', 'image', 'image-to-image', { operation: 'larger' }],
     ['make the audio quieter', 'audio', 'audio-to-audio', { operation: 'quieter' }],
+    // What a clause says the thing should become outweighs its verb (before: "turn" rotated it).
+    ['turn it into a negative', 'image', 'image-to-image', { operation: 'invert' }],
+    // A sound turned down is lowered (before: no operation).
+    ['turn the volume down', 'audio', 'audio-to-audio', { operation: 'quieter' }],
+    ['turn it up', 'audio', 'audio-to-audio', { operation: 'louder' }],
     // "one" is a number before a word a parameter counts (before: two sentences for "in one sentence").
     ['summarize it in one sentence', 'text', 'summarization', { sentences: 1 }],
     // The language a result goes into is not the one a step reads (before: OCR in French).

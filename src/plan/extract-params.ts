@@ -5,6 +5,7 @@ import { clauseWords, type Clause } from './request-analysis.js';
 import { pickSlot, slotKind, slotValues, type SlotValues } from './slot-values.js';
 import { cuedValues, paramCues } from './param-cues.js';
 import { choicesIn } from './choices.js';
+import { plainVerbs } from './phrasal-verbs.js';
 import { languageEffects } from '../catalog/effects.js';
 
 /**
@@ -22,8 +23,11 @@ import { languageEffects } from '../catalog/effects.js';
 export function extractParams(specs: ParamSpec[], clause: Clause, type?: TaskType): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const text = clauseWords(clause);
-  const clauseTerms = new Set(terms(text));
+  const clauseTerms = new Set(terms(plainVerbs(text)));
   const mentions = languageMentions(text);
+  // The words after "into", "to" or "as": what the thing should become.
+  const result = /\b(?:into|to|as)\b(.*)$/i.exec(text)?.[1];
+  const resultTerms = new Set(result ? terms(result) : []);
   for (const spec of specs) {
     if (spec.format === 'request') {
       // The user's own words for this step: the question a question-answering task answers —
@@ -49,7 +53,9 @@ export function extractParams(specs: ParamSpec[], clause: Clause, type?: TaskTyp
       for (const value of spec.enum) {
         const doc = `${String(value).replace(/[-_]/g, ' ')} ${spec.enumDescriptions?.[String(value)] ?? ''}`;
         const own = terms(String(value)).some((t) => clauseTerms.has(t)) ? 1 : 0;
-        const score = own + terms(doc).filter((t, i, all) => all.indexOf(t) === i && clauseTerms.has(t)).length;
+        const shared = terms(doc).filter((t, i, all) => all.indexOf(t) === i && clauseTerms.has(t));
+        // The result a clause names outweighs its verb: "turn it into a negative" inverts.
+        const score = own + shared.length + shared.filter((t) => resultTerms.has(t)).length;
         if (score > 0 && (!best || score > best.score)) best = { value, score };
       }
       if (best) out[spec.name] = best.value;
