@@ -54,6 +54,10 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['how do I make it brighter?', 'image', ['image-to-image']],
   // Porter's stemmer read "animal" as "animation" (before: refused as video generation).
   ['what animal is this', 'image', ['object-detection']],
+  // Two operations in one clause are two steps (before: the first one read was all).
+  ['make it smaller and grayscale', 'image', ['image-to-image', 'image-to-image']],
+  ['trim the silence and normalize', 'audio', ['audio-to-audio', 'audio-to-audio']],
+  ['make this photo black and white', 'image', ['image-to-image']],
   // A video's transcript is its speech, recognised (before: a frame, read by OCR).
   ['translate the transcript of this video to spanish', 'video', ['video-to-audio', 'automatic-speech-recognition', 'translation']],
   // "Read me" is reading aloud (before: OCR alone).

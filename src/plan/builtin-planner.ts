@@ -100,7 +100,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const answerer = !byWords ? answererFor(clause, ranked.length === 0) : undefined;
     // The type the words name first; if nothing at hand can feed it, what the clause asks to make or have.
     const candidates = [byWords, makerFor(clause), translatorFor(clause), ranked.length === 0 ? converterFor(clause) : undefined, answerer];
-    const type = candidates.find((t): t is TaskType => t !== undefined && plan(t, clause));
+    const type = candidates.find((t): t is TaskType => t !== undefined && (t === byWords ? planParts(t, clause) : plan(t, clause)));
     if (!type) continue;
     // A quoted question's step was asked for answering: "share this answer" repeats it.
     lastStep = { type, terms: new Set(terms(`${clauseWords(clause)}${type === answerer ? ' answer question' : ''}`)), nameTerms: new Set(terms(type.name)) };
@@ -172,6 +172,23 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     });
   }
   return { plan: { tasks: planned.map((p) => p.task) }, tasks: planned, notes };
+
+  /**
+   * One clause that names two values of its type's operation joined by "and" is two steps, the
+   * second working on the first's result: "make it smaller and grayscale", "crop and rotate 90".
+   * Before, the one value read first was all the plan did. "Black and white" names one value.
+   */
+  function planParts(type: TaskType, clause: Clause): boolean {
+    // What to do, as the type documents it: its required choice, else its first choice documented value by value.
+    const specs = paramSpecs(type);
+    const operation = specs.find((p) => p.required && p.enum) ?? specs.find((p) => p.enum && p.enumDescriptions);
+    const pieces = operation ? clause.text.split(/\s+and\s+/i) : [];
+    if (pieces.length < 2) return plan(type, clause);
+    const parts = pieces.map((text, i): Clause => ({ ...clause, text, raw: text, sentence: text, quotes: i === 0 ? clause.quotes : [], anaphoric: clause.anaphoric || i > 0 }));
+    const values = parts.map((part) => extractParams([operation!], part, type)[operation!.name]);
+    if (values.some((v) => v === undefined) || new Set(values).size < values.length) return plan(type, clause);
+    return parts.map((part) => plan(type, part)).every(Boolean);
+  }
 
   /**
    * The text a clause gives in its own words ("say hello world"), for a type that takes the
