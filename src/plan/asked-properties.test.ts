@@ -15,6 +15,9 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     assert.deepEqual(words('what is the tone of this email?'), ['sentiment|emotion']);
     // A noun for feeling named as the thing to tell (before: the word "mood", which no type gives).
     assert.deepEqual(words('give me the mood of this note'), ['sentiment|emotion']);
+    assert.deepEqual(words("what's the mood of the people in this photo"), ['sentiment|emotion']);
+    // How long something lasts is its duration.
+    assert.deepEqual(words('how many seconds of speech are there'), ['duration']);
   });
 
   it('a language offered as an answer asks for the language; one to translate into does not', () => {

@@ -8,6 +8,7 @@ import { FRAMING, asksQuestion, asksWhatIs, politeRequest } from './speech-act.j
  * ("language", "sentiment"), recognised by what the question is about rather than by its verb:
  * - the thing a question names: "which language …", "what sentiment …", "tell me the language of …";
  * - a language offered as an answer: "is it English?", "English or something else?";
+ * - how long something lasts: its duration;
  * - a feeling offered as an answer, any word people rate as carrying one (VADER's lexicon):
  *   "is the person upset?", "does it sound friendly", "happy or sad" — and the nouns for
  *   feeling itself ("the mood of this text").
@@ -21,11 +22,13 @@ export interface AskedProperty {
 }
 
 const QUOTED = /(["'‘“])(?:(?!\1).){2,}?\1/g;
-const NAMED = /\b(?:which|what)\s+([a-z]+)\b|\b(?:tell|show|give|find|identify|detect|determine|name|say)\s+(?:me\s+|us\s+)?the\s+([a-z]+)\s+of\b/gi;
+const NAMED = /\b(?:which|what)\s+([a-z]+)\b|\b(?:(?:tell|show|give|find|identify|detect|determine|name|say)\s+(?:me\s+|us\s+)?|(?:what|which)(?:'s|\s+is|\s+was|\s+are)\s+)the\s+([a-z]+)\s+of\b/gi;
 /** A sentence that asks whether or which: a question mark, an opening auxiliary, "tell me if …". */
 const ASKS = /\?\s*$|^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|am)\b|\b(?:tell|ask|check|see|know|find\s+out|let\s+me\s+know|say|guess)\s+(?:me\s+|us\s+)?(?:if|whether)\b|\bhow\s+(?:does|do|did|is|are)\b/i;
 /** What links a thing to a feeling said of it: "is … upset", "sounds friendly", "they happy", "happy or sad". */
 const LINKS = /^(?:is|are|was|were|be|been|being|am|sound|sounds|sounded|seem|seems|seemed|look|looks|looked|feel|feels|felt|appear|appears|appeared|get|gets|got|become|becomes|or|they|he|she|it|someone|speaker|person|writer|author|people|ppl)$/i;
+/** A question of how long. */
+const HOW_LONG = /\bhow\s+(?:long|many\s+(?:seconds|minutes|hours)|much\s+time)\b/i;
 /** Nouns for feeling itself. */
 const FEELING = /\b(?:mood|tone|feelings?|emotions?|emotional|sentiments?|attitude|vibe)\b/i;
 /** Words that carry a feeling but only frame a request ("please", "I'd love to know"). */
@@ -42,6 +45,9 @@ export function askedProperties(request: string): AskedProperty[] {
     if (FEELING.test(thing)) out.push({ words: FEELING_WORDS, cue: m[0] });
     else if (!isStopword(thing)) out.push({ words: [thing], cue: m[0] });
   }
+  // How long something lasts is its duration: "how many seconds of speech are there".
+  const long = HOW_LONG.exec(said);
+  if (long) out.push({ words: ['duration'], cue: long[0] });
   for (const sentence of said.split(/(?<=[.?!;])\s+|\s+[—–-]\s+/)) {
     // An action asked in question form asks for no property: "can you make it brighter?",
     // "how do I make it brighter?" (before: a sentiment, for "brighter").

@@ -6,7 +6,9 @@ import type { MeaningRanks } from './clause-meaning.js';
 import { formatGoal, reachFormatGoal } from './format-goal.js';
 import { languageGoals } from './language-goals.js';
 import { reachAnswer } from './reach-answer.js';
-import { reachAsked } from './reach-asked.js';
+import { givesAsked, reachAsked } from './reach-asked.js';
+import { analyzeRequest } from './request-analysis.js';
+import { asksWhatIs } from './speech-act.js';
 import { reachLanguageGoal, type LanguageOf } from './reach-language-goal.js';
 
 /** What the built-in planner may use beyond the catalog, each computed before planning. */
@@ -51,6 +53,18 @@ export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<
     const instead = reachAsked({ tasks: [] }, catalog, request, given);
     if (instead.plan.tasks.length) {
       asked = { plan: instead.plan, notes: [`left out ${drafted.tasks.map((t) => t.task.task).join(', ')}: the request did not clearly ask for them, and asks a question they do not answer`, ...instead.notes] };
+      drafted = { ...drafted, tasks: [] };
+    }
+  }
+  // One question about what is, asking a property a type gives of the file itself, is that
+  // type's to answer, whatever type its subject's words named: "how long is the speech in this
+  // audio" asks a duration, not a transcript; "what's the mood of the people in this photo"
+  // their faces' emotion, not a list of objects.
+  if (drafted.tasks.length > 0 && analyzeRequest(request).clauses.length === 1 && asksWhatIs(request)) {
+    const instead = reachAsked({ tasks: [] }, catalog, request, given);
+    const answering = instead.plan.tasks.at(-1)?.task;
+    if (answering && !givesAsked(asked.plan, catalog, request)) {
+      asked = { plan: instead.plan, notes: [`left out ${drafted.tasks.map((t) => t.task.task).join(', ')}: the question asks for what ${answering} gives`, ...instead.notes] };
       drafted = { ...drafted, tasks: [] };
     }
   }

@@ -81,6 +81,13 @@ function typesGiving(asked: AskedProperty, types: readonly TaskType[]): TaskType
   return types.filter((t) => stems.some((s) => s.every((w) => gives(t).has(w))));
 }
 
+/** Whether a plan has, for each property the request asks, a step whose type gives it. */
+export function givesAsked(plan: Plan, catalog: Catalog, request: string): boolean {
+  const types = [...catalog.taskTypes.values()];
+  const planned = new Set(plan.tasks.map((t) => t.task));
+  return askedProperties(request).every((asked) => typesGiving(asked, types).some((t) => planned.has(t.id)));
+}
+
 /** Whether the words ask for a property some type of the catalog gives ("which language", "is it upset"). */
 export function asksGivenProperty(text: string, catalog: Catalog): boolean {
   const types = [...catalog.taskTypes.values()];

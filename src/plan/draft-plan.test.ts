@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultCatalog } from '../app/default-catalog.js';
+import type { Modality, SniffedFile } from '../core/modality.js';
+import { draftPlan } from './draft-plan.js';
+
+const catalog = defaultCatalog();
+const FILES: Partial<Record<Modality, [string, SniffedFile]>> = {
+  video: ['clip.mp4', { modality: 'video', mime: 'video/mp4' }],
+  audio: ['talk.wav', { modality: 'audio', mime: 'audio/wav' }],
+  text: ['article.txt', { modality: 'text', mime: 'text/plain' }],
+  image: ['photo.jpg', { modality: 'image', mime: 'image/jpeg' }],
+};
+const steps = (request: string, kind: Modality) =>
+  draftPlan(request, catalog, new Map([FILES[kind]!])).plan.tasks.map((t) => `${t.task}${typeof t.args.format === 'string' ? `:${t.args.format}` : ''}`);
+
+describe('one question about what is, asking what a type gives of the file', () => {
+  it('is answered by that type, not by the one its subject names', () => {
+    // Before: speech recognition ("speech"), object detection ("people").
+    assert.deepEqual(steps('how long is the speech in this audio', 'audio'), ['voice-activity-detection']);
+    assert.deepEqual(steps("what's the mood of the people in this photo", 'image'), ['face-analysis']);
+    // A plan that already gives it stays: the message on a sign is read, then judged.
+    assert.deepEqual(steps('is the message on this sign positive or negative', 'image'), ['ocr', 'sentiment-analysis']);
+  });
+});
