@@ -15,7 +15,7 @@ import { asksGivenProperty } from './reach-asked.js';
 import { answeredParam, reachAnswer } from './reach-answer.js';
 import { extractParams } from './extract-params.js';
 import { choicesIn } from './choices.js';
-import { materialWords, takesMaterial } from './material-words.js';
+import { materialWords, pointsAtAFile, takesMaterial, takesPrompt } from './material-words.js';
 import { answers, asksFact } from './fact-questions.js';
 import { convertedFrom, createdKind, keptAs, madeKind, wantedOutput } from './output-words.js';
 import { AGREED_MIN_SCORE, BRIDGE_PENALTY, CHAIN_BONUS, CLEAR_LEAD, CLEAR_LEAD_MIN_SCORE, COMMON_WORDS_IDF, FALLBACK_MIN_RELATIVE_SCORE, FAR_IN_MEANING, INFEASIBLE_PENALTY, MIN_RELATIVE_SCORE, OUTPUT_BONUS, REPEAT_PENALTY, REQUEST_TIE_BREAK, REWORK_PENALTY, UNKNOWN_WORD_WEIGHT } from './planner-config.js';
@@ -254,7 +254,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         const paramsMet = specs.every((p) => !p.required || p.default !== undefined || p.name in stated);
         const inputs = type.inputs
           .filter((slot) => slot.required)
-          .map((slot) => (canFill(slot.modality, clause, available) || userWordsFit(type, slot) || ownMaterial(type, slot, clause) ? 'direct' : bridgeFor(slot.modality, available, types).length ? 'bridged' : 'none'));
+          .map((slot) => (canFill(slot.modality, clause, available) || userWordsFit(type, slot) || ownMaterial(type, slot, clause) || (takesPrompt(slot) && !pointsAtAFile(clause)) ? 'direct' : bridgeFor(slot.modality, available, types).length ? 'bridged' : 'none'));
         // A question about a thing is answered from the thing: a type that answers the user's
         // own question does not take it through a conversion ("how many cups are on the table"
         // of a photo is no question about the text read off it).

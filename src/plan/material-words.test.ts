@@ -4,6 +4,8 @@ import { defaultCatalog } from '../app/default-catalog.js';
 import { materialWords, takesMaterial } from './material-words.js';
 import { analyzeRequest } from './request-analysis.js';
 import { planWithoutLlm } from './builtin-planner.js';
+import { planRequest } from '../app/run-request.js';
+import { BuiltinController } from '../controller/builtin-controller.js';
 
 const catalog = defaultCatalog();
 const material = (request: string, type: string) => materialWords(analyzeRequest(request).clauses[0]!, catalog.taskType(type)!);
@@ -22,6 +24,8 @@ describe('the text a request gives in its own words, unquoted', () => {
   it('is nothing when no word names what to do with it, or nothing is left', () => {
     assert.equal(material("what's the weather like tomorrow", 'language-identification'), undefined);
     assert.equal(material('read it aloud', 'text-to-speech'), undefined);
+    // Words about a file not given describe it; they are not the text ("read the sign in this photo" with no photo).
+    assert.equal(material('read the sign in this photo', 'text-to-speech'), undefined);
   });
 
   it('is taken only by a type that takes the text itself, not a prompt for something to make', () => {
@@ -34,5 +38,13 @@ describe('the text a request gives in its own words, unquoted', () => {
     assert.deepEqual(plan.map((t) => [t.task, t.args.text]), [['text-to-speech', 'hello world']]);
     const translated = planWithoutLlm('translate good morning into french', catalog, new Map()).plan.tasks;
     assert.deepEqual(translated.map((t) => [t.task, t.args.text, t.args.target_language]), [['translation', 'good morning', 'fr']]);
+  });
+
+  it('leaves a prompt for something to make to the request\'s words: a refusal names what was asked', async () => {
+    // Before: "email" matched the answerer's documentation, which had no text to answer from.
+    // As the built-in controller plans, meaning included.
+    const plan = (request: string) => planRequest(request, [], new BuiltinController(), catalog);
+    await assert.rejects(() => plan('send an email to my boss'), /asks for text generation/);
+    await assert.rejects(() => plan('read the sign in this photo'), /required image input "image" is missing/);
   });
 });

@@ -17,6 +17,11 @@ export function takesMaterial(slot: TaskType['inputs'][number]): boolean {
   return slot.modality === 'text' && /^the text\b/i.test(slot.description ?? '');
 }
 
+/** A documented text input that takes a prompt for something to make: the request's own words always fill it. */
+export function takesPrompt(slot: TaskType['inputs'][number]): boolean {
+  return slot.modality === 'text' && Boolean(slot.description) && !takesMaterial(slot);
+}
+
 /** Words that name a piece of text, not its content. */
 const TEXT_NOUNS = new Set(['text', 'texts', 'word', 'words', 'phrase', 'sentence', 'message', 'line']);
 
@@ -34,7 +39,16 @@ function documentationTerms(type: TaskType): Set<string> {
   return terms;
 }
 
+/** Words that point at a thing the user has ("the sign in this photo"): about a file, not text given. */
+const POINTS_AT_A_FILE = /\b(?:this|that|these|those|the|my|our|attached)\s+(?:\w+\s+)?(?:images?|pictures?|photos?|pics?|audio|recordings?|sound|videos?|clips?|files?|signs?|documents?|scans?|screenshots?|articles?)\b/i;
+
+/** Whether a clause points at a thing the user has, which its words describe rather than give. */
+export function pointsAtAFile(clause: Clause): boolean {
+  return POINTS_AT_A_FILE.test(clause.raw ?? clause.text);
+}
+
 export function materialWords(clause: Clause, type: TaskType): string | undefined {
+  if (pointsAtAFile(clause)) return undefined;
   let text = (clause.raw ?? clause.text).replace(/⟦\d+⟧/g, ' ').replace(FRAMING, ' ');
   for (const m of languageMentions(text).reverse()) {
     const at = text.toLowerCase().lastIndexOf(m.language.name.toLowerCase());
