@@ -62,6 +62,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['translate the transcript of this video to spanish', 'video', ['video-to-audio', 'automatic-speech-recognition', 'translation']],
   // "Read me" is reading aloud (before: OCR alone).
   ['read me the text on this image', 'image', ['ocr', 'text-to-speech']],
+  // "Put" and "make … into" convert (before: the sign read, never spoken).
+  ['put the sign text into speech', 'image', ['ocr', 'text-to-speech']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {

@@ -23,3 +23,10 @@ describe('one question about what is, asking what a type gives of the file', () 
     assert.deepEqual(steps('is the message on this sign positive or negative', 'image'), ['ocr', 'sentiment-analysis']);
   });
 });
+
+describe('the answer to one question', () => {
+  it('needs only the steps on the way to it', () => {
+    // Before: the transcript was also spoken aloud ("speak" named text to speech).
+    assert.deepEqual(steps('what language do they speak in this video', 'video'), ['video-to-audio', 'automatic-speech-recognition', 'language-identification']);
+  });
+});

@@ -6,7 +6,7 @@ import type { MeaningRanks } from './clause-meaning.js';
 import { formatGoal, reachFormatGoal } from './format-goal.js';
 import { languageGoals } from './language-goals.js';
 import { reachAnswer } from './reach-answer.js';
-import { givesAsked, reachAsked } from './reach-asked.js';
+import { answerPath, givesAsked, reachAsked } from './reach-asked.js';
 import { analyzeRequest } from './request-analysis.js';
 import { asksWhatIs } from './speech-act.js';
 import { reachLanguageGoal, type LanguageOf } from './reach-language-goal.js';
@@ -60,12 +60,19 @@ export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<
   // type's to answer, whatever type its subject's words named: "how long is the speech in this
   // audio" asks a duration, not a transcript; "what's the mood of the people in this photo"
   // their faces' emotion, not a list of objects.
+  // Its answer needs only the steps on the way to it: "what language do they speak in this
+  // video" reads the speech and names its language; it does not speak the transcript aloud.
   if (drafted.tasks.length > 0 && analyzeRequest(request).clauses.length === 1 && asksWhatIs(request)) {
     const instead = reachAsked({ tasks: [] }, catalog, request, given);
     const answering = instead.plan.tasks.at(-1)?.task;
     if (answering && !givesAsked(asked.plan, catalog, request)) {
       asked = { plan: instead.plan, notes: [`left out ${drafted.tasks.map((t) => t.task.task).join(', ')}: the question asks for what ${answering} gives`, ...instead.notes] };
       drafted = { ...drafted, tasks: [] };
+    }
+    const path = answerPath(asked.plan, catalog, request);
+    if (path) {
+      const left = asked.plan.tasks.filter((t) => !path.tasks.includes(t)).map((t) => t.task);
+      asked = { plan: path, notes: [...asked.notes, `left out ${left.join(', ')}: the question's answer does not need ${left.length > 1 ? 'them' : 'it'}`] };
     }
   }
   const reached = reachLanguageGoal(asked.plan, catalog, languageGoals(request), aids.languageOf);

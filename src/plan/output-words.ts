@@ -12,7 +12,8 @@ import type { Modality } from '../core/modality.js';
 // audio reminder with clear speech" is the speech step again) and planned a caption as a new
 // picture's prompt. Kept: it is what the words say.
 const CREATE = String.raw`(?:(?:creat|generat|mak|produc|synthesi[sz]|compos|visuali[sz]|illustrat)(?:e|es|ing)|(?:draw|render|paint|design|craft)\w*)(?<!ed)`;
-const CONVERT = String.raw`(?:(?:turn|convert|transform)\w*|(?:chang|translat)(?:e|es|ed|ing))`;
+// "Put it into speech" and "make it into a recording" convert too.
+const CONVERT = String.raw`(?:(?:turn|convert|transform)\w*|(?:chang|translat|mak)(?:e|es|ed|ing)|put(?:s|ting)?)`;
 const OUTPUT_WORDS: Array<[Modality, string]> = [
   ['image', 'image|picture|illustration|visual|photo|drawing|painting|artwork|poster|thumbnail|graphic'],
   ['audio', 'audio|speech|voice|sound|narration|recording|spoken|auditory|audible|voiceover|podcast'],

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { accepts, type Modality } from '../core/modality.js';
-import type { Plan } from '../core/plan.js';
+import { isRef, type Plan } from '../core/plan.js';
 import type { TaskType } from '../core/task-type.js';
 import { terms } from '../text/tokenize.js';
 import { askedProperties, type AskedProperty } from './asked-properties.js';
@@ -86,6 +86,25 @@ export function givesAsked(plan: Plan, catalog: Catalog, request: string): boole
   const types = [...catalog.taskTypes.values()];
   const planned = new Set(plan.tasks.map((t) => t.task));
   return askedProperties(request).every((asked) => typesGiving(asked, types).some((t) => planned.has(t.id)));
+}
+
+/**
+ * The steps a plan needs to answer what the request asks: those whose types give an asked
+ * property, and the steps they take from. Undefined when nothing is asked, nothing gives it,
+ * or every step is needed.
+ */
+export function answerPath(plan: Plan, catalog: Catalog, request: string): Plan | undefined {
+  const types = [...catalog.taskTypes.values()];
+  const asked = askedProperties(request);
+  if (asked.length === 0) return undefined;
+  const giving = new Set(asked.flatMap((a) => typesGiving(a, types).map((t) => t.id)));
+  const keep = new Set(plan.tasks.filter((t) => giving.has(t.task)).map((t) => t.id));
+  if (keep.size === 0) return undefined;
+  for (const t of [...plan.tasks].reverse()) {
+    if (!keep.has(t.id)) continue;
+    for (const from of [...t.deps, ...Object.values(t.args).filter(isRef).map((r) => r.ref)]) keep.add(from);
+  }
+  return keep.size < plan.tasks.length ? { tasks: plan.tasks.filter((t) => keep.has(t.id)) } : undefined;
 }
 
 /** Whether the words ask for a property some type of the catalog gives ("which language", "is it upset"). */
