@@ -135,6 +135,17 @@ describe('planWithoutLlm', () => {
     assert.deepEqual(tasks.map((t) => t.task), ['face-analysis']);
   });
 
+  it('does not read a picture through OCR for a sense only inferred from the words', () => {
+    // "What's in this picture" reads as classifying, which a text's classifiers do: not through OCR.
+    let tasks: string[] = [];
+    try {
+      tasks = plan("what's in this picture").map((t) => t.task);
+    } catch {
+      // A plain refusal is a right answer too.
+    }
+    assert.ok(!tasks.includes('ocr'), tasks.join(' → '));
+  });
+
   it('refuses a request no task type serves, with NO_PLAN and a hint', () => {
     assert.throws(
       () => planWithoutLlm('book me a flight to Lisbon next Tuesday', catalog, none),

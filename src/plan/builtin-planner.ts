@@ -213,6 +213,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // Numbers, not names that hold a digit: "mp3" and "mp4" say which format is wanted.
     const own = withoutJudging(plainVerbs(stripLanguageNames(clauseWords(clause)).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1')));
     const senses = senseWords(own);
+    const senseTerms = new Set(terms(senses));
     const referent = referentWord(clause);
     // A question of fact names answering only if some answerer takes what is at hand as it is
     // (a photo's question is not one for a text's answerer, through the text read off it).
@@ -262,8 +263,13 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
         // the whole catalog: the best counts fully, the twentieth about a seventh.
         const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1) * leaning.intent(type);
-        return { type, feasibility, score: raw * feasibility * nameCoverage(type, said) * leaning.flow(type), raw, matched: r.matched };
+        return { type, feasibility, score: raw * feasibility * nameCoverage(type, said) * leaning.flow(type), raw, matched: r.matched, inputs };
       })
+      // A sense read into the words is weak evidence: a type only it matches must take what is
+      // at hand as it is ("what's in this picture" asks to classify, and a text's classifier
+      // reached through OCR is no reading of that).
+      .filter((r) => !(r.inputs.includes('bridged') && r.matched.every((t) => senseTerms.has(t))))
+      .map(({ inputs: _inputs, ...r }) => r)
       .sort((a, b) => b.score - a.score)
       // Words for kinds say what the thing is, not what to do with it: a type that only they
       // match ranks below one whose operation the clause names ("transcribe this video" is

@@ -29,6 +29,8 @@ describe('terms', () => {
   it('reads a one-letter prefix as part of its word ("e-mail" is "email"), and nothing longer', () => {
     assert.deepEqual(terms('an e-mail or an x-ray'), terms('an email or an xray'));
     assert.deepEqual(terms('text-to-speech'), ['text', 'speech']);
+    // The "'s" of "what's" or a possessive is no word (it matched "person's" in documentation).
+    assert.deepEqual(terms("what's in the speaker's voice"), terms('what in the speaker voice'));
   });
 
   it('reads users\' short words for kinds as the documentation\'s, for the planner only', () => {

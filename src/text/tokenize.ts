@@ -13,7 +13,8 @@ const STOPWORDS = new Set(
 
 export function words(text: string): string[] {
   // A one-letter prefix is part of its word: "e-mail" is "email", as most documentation spells it.
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\b([a-z])-(?=[a-z]{2})/g, '$1').match(/[a-z0-9]+/g) ?? [];
+  // The "'s" of a possessive or of "what's" is no word.
+  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\b([a-z])-(?=[a-z]{2})/g, '$1').replace(/(?<=[a-z])['’]s\b/g, '').match(/[a-z0-9]+/g) ?? [];
 }
 
 // Words Porter's stemmer conflates with another word: "news" is not the plural of "new", nor
