@@ -14,6 +14,7 @@ import { withoutJudging } from './asked-properties.js';
 import { asksGivenProperty } from './reach-asked.js';
 import { answeredParam, reachAnswer } from './reach-answer.js';
 import { extractParams } from './extract-params.js';
+import { languageGoals } from './language-goals.js';
 import { choicesIn } from './choices.js';
 import { materialWords, pointsAtAFile, takesMaterial, takesPrompt } from './material-words.js';
 import { answers, asksFact } from './fact-questions.js';
@@ -426,8 +427,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
    * TaskBench HF dev 67.80 / 31.37 → 68.07 / 31.17.
    */
   function translatorFor(clause: Clause): TaskType | undefined {
-    const target = languageMentions(clause.text).some((m) => m.preposition && m.preposition !== 'from');
-    if (!target) return undefined;
+    // A language wanted, not one offered as an answer ("is it in French?") or said of a person.
+    if (languageGoals(clause.text).target === undefined) return undefined;
     const found = index.search('translate from one language to another').find((r) => r.matched.length >= 2 && catalog.taskType(r.id)!.inputs.some((i) => i.modality === 'text'));
     return found && catalog.taskType(found.id);
   }

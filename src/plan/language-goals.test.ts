@@ -17,6 +17,13 @@ describe('languageGoals: the languages a request names as properties', () => {
     assert.deepEqual(languageGoals('the letter is in French; put it into English'), { target: 'en', source: 'fr' });
   });
 
+  it('names no goal for a language offered as the answer to a yes-or-no question', () => {
+    // Before: "is it in French?" translated the text into French, then identified its language.
+    assert.deepEqual(languageGoals('is it in French?'), {});
+    assert.deepEqual(languageGoals('is this text in Spanish or English'), {});
+    assert.deepEqual(languageGoals('is there a way to read it in French'), { target: 'fr' });
+  });
+
   it('names no goal for a language that qualifies a person, or one inside a quote', () => {
     assert.deepEqual(languageGoals('I want to share this with my Spanish speaking friend'), {});
     assert.deepEqual(languageGoals("Say 'speak to me in French' out loud"), {});

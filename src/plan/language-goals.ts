@@ -1,4 +1,5 @@
 import { languageMentions } from '../text/languages.js';
+import { FRAMING } from './speech-act.js';
 
 /**
  * The languages a request names as properties of what it gives and of what it wants,
@@ -19,10 +20,20 @@ const ABOUT_PEOPLE = /^\s*(?:speaking|speakers?|natives?|people|friends?|colleag
 /** A mention's own words: the preposition, if any, and the language's name. */
 const MENTION = /^(?:(?:into|to|in|from)\s+)?[A-Za-z][A-Za-z-]*/i;
 
+/** Whether the sentence holding a mention asks whether something is (yes or no): "is it in French?". */
+function offeredAsAnswer(text: string, at: number): boolean {
+  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('?', at), text.lastIndexOf('!', at), text.lastIndexOf(',', at)) + 1;
+  const sentence = text.slice(start).replace(FRAMING, ' ').replace(/^[\s,]+/, '');
+  return /^(?:is|are|was|were|does|do|did)\b/i.test(sentence) && !/\b(?:can|could|would|will|possible|way)\b/i.test(sentence.slice(0, at - start));
+}
+
 export function languageGoals(request: string): LanguageGoals {
   // Quoted words are the material, not the request: "say 'in English please'" names no goal.
   const said = request.replace(/(["'‘“])(?:(?!\1).){2,}?\1/g, (q) => ' '.repeat(q.length));
-  const mentions = languageMentions(said).filter((m) => !ABOUT_PEOPLE.test(said.slice(m.index).replace(MENTION, '')));
+  // "Is it in French?" offers a language as the answer to a question about what is: neither
+  // one to have the result in nor one said of the text (asked-properties.ts reads it as asking
+  // for the language).
+  const mentions = languageMentions(said).filter((m) => !ABOUT_PEOPLE.test(said.slice(m.index).replace(MENTION, '')) && !(m.preposition !== 'into' && m.preposition !== 'from' && offeredAsAnswer(said, m.index)));
   const into = mentions.filter((m) => m.preposition === 'into' || m.preposition === 'to');
   const inside = mentions.filter((m) => m.preposition === 'in');
   const target = into.at(-1) ?? inside.at(-1);
