@@ -9,6 +9,9 @@ describe('languageGoals: the languages a request names as properties', () => {
     assert.deepEqual(languageGoals('Turn the transcript into Portuguese'), { target: 'pt' });
     assert.deepEqual(languageGoals('sign text -> french pls'), { target: 'fr' });
     assert.deepEqual(languageGoals('english → german'), { target: 'de', source: 'en' });
+    // An indefinite article before the language asks for a thing in it; "this Spanish text" is given.
+    assert.deepEqual(languageGoals('give me a Spanish audio version of this text'), { target: 'es' });
+    assert.deepEqual(languageGoals('read it in a French voice'), { target: 'fr' });
   });
 
   it('tells the language of what is given from the one wanted', () => {

@@ -34,12 +34,15 @@ export function languageGoals(request: string): LanguageGoals {
   // one to have the result in nor one said of the text (asked-properties.ts reads it as asking
   // for the language).
   const mentions = languageMentions(said).filter((m) => !ABOUT_PEOPLE.test(said.slice(m.index).replace(MENTION, '')) && !(m.preposition !== 'into' && m.preposition !== 'from' && offeredAsAnswer(said, m.index)));
-  const into = mentions.filter((m) => m.preposition === 'into' || m.preposition === 'to');
+  // "A Spanish audio version", "an English copy": a language that an indefinite article puts
+  // before the thing asked for is the language it should be in ("this Spanish text" is given).
+  const asked = (m: (typeof mentions)[number]) => m.preposition === undefined && /\b(?:an?|some)\s+$/i.test(said.slice(0, m.index));
+  const into = mentions.filter((m) => m.preposition === 'into' || m.preposition === 'to' || asked(m));
   const inside = mentions.filter((m) => m.preposition === 'in');
   const target = into.at(-1) ?? inside.at(-1);
   const source =
     mentions.find((m) => m.preposition === 'from') ??
-    mentions.find((m) => m.preposition === undefined && m !== target) ??
+    mentions.find((m) => m.preposition === undefined && m !== target && !asked(m)) ??
     (into.length ? inside.find((m) => m !== target) : undefined);
   return { ...(target ? { target: target.language.code } : {}), ...(source && source !== target ? { source: source.language.code } : {}) };
 }
