@@ -64,6 +64,10 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['read me the text on this image', 'image', ['ocr', 'text-to-speech']],
   // "Put" and "make … into" convert (before: the sign read, never spoken).
   ['put the sign text into speech', 'image', ['ocr', 'text-to-speech']],
+  // The kind taken out of a thing is the result wanted (before: "take" grabbed a frame).
+  ['Take the audio from this video and remove silence', 'video', ['video-to-audio', 'audio-to-audio']],
+  // An amount alone is the step's parameter, not a step (before: language identification, for "sentences").
+  ['Please I need this document shorter, maybe 3 sentences', 'text', ['summarization']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {

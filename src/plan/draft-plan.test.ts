@@ -19,6 +19,8 @@ describe('one question about what is, asking what a type gives of the file', () 
     // Before: speech recognition ("speech"), object detection ("people").
     assert.deepEqual(steps('how long is the speech in this audio', 'audio'), ['voice-activity-detection']);
     assert.deepEqual(steps("what's the mood of the people in this photo", 'image'), ['face-analysis']);
+    // "Detect if" asks whether (before: voice activity detection, for "detect" and "voice").
+    assert.deepEqual(steps('please detect if the voice in this audio is happy or sad', 'audio'), ['automatic-speech-recognition', 'sentiment-analysis']);
     // A plan that already gives it stays: the message on a sign is read, then judged.
     assert.deepEqual(steps('is the message on this sign positive or negative', 'image'), ['ocr', 'sentiment-analysis']);
   });

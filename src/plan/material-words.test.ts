@@ -19,6 +19,8 @@ describe('the text a request gives in its own words, unquoted', () => {
     assert.equal(material('speak the words thank you', 'text-to-speech'), 'thank you');
     // Function words that are the material's own stay.
     assert.equal(material('say i love you out loud', 'text-to-speech'), 'i love you');
+    // What follows a colon is the text.
+    assert.equal(material('Read the following out loud: the train leaves at nine', 'text-to-speech'), 'the train leaves at nine');
   });
 
   it('is nothing when no word names what to do with it, or nothing is left', () => {

@@ -50,6 +50,9 @@ export function pointsAtAFile(clause: Clause): boolean {
 export function materialWords(clause: Clause, type: TaskType): string | undefined {
   if (pointsAtAFile(clause)) return undefined;
   let text = (clause.raw ?? clause.text).replace(/⟦\d+⟧/g, ' ').replace(FRAMING, ' ');
+  // "Read the following out loud: the train leaves at nine": what follows the colon is the text.
+  const colon = text.indexOf(':');
+  if (colon >= 0 && text.slice(colon + 1).trim()) return text.slice(colon + 1).trim().replace(/[\s.!?]+$/, '') || undefined;
   for (const m of languageMentions(text).reverse()) {
     const at = text.toLowerCase().lastIndexOf(m.language.name.toLowerCase());
     if (at < 0) continue;

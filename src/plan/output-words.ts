@@ -44,8 +44,12 @@ const HEARD = /\b(?:audibly|aloud|out\s+loud|verbally)\b/i;
 const SEEN = /\b(?:visually|graphically|pictorially)\b/i;
 /** "Write a short story", "draft a reply": text made anew. */
 const WRITTEN = made('text|story|stories|poem|essay|paragraph|draft|article|script|response|reply|message|letter|piece|writing|words|blog|post', String.raw`(?:${CREATE}|write|writ\w+|draft\w*)`, 'me|us|an?|the|some|new|nice|short|brief|\\w+ly');
+/** "Take the audio from this video", "pull a picture out of it": the kind taken out of something. */
+function takenOut(nouns: string): RegExp {
+  return new RegExp(String.raw`\b(?:take|taking|extract\w*|get|getting|pull\w*|grab\w*)\s+(?:out\s+)?(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+)?(?:${nouns})s?\s+(?:from|out\s+of|off)\b`, 'i');
+}
 const WANTED: Array<[Modality, RegExp[]]> = [
-  ...OUTPUT_WORDS.map(([modality, nouns]): [Modality, RegExp[]] => [modality, [into(nouns), made(nouns), inForm(nouns), ...(modality === 'audio' ? [HEARD] : modality === 'image' ? [SEEN] : [])]]),
+  ...OUTPUT_WORDS.map(([modality, nouns]): [Modality, RegExp[]] => [modality, [into(nouns), made(nouns), inForm(nouns), takenOut(nouns), ...(modality === 'audio' ? [HEARD] : modality === 'image' ? [SEEN] : [])]]),
   // Text as a result only when converted into ("into written text"), since nearly every tool
   // gives text, or when written: "write a short story", "draft a reply" want text, not a
   // picture of it (TaskBench dev node F1 60.74 → 60.90, edge 25.12 → 25.48).

@@ -62,7 +62,8 @@ const CONNECTOR = new RegExp(String.raw`(${ABBREVIATION}[.;!?]+\s+|\s*,\s*(?:and
 // A piece that opens with a file name or a quote is a second object of the step before.
 const OBJECT_START = new RegExp(String.raw`^(?:⟦\d+⟧|(?:${FILE_NAME.source}))`, 'i');
 // A piece that continues the one before it rather than starting a step: a lone quote, or a phrase opening with a preposition.
-const APPOSITION = /^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b)/i;
+// So does an amount alone ("shorten it, maybe 3 sentences"): a parameter of that step.
+const APPOSITION = /^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b|(?:(?:maybe|about|around|roughly|approximately|just|only|like|at\s+most|max)\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+(?:\s+[a-z]+)?\s*[.!?]?$)/i;
 
 /** A piece that is only a verb once its framing is set aside ("Could you help me identify"): it shares the object of the next. */
 function bareVerb(piece: string): boolean {
