@@ -107,7 +107,9 @@ export function analyzeRequest(request: string): RequestAnalysis {
     const prev = merged.at(-1);
     // "and" between single words ("black and white") joins words, not steps.
     // Nor does "and" before a second file or quote ("combine 'a.wav' and 'b.wav' into one").
-    if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && (wordCount < 2 || prev.split(/\s+/).length < 2 || bareVerb(prev) || OBJECT_START.test(piece))) {
+    // Nor does the "and" of "between 1 and 3 seconds".
+    const between = prev !== undefined && /\bbetween\s+\S+$/i.test(prev);
+    if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && (wordCount < 2 || prev.split(/\s+/).length < 2 || bareVerb(prev) || OBJECT_START.test(piece) || between)) {
       merged[merged.length - 1] = `${prev}${joiner}${piece}`;
     } else if (prev !== undefined && /^\s*,\s*$/.test(joiner) && APPOSITION.test(piece)) {
       // A comma around a quote or before "into …" sets off part of one step: "transforming
