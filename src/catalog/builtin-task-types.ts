@@ -96,7 +96,7 @@ const RAW: unknown[] = [
           type: 'string',
           description: 'what to do to the image',
           oneOf: [
-            { const: 'grayscale', description: 'black and white, greyscale, monochrome, desaturate, remove the colour' },
+            { const: 'grayscale', description: 'black and white, b&w, bw, grey, greyscale, monochrome, desaturate, remove the colour' },
             { const: 'rotate', description: 'rotate, turn by an angle in degrees, clockwise, to the right' },
             { const: 'rotate-left', description: 'rotate to the left, anticlockwise, counterclockwise' },
             { const: 'flip', description: 'flip upside down, vertically' },

@@ -124,6 +124,10 @@ describe('the built-in planner reads the format, accent and voice a request name
     // A span of time is where to start and how long to keep (before: "factor 2, duration 5").
     ['cut the video from 2 to 5 seconds', 'video', 'video-to-video', { start: 2, duration: 3 }],
     ['keep the part between 1 and 3 seconds', 'audio', 'audio-to-audio', { start: 1, duration: 2 }],
+    // "2x" is two times (before: no factor); "grey" and "bw" are grayscale (before: a refusal, an invalid plan).
+    ['2x speed', 'audio', 'audio-to-audio', { factor: 2 }],
+    ['make grey', 'image', 'image-to-image', { operation: 'grayscale' }],
+    ['pic to bw', 'image', 'image-to-image', { operation: 'grayscale' }],
     // "one" is a number before a word a parameter counts (before: two sentences for "in one sentence").
     ['summarize it in one sentence', 'text', 'summarization', { sentences: 1 }],
     // The language a result goes into is not the one a step reads (before: OCR in French).

@@ -91,6 +91,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // "… and save it as an audio clip" after a step that gives audio asks for nothing new.
     const kept = keptAs(clause.text);
     if (kept && available.outputs.at(-1)?.modality === kept) continue;
+    // A clause that only names a file given ("this recording, what language does he speak?")
+    // says what the rest is about, not a step (before: an audio conversion for no reason).
+    const content = terms(clauseWords(clause));
+    if (asking.length > 1 && content.length > 0 && content.every((t) => isKindWord(t) && available.files.some((f) => kindOf(t) === `kind:${f.modality}`))) continue;
     const ranked = newEvidence(rank(clause), clause);
     const best = ranked[0];
     const near = meaning?.(clause);

@@ -30,5 +30,7 @@ describe('the answer to one question', () => {
   it('needs only the steps on the way to it', () => {
     // Before: the transcript was also spoken aloud ("speak" named text to speech).
     assert.deepEqual(steps('what language do they speak in this video', 'video'), ['video-to-audio', 'automatic-speech-recognition', 'language-identification']);
+    // A clause that only names the file given is no step (before: an audio conversion first).
+    assert.deepEqual(steps('this recording, what language he speak?', 'audio'), ['automatic-speech-recognition', 'language-identification']);
   });
 });

@@ -76,6 +76,6 @@ export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<
     }
   }
   const reached = reachLanguageGoal(asked.plan, catalog, languageGoals(request), aids.languageOf);
-  const formatted = reachFormatGoal(reached.plan, catalog, formatGoal(request, catalog));
+  const formatted = reachFormatGoal(reached.plan, catalog, formatGoal(request, catalog), given);
   return { ...drafted, plan: formatted.plan, notes: [...drafted.notes, ...asked.notes, ...reached.notes, ...formatted.notes] };
 }

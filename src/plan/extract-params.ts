@@ -117,6 +117,8 @@ function extractNumbers(specs: ParamSpec[], text: string): Record<string, number
     out.height = Number(dims[2]);
     rest = rest.replace(dims[0], ' ');
   }
+  // "2x speed", "1.5× faster": so many times.
+  rest = rest.replace(/\b(\d+(?:\.\d+)?)\s*[x×](?![\w\d])/gi, '$1 times');
   // A span of time, "from 2 to 5 seconds", "between 0:10 and 0:20": where to start and how long to keep.
   const span = /\b(?:from|between)\s+(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)?\s+(?:to|and|until|till)\s+(\d+(?:\.\d+)?)/i.exec(rest);
   if (span && byName('start') && byName('duration') && Number(span[2]) > Number(span[1])) {

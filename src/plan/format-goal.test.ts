@@ -32,6 +32,9 @@ describe('the file format a request wants, as a goal', () => {
     // The frame grabber writes JPEG itself ("jpg" is its own word for it).
     assert.deepEqual(steps('grab a frame from the video as a jpg', 'video'), ['video-to-image:jpg']);
     assert.deepEqual(steps('make it louder as a flac', 'audio'), ['audio-to-audio:flac']);
+    // A format said alone converts the file given (before: "png" matched image segmentation's documentation).
+    assert.deepEqual(steps('png', 'image'), ['image-to-image:png']);
+    assert.deepEqual(steps('mp3 pls', 'audio'), ['audio-to-audio:mp3']);
     // A result that is read by a later step is not the one the format is for.
     assert.deepEqual(steps('convert it to mp3', 'audio'), ['audio-to-audio:mp3']);
   });

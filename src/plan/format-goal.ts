@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Modality } from '../core/modality.js';
 import { isRef, type Plan, type PlanTask } from '../core/plan.js';
 import { paramSpecs, type ParamSpec, type TaskType } from '../core/task-type.js';
+import type { GivenFiles } from './reach-asked.js';
 
 /**
  * The file format a request wants its result in ("extract the sound as an mp3", "save it as
@@ -14,6 +15,8 @@ export interface FormatGoal {
   /** The format as the request names it ("jpg"). */
   word: string;
   modality: Modality;
+  /** The request says nothing else ("png", "mp3 pls"): the conversion is all it asks. */
+  alone?: boolean;
 }
 
 /** "as an mp3", "to jpg", "into a .webp", "in flac format". */
@@ -25,7 +28,10 @@ export function formatGoal(request: string, catalog: Catalog): FormatGoal | unde
   const said = request.replace(/(["'‘“])(?:(?!\1).){2,}?\1/g, ' ').replace(/[\w-]+\.[a-z0-9]{2,4}\b/gi, ' ');
   let goal: FormatGoal | undefined;
   for (const m of said.matchAll(FORMAT_WANTED)) goal = formats.get((m[1] ?? m[2])!.toLowerCase()) ?? goal;
-  return goal;
+  // A format said alone, courtesy aside ("png", "mp3 pls"), is the one wanted too.
+  const alone = said.replace(/\b(?:pls|plz|please|thanks|now)\b/gi, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const only = /^[a-z0-9]+$/i.test(alone) ? formats.get(alone.toLowerCase()) : undefined;
+  return goal ?? (only && { ...only, alone: true });
 }
 
 /** The value of a type's format parameter that a word names: the value itself, or a word documenting it ("jpg" → "jpeg"). */
@@ -67,8 +73,18 @@ function documentedFormats(catalog: Catalog): Map<string, FormatGoal> {
  * writes WAV, a conversion then gives the MP3). The result is the last step of that kind that
  * no other step reads.
  */
-export function reachFormatGoal(plan: Plan, catalog: Catalog, goal: FormatGoal | undefined): { plan: Plan; notes: string[] } {
-  if (!goal || plan.tasks.length === 0) return { plan, notes: [] };
+export function reachFormatGoal(plan: Plan, catalog: Catalog, goal: FormatGoal | undefined, files: GivenFiles = []): { plan: Plan; notes: string[] } {
+  if (!goal) return { plan, notes: [] };
+  // A format said alone asks for the given file in it, whatever a step its letters matched.
+  if (goal.alone) {
+    const file = files.find((f) => f.modality === goal.modality);
+    const converter = file && converterTo(catalog, goal);
+    if (file && converter) {
+      const tasks: PlanTask[] = [{ id: 't1', task: converter.type.id, args: { [converter.type.inputs[0]!.name]: { file: file.path }, ...converter.args }, deps: [] }];
+      return { plan: { tasks }, notes: [`planned ${converter.type.id}: the request names only the format ${goal.word.toUpperCase()}`] };
+    }
+  }
+  if (plan.tasks.length === 0) return { plan, notes: [] };
   const read = new Set(plan.tasks.flatMap((t) => [...t.deps, ...Object.values(t.args).filter(isRef).map((r) => r.ref)]));
   const result = plan.tasks.findLast((t) => catalog.taskType(t.task)?.output.modality === goal.modality && !read.has(t.id));
   const type = result && catalog.taskType(result.task);

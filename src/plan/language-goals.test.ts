@@ -12,6 +12,8 @@ describe('languageGoals: the languages a request names as properties', () => {
     // An indefinite article before the language asks for a thing in it; "this Spanish text" is given.
     assert.deepEqual(languageGoals('give me a Spanish audio version of this text'), { target: 'es' });
     assert.deepEqual(languageGoals('read it in a French voice'), { target: 'fr' });
+    // A language said alone is the one wanted.
+    assert.deepEqual(languageGoals('spanish pls'), { target: 'es' });
   });
 
   it('tells the language of what is given from the one wanted', () => {

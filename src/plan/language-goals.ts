@@ -36,7 +36,9 @@ export function languageGoals(request: string): LanguageGoals {
   const mentions = languageMentions(said).filter((m) => !ABOUT_PEOPLE.test(said.slice(m.index).replace(MENTION, '')) && !(m.preposition !== 'into' && m.preposition !== 'from' && offeredAsAnswer(said, m.index)));
   // "A Spanish audio version", "an English copy": a language that an indefinite article puts
   // before the thing asked for is the language it should be in ("this Spanish text" is given).
-  const asked = (m: (typeof mentions)[number]) => m.preposition === undefined && /\b(?:an?|some)\s+$/i.test(said.slice(0, m.index));
+  // A language said alone, courtesy aside ("spanish pls"), is the one wanted too.
+  const alone = mentions.length === 1 && said.replace(FRAMING, ' ').replace(/\b(?:pls|plz|thanks|thx|now)\b/gi, ' ').replace(/[^\p{L}]+/gu, ' ').trim().split(/\s+/).length === 1;
+  const asked = (m: (typeof mentions)[number]) => m.preposition === undefined && (alone || /\b(?:an?|some)\s+$/i.test(said.slice(0, m.index)));
   const into = mentions.filter((m) => m.preposition === 'into' || m.preposition === 'to' || asked(m));
   const inside = mentions.filter((m) => m.preposition === 'in');
   const target = into.at(-1) ?? inside.at(-1);

@@ -86,6 +86,11 @@ describe('validatePlan', () => {
     assert.ok(ps.some((p) => p.startsWith('t3: argument "image" names the file "other.png"')), ps.join('\n'));
   });
 
+  it('names a required choice the request did not make, with its values (before: "must have required property")', () => {
+    const ps = problems({ tasks: [{ id: 't1', task: 'image-to-image', args: { image: { file: 'sign.png' } }, deps: [] }] });
+    assert.ok(ps.some((p) => /^t1: the request does not say which operation of image transformation it wants: one of grayscale, rotate/.test(p)), ps.join('\n'));
+  });
+
   it('reports an input of the wrong modality', () => {
     const ps = problems({
       tasks: [

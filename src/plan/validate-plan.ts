@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import type { Catalog } from '../catalog/catalog.js';
 import { accepts, type Modality, type SniffedFile } from '../core/modality.js';
-import type { TaskType } from '../core/task-type.js';
+import { paramSpecs, type TaskType } from '../core/task-type.js';
 import { ErrorCode, TroupeError } from '../core/errors.js';
 import { isFile, isRef, refsOf, type Plan, type PlanTask } from '../core/plan.js';
 
@@ -21,7 +21,9 @@ export class InvalidPlanError extends TroupeError {
   constructor(problems: PlanProblem[]) {
     const lines = problems.map((p) => (p.task ? `task ${p.task}: ${p.problem}` : p.problem));
     const needsFile = problems.some((p) => /required (image|audio) input/.test(p.problem));
-    super(ErrorCode.InvalidPlan, `the plan is invalid:\n  - ${lines.join('\n  - ')}`, needsFile ? { hint: 'pass the file the request is about with --input FILE' } : {});
+    const unsaid = problems.some((p) => p.problem.startsWith('the request does not say which'));
+    const hint = needsFile ? 'pass the file the request is about with --input FILE' : unsaid ? 'say it in the request, in one of the words listed' : undefined;
+    super(ErrorCode.InvalidPlan, `the plan is invalid:\n  - ${lines.join('\n  - ')}`, hint ? { hint } : {});
     this.problems = problems;
   }
 }
@@ -145,6 +147,12 @@ export function validatePlan(input: Plan, catalog: Catalog, files: ReadonlyMap<s
         const where = e.instancePath ? `parameter "${e.instancePath.slice(1)}"` : 'parameters';
         // Ajv names an unexpected parameter only in its params: say which one it is.
         const extra = e.keyword === 'additionalProperties' ? ` ("${String((e.params as { additionalProperty?: unknown }).additionalProperty)}")` : '';
+        // A required choice the request did not make: say which, and what it may be ("pic to bw").
+        const missing = e.keyword === 'required' ? paramSpecs(type).find((p) => p.name === (e.params as { missingProperty?: unknown }).missingProperty) : undefined;
+        if (missing) {
+          problems.push({ task: t.id, problem: `the request does not say which ${missing.name} of ${type.name.toLowerCase()} it wants${missing.enum ? `: one of ${missing.enum.join(', ')}` : ''} (${t.task}'s required parameter "${missing.name}")` });
+          continue;
+        }
         problems.push({ task: t.id, problem: `${where} ${e.message ?? 'are invalid'}${extra}` });
       }
     }
