@@ -126,6 +126,9 @@ describe('the built-in planner reads the format, accent and voice a request name
     ['keep the part between 1 and 3 seconds', 'audio', 'audio-to-audio', { start: 1, duration: 2 }],
     // "2x" is two times (before: no factor); "grey" and "bw" are grayscale (before: a refusal, an invalid plan).
     ['2x speed', 'audio', 'audio-to-audio', { factor: 2 }],
+    // The first seconds taken away are where to start (before: they were the part kept).
+    ['remove the first 5 seconds', 'audio', 'audio-to-audio', { start: 5, duration: undefined }],
+    ['cut the first 3 seconds off', 'video', 'video-to-video', { start: 3, duration: undefined }],
     ['make grey', 'image', 'image-to-image', { operation: 'grayscale' }],
     ['pic to bw', 'image', 'image-to-image', { operation: 'grayscale' }],
     // "one" is a number before a word a parameter counts (before: two sentences for "in one sentence").

@@ -119,6 +119,14 @@ function extractNumbers(specs: ParamSpec[], text: string): Record<string, number
   }
   // "2x speed", "1.5× faster": so many times.
   rest = rest.replace(/\b(\d+(?:\.\d+)?)\s*[x×](?![\w\d])/gi, '$1 times');
+  // The first seconds taken away are where to start: "remove the first 5 seconds", "cut the
+  // first 3 seconds (off)" (before: the first seconds kept, the opposite); "cut it to the
+  // first 3 seconds" keeps them.
+  const dropped = /\b(?:remove|delete|drop|skip|lose|cut(?:\s+out|\s+away)?|trim\s+off|get\s+rid\s+of)\s+(?:the\s+)?first\s+(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b/i.exec(rest);
+  if (dropped && byName('start')) {
+    out.start = Number(dropped[1]);
+    rest = rest.replace(dropped[0], ' ');
+  }
   // A span of time, "from 2 to 5 seconds", "between 0:10 and 0:20": where to start and how long to keep.
   const span = /\b(?:from|between)\s+(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)?\s+(?:to|and|until|till)\s+(\d+(?:\.\d+)?)/i.exec(rest);
   if (span && byName('start') && byName('duration') && Number(span[2]) > Number(span[1])) {
