@@ -12,6 +12,7 @@ describe('languageGoals: the languages a request names as properties', () => {
     // An indefinite article before the language asks for a thing in it; "this Spanish text" is given.
     assert.deepEqual(languageGoals('give me a Spanish audio version of this text'), { target: 'es' });
     assert.deepEqual(languageGoals('read it in a French voice'), { target: 'fr' });
+    assert.deepEqual(languageGoals('book a table in a Spanish restaurant'), { source: 'es' });
     // A language said alone is the one wanted.
     assert.deepEqual(languageGoals('spanish pls'), { target: 'es' });
   });

@@ -17,6 +17,8 @@ export interface LanguageGoals {
 
 /** What follows a language that qualifies a person, not a text. */
 const ABOUT_PEOPLE = /^\s*(?:speaking|speakers?|natives?|people|friends?|colleagues?|man|woman|person)\b/i;
+/** What follows a language that is the result's ("a Spanish audio version", not "a Spanish restaurant"). */
+const RESULT_NOUN = /^\s+(?:[\w-]+\s+)?(?:version|translation|copy|text|audio|voice|speech|recording|subtitles?|captions?|summary|transcript|narration|voiceover)\b/i;
 /** A mention's own words: the preposition, if any, and the language's name. */
 const MENTION = /^(?:(?:into|to|in|from)\s+)?[A-Za-z][A-Za-z-]*/i;
 
@@ -38,7 +40,8 @@ export function languageGoals(request: string): LanguageGoals {
   // before the thing asked for is the language it should be in ("this Spanish text" is given).
   // A language said alone, courtesy aside ("spanish pls"), is the one wanted too.
   const alone = mentions.length === 1 && said.replace(FRAMING, ' ').replace(/\b(?:pls|plz|thanks|thx|now)\b/gi, ' ').replace(/[^\p{L}]+/gu, ' ').trim().split(/\s+/).length === 1;
-  const asked = (m: (typeof mentions)[number]) => m.preposition === undefined && (alone || /\b(?:an?|some)\s+$/i.test(said.slice(0, m.index)));
+  const asked = (m: (typeof mentions)[number]) =>
+    m.preposition === undefined && (alone || (/\b(?:an?|some)\s+$/i.test(said.slice(0, m.index)) && RESULT_NOUN.test(said.slice(m.index).replace(MENTION, ''))));
   const into = mentions.filter((m) => m.preposition === 'into' || m.preposition === 'to' || asked(m));
   const inside = mentions.filter((m) => m.preposition === 'in');
   const target = into.at(-1) ?? inside.at(-1);

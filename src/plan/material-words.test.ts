@@ -15,6 +15,7 @@ describe('the text a request gives in its own words, unquoted', () => {
     assert.equal(material('say hello world', 'text-to-speech'), 'hello world');
     assert.equal(material('translate good morning into French', 'translation'), 'good morning');
     assert.equal(material('how do you say thank you very much in Catalan', 'translation'), 'thank you very much');
+    assert.equal(material("what's good morning in Spanish", 'translation'), 'good morning');
     assert.equal(material('what language is bonjour mon ami', 'language-identification'), 'bonjour mon ami');
     assert.equal(material('speak the words thank you', 'text-to-speech'), 'thank you');
     // Function words that are the material's own stay.

@@ -53,9 +53,11 @@ export function materialWords(clause: Clause, type: TaskType): string | undefine
   // "Read the following out loud: the train leaves at nine": what follows the colon is the text.
   const colon = text.indexOf(':');
   if (colon >= 0 && text.slice(colon + 1).trim()) return text.slice(colon + 1).trim().replace(/[\s.!?]+$/, '') || undefined;
+  let languageCut = false;
   for (const m of languageMentions(text).reverse()) {
     const at = text.toLowerCase().lastIndexOf(m.language.name.toLowerCase());
     if (at < 0) continue;
+    languageCut = true;
     const before = text.slice(0, at).replace(/(?:\b(?:into|to|in|from)|->|→|=>)\s*$/i, '');
     text = `${before} ${text.slice(at + m.language.name.length)}`;
   }
@@ -75,9 +77,11 @@ export function materialWords(clause: Clause, type: TaskType): string | undefine
   const firstNamed = tokens.slice(idleEnd).findIndex(named);
   let end = firstNamed < 0 ? tokens.length : idleEnd + firstNamed;
   while (end < tokens.length && end > idleEnd && JOINING.has(tokens[end - 1]!.toLowerCase())) end--;
+  // With the language wanted cut off, a question's opening words go too: "what's good morning in Spanish".
+  if (languageCut && start === 0) while (start < end && wordsOf(tokens[start]!).every((w) => isStopword(w))) start++;
   // Words that name nothing to do at either end are no material given, only a request
   // ("what's the weather like tomorrow").
-  if (start === 0 && end === tokens.length) return undefined;
+  if (start === 0 && end === tokens.length && !languageCut) return undefined;
   const material = tokens.slice(start, end).join(' ').replace(/^[\s,:;-]+|[\s,:;.!?-]+$/g, '');
   return material || undefined;
 }
