@@ -34,3 +34,10 @@ describe('the answer to one question', () => {
     assert.deepEqual(steps('this recording, what language he speak?', 'audio'), ['automatic-speech-recognition', 'language-identification']);
   });
 });
+
+describe('a question about a quoted text', () => {
+  it('is answered from the quote (before: no plan for "is \'bonjour\' French?")', () => {
+    const tasks = draftPlan("is 'bonjour' French?", catalog, new Map()).plan.tasks;
+    assert.deepEqual(tasks.map((t) => [t.task, t.args.text]), [['language-identification', 'bonjour']]);
+  });
+});

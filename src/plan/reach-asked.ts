@@ -5,6 +5,7 @@ import type { TaskType } from '../core/task-type.js';
 import { terms } from '../text/tokenize.js';
 import { askedProperties, type AskedProperty } from './asked-properties.js';
 import { kindless } from './kind-words.js';
+import { analyzeRequest } from './request-analysis.js';
 
 /** The user's files the plan may start from. */
 export type GivenFiles = ReadonlyArray<{ path: string; modality: Modality }>;
@@ -24,21 +25,23 @@ export function reachAsked(plan: Plan, catalog: Catalog, request: string, files:
   const notes: string[] = [];
   const tasks = [...plan.tasks];
   const types = [...catalog.taskTypes.values()];
+  // A quoted text is something the question can be about too: "is 'bonjour' French?".
+  const quotes = files.length ? [] : analyzeRequest(request).quotes;
   for (const asked of askedProperties(request)) {
     const named = typesGiving(asked, types);
     if (named.length === 0 || tasks.some((t) => named.some((n) => n.id === t.task))) continue;
     const routes = named.flatMap((type) => {
-      const route = routeTo(type, tasks, files, types, catalog);
+      const route = routeTo(type, tasks, files, types, catalog, quotes);
       return route ? [{ type, route }] : [];
     });
     const best = routes.sort((a, b) => a.route.steps.length - b.route.steps.length)[0];
     // Only a plan that has steps, or a given file, shows what the question is about.
-    if (!best || (tasks.length === 0 && files.length === 0)) continue;
+    if (!best || (tasks.length === 0 && files.length === 0 && quotes.length === 0)) continue;
     if (routes.filter((r) => r.route.steps.length === best.route.steps.length).length > 1 && tasks.length === 0) continue; // no way to tell which
     let feed = best.route.from;
     for (const step of best.route.steps) {
       const id = `t${tasks.length + 1}`;
-      tasks.push({ id, task: step.type.id, args: { [step.slot]: feed }, deps: 'ref' in feed ? [feed.ref] : [] });
+      tasks.push({ id, task: step.type.id, args: { [step.slot]: feed }, deps: typeof feed === 'object' && 'ref' in feed ? [feed.ref] : [] });
       feed = { ref: id };
     }
     notes.push(`added ${best.route.steps.map((s) => s.type.id).join(' → ')}: the request asks for the ${asked.words[0]} ("${asked.cue}")`);
@@ -46,7 +49,7 @@ export function reachAsked(plan: Plan, catalog: Catalog, request: string, files:
   return { plan: { tasks }, notes };
 }
 
-type Source = { ref: string } | { file: string };
+type Source = { ref: string } | { file: string } | string;
 /** Where a route starts, and its steps in order, each fed by the one before; the last is the type asked for. */
 interface Route {
   from: Source;
@@ -57,7 +60,7 @@ interface Route {
  * How to reach `type` from what is at hand: the latest task whose output it takes, else a
  * given file it takes, else a given file through one single-input converter.
  */
-function routeTo(type: TaskType, tasks: Plan['tasks'], files: GivenFiles, types: readonly TaskType[], catalog: Catalog): Route | undefined {
+function routeTo(type: TaskType, tasks: Plan['tasks'], files: GivenFiles, types: readonly TaskType[], catalog: Catalog, quotes: readonly string[] = []): Route | undefined {
   if (type.inputs.length !== 1) return undefined;
   const slot = type.inputs[0]!;
   const last = { type, slot: slot.name };
@@ -72,6 +75,7 @@ function routeTo(type: TaskType, tasks: Plan['tasks'], files: GivenFiles, types:
     const converter = types.find((c) => c.inputs.length === 1 && accepts(c.inputs[0]!.modality, f.modality) && c.output.modality === slot.modality);
     if (converter) return { from: { file: f.path }, steps: [{ type: converter, slot: converter.inputs[0]!.name }, last] };
   }
+  if (slot.modality === 'text' && quotes[0] !== undefined) return { from: quotes[0], steps: [last] };
   return undefined;
 }
 
