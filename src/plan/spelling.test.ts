@@ -16,6 +16,11 @@ describe('misspelt words read as the documentation\'s words', () => {
     assert.deepEqual(correctSpelling('make the recordng louder', catalog).notes, ['read "recordng" as "recording"']);
   });
 
+  it('puts back the apostrophe of a contraction typed without it, outside quotes', () => {
+    assert.equal(read('whats in the image'), "what's in the image");
+    assert.equal(read("say 'whats up'"), "say 'whats up'");
+  });
+
   it('leaves English words, irregular forms, short words, names, quoted text and file names alone', () => {
     for (const request of ['Maria Lopez wrote the letter', 'Can u tell what ppl say', "Translate 'Bonjor tout le monde' into Spanish", 'convert sign.png to jpg', 'the children spoke better', 'Read "recieve the parcell" aloud']) {
       assert.equal(read(request), request);

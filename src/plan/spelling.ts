@@ -85,11 +85,20 @@ function quotedSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+// Not "dont" (French) nor "cant" (a word): only forms no other word has.
+const CONTRACTIONS = new Map([
+  ['whats', "what's"], ['thats', "that's"], ['wheres', "where's"], ['whos', "who's"], ['hows', "how's"],
+  ['doesnt', "doesn't"], ['isnt', "isn't"], ['arent', "aren't"], ['didnt', "didn't"], ['wasnt', "wasn't"],
+]);
+
 export function correctSpelling(request: string, catalog: Catalog): Correction {
   const byLength = vocabularyOf(catalog);
   const quoted = quotedSpans(request);
   const notes: string[] = [];
   const text = request.replace(/[A-Za-z]+/g, (word, at: number) => {
+    // A contraction typed without its apostrophe ("whats in the image").
+    const contracted = quoted.some(([s, e]) => at >= s && at < e) ? undefined : CONTRACTIONS.get(word.toLowerCase());
+    if (contracted) return contracted;
     if (word.length < 4 || quoted.some(([s, e]) => at >= s && at < e)) return word;
     if (at > 0 && /^[A-Z]/.test(word)) return word; // a name, or a word the user capitalised on purpose
     const lower = word.toLowerCase();
