@@ -538,7 +538,9 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
           // Ties (often no word of the clause speaks of it) go to the one the whole request names:
           // "this image of a complex table … provide a brief summary" reads the table.
           requestRelevance ??= new Map(index.search(requestWords).map((r) => [r.id, r.score]));
-          return (relevance.get(t.id) ?? 0) + REQUEST_TIE_BREAK * (requestRelevance.get(t.id) ?? 0);
+          // Still tied (no word speaks of either), the one nearer in meaning: "summarize this video" is its speech, not a frame's text.
+          const place = meaning?.(clause)?.get(t.id);
+          return (relevance.get(t.id) ?? 0) + REQUEST_TIE_BREAK * (requestRelevance.get(t.id) ?? 0) - (place ?? 0) * 1e-9;
         }, true, true);
         const source = path[0] && fill(path[0].inputs[0]!.modality, clause, available);
         if (path[0] && source !== undefined) {

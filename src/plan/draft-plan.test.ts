@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultCatalog } from '../app/default-catalog.js';
 import type { Modality, SniffedFile } from '../core/modality.js';
+import { fileURLToPath } from 'node:url';
+import { planRequest } from '../app/run-request.js';
+import { BuiltinController } from '../controller/builtin-controller.js';
 import { draftPlan } from './draft-plan.js';
 
 const catalog = defaultCatalog();
@@ -39,5 +42,13 @@ describe('a question about a quoted text', () => {
   it('is answered from the quote (before: no plan for "is \'bonjour\' French?")', () => {
     const tasks = draftPlan("is 'bonjour' French?", catalog, new Map()).plan.tasks;
     assert.deepEqual(tasks.map((t) => [t.task, t.args.text]), [['language-identification', 'bonjour']]);
+  });
+});
+
+describe('converting steps tied on the words', () => {
+  it('go the way nearer in meaning (before: a frame read by OCR for "summarize this video")', async () => {
+    const clip = fileURLToPath(new URL('../../test-fixtures/clip.mp4', import.meta.url));
+    const planned = await planRequest('summarize this video', [clip], new BuiltinController(), catalog);
+    assert.deepEqual(planned.outcome.plan.tasks.map((t) => t.task), ['video-to-audio', 'automatic-speech-recognition', 'summarization']);
   });
 });
