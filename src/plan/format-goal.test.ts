@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultCatalog } from '../app/default-catalog.js';
-import type { Modality, SniffedFile } from '../core/modality.js';
-import { draftPlan } from './draft-plan.js';
+import type { Modality } from '../core/modality.js';
+import { draftedSteps } from '../test-support/drafted-steps.js';
 import { formatGoal } from './format-goal.js';
 
 const catalog = defaultCatalog();
-const FILES: Partial<Record<Modality, [string, SniffedFile]>> = {
-  video: ['clip.mp4', { modality: 'video', mime: 'video/mp4' }],
-  audio: ['talk.wav', { modality: 'audio', mime: 'audio/wav' }],
-  text: ['article.txt', { modality: 'text', mime: 'text/plain' }],
-  image: ['photo.jpg', { modality: 'image', mime: 'image/jpeg' }],
-};
-const steps = (request: string, kind: Modality) =>
-  draftPlan(request, catalog, new Map([FILES[kind]!])).plan.tasks.map((t) => `${t.task}${typeof t.args.format === 'string' ? `:${t.args.format}` : ''}`);
+const steps = (request: string, kind: Modality) => draftedSteps(request, kind, catalog);
 
 describe('the file format a request wants, as a goal', () => {
   it('reads a documented format after "as", "to", "into" or before "format", never from a file name or a quote', () => {
