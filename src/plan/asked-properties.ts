@@ -58,7 +58,7 @@ export function askedProperties(request: string): AskedProperty[] {
     // have the answer in, not one offered as the answer: "how do you say 'good night' in
     // Catalan" wants Catalan words, "what is said in this video, in Spanish?" the words in Spanish.
     const asksOther = /^\s*(?:what|how|who|where|when|why)\b/i.test(sentence.replace(FRAMING, ' ').replace(/^[\s,]+/, ''));
-    if (offered && !asksOther && !mentions.some((m) => m.preposition === 'into' || m.preposition === 'to')) out.push({ words: ['language'], cue: sentence.trim() });
+    if (offered && !asksOther && !mentions.some((m) => m.preposition === 'into')) out.push({ words: ['language'], cue: sentence.trim() });
     const feeling = FEELING.exec(sentence)?.[0] ?? feltWord(sentence);
     if (feeling) out.push({ words: FEELING_WORDS, cue: feeling });
   }

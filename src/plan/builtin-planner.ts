@@ -253,7 +253,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       // Nor is an edit the answer to a question: "where are the silent parts?" asks where, and
       // a recording with its silence trimmed is no answer; "what color is the cup?" no grayscale.
       .filter((r) => !(questioning && isEdit(catalog.taskType(r.id)!)))
-      .map((r) => {
+      .flatMap((r) => {
         const type = catalog.taskType(r.id)!;
         const specs = paramSpecs(type);
         const stated = extractParams(specs, clause, type);
@@ -268,13 +268,12 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
         // the whole catalog: the best counts fully, the twentieth about a seventh.
         const raw = (r.score / ceiling) * (catalog.retrieval.get(type.id) ?? 1) * leaning.intent(type);
-        return { type, feasibility, score: raw * feasibility * nameCoverage(type, said) * leaning.flow(type), raw, matched: r.matched, inputs };
+        // A sense read into the words is weak evidence: a type only it matches must take what is
+        // at hand as it is ("what's in this picture" asks to classify, and a text's classifier
+        // reached through OCR is no reading of that).
+        if (inputs.includes('bridged') && r.matched.every((t) => senseTerms.has(t))) return [];
+        return [{ type, feasibility, score: raw * feasibility * nameCoverage(type, said) * leaning.flow(type), raw, matched: r.matched }];
       })
-      // A sense read into the words is weak evidence: a type only it matches must take what is
-      // at hand as it is ("what's in this picture" asks to classify, and a text's classifier
-      // reached through OCR is no reading of that).
-      .filter((r) => !(r.inputs.includes('bridged') && r.matched.every((t) => senseTerms.has(t))))
-      .map(({ inputs: _inputs, ...r }) => r)
       .sort((a, b) => b.score - a.score)
       // Words for kinds say what the thing is, not what to do with it: a type that only they
       // match ranks below one whose operation the clause names ("transcribe this video" is

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Modality } from '../core/modality.js';
-import { isRef, type Plan, type PlanTask } from '../core/plan.js';
+import { refsOf, type Plan, type PlanTask } from '../core/plan.js';
+import { nextTaskId } from './renumber.js';
 import { paramSpecs, type ParamSpec, type TaskType } from '../core/task-type.js';
 import type { GivenFiles } from './reach-asked.js';
 
@@ -85,7 +86,7 @@ export function reachFormatGoal(plan: Plan, catalog: Catalog, goal: FormatGoal |
     }
   }
   if (plan.tasks.length === 0) return { plan, notes: [] };
-  const read = new Set(plan.tasks.flatMap((t) => [...t.deps, ...Object.values(t.args).filter(isRef).map((r) => r.ref)]));
+  const read = new Set(plan.tasks.flatMap((t) => [...t.deps, ...refsOf(t)]));
   const result = plan.tasks.findLast((t) => catalog.taskType(t.task)?.output.modality === goal.modality && !read.has(t.id));
   const type = result && catalog.taskType(result.task);
   if (!result || !type) return { plan, notes: [] };
@@ -98,7 +99,7 @@ export function reachFormatGoal(plan: Plan, catalog: Catalog, goal: FormatGoal |
   }
   const converter = converterTo(catalog, goal);
   if (!converter) return { plan, notes: [`nothing here writes ${name}: the ${goal.modality} stays as ${type.name} gives it`] };
-  const id = `t${Math.max(0, ...plan.tasks.map((t) => Number(t.id.replace(/^\D+/, '')) || 0)) + 1}`;
+  const id = nextTaskId(plan.tasks);
   const added: PlanTask = { id, task: converter.type.id, args: { [converter.type.inputs[0]!.name]: { ref: result.id }, ...converter.args }, deps: [result.id] };
   return { plan: { tasks: [...plan.tasks, added] }, notes: [`added ${converter.type.id} to give the ${name} the request asks for`] };
 }

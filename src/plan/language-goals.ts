@@ -42,7 +42,7 @@ export function languageGoals(request: string): LanguageGoals {
   const alone = mentions.length === 1 && said.replace(FRAMING, ' ').replace(/\b(?:pls|plz|thanks|thx|now)\b/gi, ' ').replace(/[^\p{L}]+/gu, ' ').trim().split(/\s+/).length === 1;
   const asked = (m: (typeof mentions)[number]) =>
     m.preposition === undefined && (alone || (/\b(?:an?|some)\s+$/i.test(said.slice(0, m.index)) && RESULT_NOUN.test(said.slice(m.index).replace(MENTION, ''))));
-  const into = mentions.filter((m) => m.preposition === 'into' || m.preposition === 'to' || asked(m));
+  const into = mentions.filter((m) => m.preposition === 'into' || asked(m));
   const inside = mentions.filter((m) => m.preposition === 'in');
   const target = into.at(-1) ?? inside.at(-1);
   const source =

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { accepts, type Modality } from '../core/modality.js';
-import { isRef, type Plan } from '../core/plan.js';
+import { refsOf, type Plan } from '../core/plan.js';
 import type { TaskType } from '../core/task-type.js';
 import { terms } from '../text/tokenize.js';
 import { askedProperties, type AskedProperty } from './asked-properties.js';
@@ -106,7 +106,7 @@ export function answerPath(plan: Plan, catalog: Catalog, request: string): Plan 
   if (keep.size === 0) return undefined;
   for (const t of [...plan.tasks].reverse()) {
     if (!keep.has(t.id)) continue;
-    for (const from of [...t.deps, ...Object.values(t.args).filter(isRef).map((r) => r.ref)]) keep.add(from);
+    for (const from of [...t.deps, ...refsOf(t)]) keep.add(from);
   }
   return keep.size < plan.tasks.length ? { tasks: plan.tasks.filter((t) => keep.has(t.id)) } : undefined;
 }

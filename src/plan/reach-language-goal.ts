@@ -4,7 +4,7 @@ import { ErrorCode, TroupeError } from '../core/errors.js';
 import { isFile, isRef, type Plan, type PlanTask } from '../core/plan.js';
 import type { TaskType } from '../core/task-type.js';
 import { languageName } from '../text/languages.js';
-import { renumber } from './renumber.js';
+import { nextTaskId, renumber } from './renumber.js';
 import type { LanguageGoals } from './language-goals.js';
 
 /** The language of a given text (a quote, a text file), where it could be told before planning. */
@@ -74,7 +74,7 @@ export function reachLanguageGoal(plan: Plan, catalog: Catalog, goals: LanguageG
     const setter = languageSetter(catalog, target);
     if (!setter) return { plan: { tasks }, notes };
     const sets = languageEffects(setter).sets!;
-    const id = `t${Math.max(0, ...tasks.map((t) => Number(t.id.replace(/^\D+/, '')) || 0)) + 1}`;
+    const id = nextTaskId(tasks);
     const slot = languageEffects(setter).textInput!;
     if (effects.voice && effects.textInput) {
       // Speech in the wrong language: translate the text the voice was to speak, then speak that.

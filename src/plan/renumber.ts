@@ -1,5 +1,10 @@
 import { isRef, type PlanTask } from '../core/plan.js';
 
+/** The id of a task added after a plan's tasks: one past the highest (t1, t2, … → t3). */
+export function nextTaskId(tasks: readonly PlanTask[]): string {
+  return `t${Math.max(0, ...tasks.map((t) => Number(t.id.replace(/^\D+/, '')) || 0)) + 1}`;
+}
+
 /** Task ids in plan order again (t1, t2, …), references and deps following: after a step is put between others. */
 export function renumber(tasks: PlanTask[]): PlanTask[] {
   const ids = new Map(tasks.map((t, i) => [t.id, `t${i + 1}`]));

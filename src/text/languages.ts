@@ -62,7 +62,7 @@ export function languageName(code: string): string {
 /** Language names mentioned in a text with the word before each ("into", "from", "in"...). */
 export function languageMentions(text: string): Array<{ language: Language; preposition: string | undefined; index: number }> {
   const out: Array<{ language: Language; preposition: string | undefined; index: number }> = [];
-  // An arrow is "into" ("sign text -> french"); "to" is read as "into" too.
+  // An arrow is "into" ("sign text -> french"), and so is "to": both name the language wanted.
   const re = /(?:(?:\b(into|to|in|from)\s+)|(->|→|=>|>)\s*)?\b([A-Za-z][A-Za-z-]+)\b/g;
   for (const m of text.matchAll(re)) {
     const word = m[3]!;
