@@ -28,6 +28,8 @@ export interface DraftAids {
  */
 export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<string, SniffedFile>, aids: DraftAids = {}): BuiltinPlan {
   const given = [...files].map(([path, f]) => ({ path, modality: f.modality }));
+  const analysis = analyzeRequest(request);
+  const quotes = analysis.quotes;
   let drafted: BuiltinPlan;
   try {
     drafted = planWithoutLlm(request, catalog, files, aids.meaning);
@@ -35,7 +37,7 @@ export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<
     // No step by the words, but a question whose answer a type gives, about a file given:
     // "is the person in this recording upset?" is reached from the recording.
     const noPlan = error instanceof TroupeError && error.code === ErrorCode.NoPlan;
-    const asked = noPlan ? reachAsked({ tasks: [] }, catalog, request, given) : undefined;
+    const asked = noPlan ? reachAsked({ tasks: [] }, catalog, request, given, quotes) : undefined;
     if (!asked?.plan.tasks.length) {
       // Nor such a question: an open question about the file ("what did the council agree?")
       // is for the type that answers questions in the user's words.
@@ -44,13 +46,13 @@ export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<
       drafted = { plan: answered.plan, tasks: [], notes: answered.notes };
     } else drafted = { plan: { tasks: [] }, tasks: [], notes: [] };
   }
-  let asked = reachAsked(drafted.plan, catalog, request, given);
+  let asked = reachAsked(drafted.plan, catalog, request, given, quotes);
   // A question asked of the file, when the draft's steps rest on no clear words ("is the person
   // in this recording upset?" matched audio conversion by "recording"; "is this document happy
   // or sad in tone" matched nothing but "document"): the question's goal, reached from the
   // file, is the plan.
   if (drafted.tasks.length > 0 && drafted.tasks.every((t) => t.unsure)) {
-    const instead = reachAsked({ tasks: [] }, catalog, request, given);
+    const instead = reachAsked({ tasks: [] }, catalog, request, given, quotes);
     if (instead.plan.tasks.length) {
       asked = { plan: instead.plan, notes: [`left out ${drafted.tasks.map((t) => t.task.task).join(', ')}: the request did not clearly ask for them, and asks a question they do not answer`, ...instead.notes] };
       drafted = { ...drafted, tasks: [] };
@@ -62,8 +64,8 @@ export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<
   // their faces' emotion, not a list of objects.
   // Its answer needs only the steps on the way to it: "what language do they speak in this
   // video" reads the speech and names its language; it does not speak the transcript aloud.
-  if (drafted.tasks.length > 0 && analyzeRequest(request).clauses.length === 1 && asksWhatIs(request)) {
-    const instead = reachAsked({ tasks: [] }, catalog, request, given);
+  if (drafted.tasks.length > 0 && analysis.clauses.length === 1 && asksWhatIs(request)) {
+    const instead = reachAsked({ tasks: [] }, catalog, request, given, quotes);
     const answering = instead.plan.tasks.at(-1)?.task;
     if (answering && !givesAsked(asked.plan, catalog, request)) {
       asked = { plan: instead.plan, notes: [`left out ${drafted.tasks.map((t) => t.task.task).join(', ')}: the question asks for what ${answering} gives`, ...instead.notes] };

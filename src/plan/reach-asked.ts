@@ -5,7 +5,6 @@ import type { TaskType } from '../core/task-type.js';
 import { terms } from '../text/tokenize.js';
 import { askedProperties, type AskedProperty } from './asked-properties.js';
 import { kindless } from './kind-words.js';
-import { analyzeRequest } from './request-analysis.js';
 
 /** The user's files the plan may start from. */
 export type GivenFiles = ReadonlyArray<{ path: string; modality: Modality }>;
@@ -21,12 +20,12 @@ export type GivenFiles = ReadonlyArray<{ path: string; modality: Modality }>;
  * its words' sentiment. The plan's other steps then serve as the way to the thing asked
  * about, which is what the question is about, not what it asks.
  */
-export function reachAsked(plan: Plan, catalog: Catalog, request: string, files: GivenFiles = []): { plan: Plan; notes: string[] } {
+export function reachAsked(plan: Plan, catalog: Catalog, request: string, files: GivenFiles = [], quoted: readonly string[] = []): { plan: Plan; notes: string[] } {
   const notes: string[] = [];
   const tasks = [...plan.tasks];
   const types = [...catalog.taskTypes.values()];
-  // A quoted text is something the question can be about too: "is 'bonjour' French?".
-  const quotes = files.length ? [] : analyzeRequest(request).quotes;
+  // A quoted text is something the question can be about too, when no file is: "is 'bonjour' French?".
+  const quotes = files.length ? [] : quoted;
   for (const asked of askedProperties(request)) {
     const named = typesGiving(asked, types);
     if (named.length === 0 || tasks.some((t) => named.some((n) => n.id === t.task))) continue;
