@@ -32,6 +32,15 @@ describe('analyzeRequest', () => {
     assert.equal(list.asks, true);
   });
 
+  it('reads a lone word after "and" that can only be a verb as a step of its own', () => {
+    const texts = (request: string) => analyzeRequest(request).clauses.map((c) => c.text);
+    assert.deepEqual(texts('extract the entities and summarize'), ['extract the entities', 'summarize']);
+    assert.deepEqual(texts('transcribe and translate'), ['transcribe', 'translate']);
+    // Not a word that is also a noun or an adjective: "black and white", "crop and rotate it" stay one clause.
+    assert.deepEqual(texts('make it black and white'), ['make it black and white']);
+    assert.deepEqual(texts('crop and flip'), ['crop and flip']);
+  });
+
   it('tells the clauses that ask from those that set the scene', () => {
     const asks = (request: string) => analyzeRequest(request).clauses.map((c) => [c.text, c.asks]);
     assert.deepEqual(asks("I've been working on a project and I have an image 'x.jpg'. Unfortunately, it is blurry. Could you sharpen it?"), [

@@ -1,6 +1,7 @@
 import type { Modality } from '../core/modality.js';
 import { asksSomething, FRAMING, setsScene } from './speech-act.js';
 import { ABBREVIATIONS } from '../text/abbreviations.js';
+import { wordNet } from '../retrieval/wordnet.js';
 
 /**
  * What the built-in planner reads off a request before choosing tasks: the quoted texts
@@ -65,6 +66,18 @@ const OBJECT_START = new RegExp(String.raw`^(?:⟦\d+⟧|(?:${FILE_NAME.source})
 // So does an amount alone ("shorten it, maybe 3 sentences"): a parameter of that step.
 const APPOSITION = /^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b|(?:(?:maybe|about|around|roughly|approximately|just|only|like|at\s+most|max)\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+(?:\s+[a-z]+)?\s*[.!?]?$)/i;
 
+/**
+ * A lone word after "and" joins words ("black and white"), unless it can only be a verb: then
+ * it is a step of its own ("extract the entities and summarize"; before, the summary was lost).
+ * WordNet is read only here, for a one-word piece.
+ */
+function onlyAVerb(piece: string): boolean {
+  const word = piece.replace(/[.!?,;]+$/, '').trim();
+  if (!/^[a-z]+$/i.test(word)) return false;
+  const pos = wordNet().partsOfSpeech(word);
+  return pos.size === 1 && pos.has('verb');
+}
+
 /** A piece that is only a verb once its framing is set aside ("Could you help me identify"): it shares the object of the next. */
 function bareVerb(piece: string): boolean {
   return piece.replace(FRAMING, ' ').replace(/\b(?:me|us|to|in|by|with|the|a|an)\b/gi, ' ').trim().split(/\s+/).filter(Boolean).length === 1;
@@ -109,7 +122,7 @@ export function analyzeRequest(request: string): RequestAnalysis {
     // Nor does "and" before a second file or quote ("combine 'a.wav' and 'b.wav' into one").
     // Nor does the "and" of "between 1 and 3 seconds".
     const between = prev !== undefined && /\bbetween\s+\S+$/i.test(prev);
-    if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && (wordCount < 2 || prev.split(/\s+/).length < 2 || bareVerb(prev) || OBJECT_START.test(piece) || between)) {
+    if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && !(wordCount === 1 && onlyAVerb(piece)) && (wordCount < 2 || prev.split(/\s+/).length < 2 || bareVerb(prev) || OBJECT_START.test(piece) || between)) {
       merged[merged.length - 1] = `${prev}${joiner}${piece}`;
     } else if (prev !== undefined && /^\s*,\s*$/.test(joiner) && APPOSITION.test(piece)) {
       // A comma around a quote or before "into …" sets off part of one step: "transforming

@@ -39,6 +39,12 @@ export class WordNet {
     return this.index.has(w) || baseForms(w).some((f) => this.index.has(f));
   }
 
+  /** The parts of speech WordNet gives a word (or its base forms): "summarize" is only a verb, "white" also a noun and an adjective. */
+  partsOfSpeech(word: string): Set<(typeof POS)[number]> {
+    const w = word.toLowerCase();
+    return new Set([w, ...baseForms(w)].flatMap((f) => this.index.get(f) ?? []).map((e) => e.pos));
+  }
+
   /** Synonyms of a word (or of its base form: "photos" → "photo"), without the word itself. */
   synonyms(word: string): string[] {
     const w = word.toLowerCase();
