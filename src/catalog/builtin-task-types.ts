@@ -345,7 +345,7 @@ const RAW: unknown[] = [
           default: 'convert',
           oneOf: [
             { const: 'convert', description: 'convert to another format' },
-            { const: 'trim', description: 'trim, cut, shorten to a part, first seconds' },
+            { const: 'trim', description: 'trim, cut, shorten or make shorter to a part, first seconds' },
             { const: 'mute', description: 'mute, silence, remove or strip the sound, no audio' },
             { const: 'faster', description: 'speed up, fast, faster, quicker, twice as fast' },
             { const: 'slower', description: 'slow down, slower, slow motion, half as fast, half speed' },

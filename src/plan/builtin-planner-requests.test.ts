@@ -28,6 +28,12 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['trim the silence from this recording and make it louder', 'audio', ['audio-to-audio', 'audio-to-audio']],
   ['transcribe the recording, then tell me whether the speaker sounds positive or negative', 'audio', ['automatic-speech-recognition', 'sentiment-analysis']],
   ['I have a recording of a lecture. Please give me a brief summary of it.', 'audio', ['automatic-speech-recognition', 'summarization']],
+  // Light verbs name no step: "make a summary" is summarizing (before: an audio edit, by "make").
+  ['i have a recording of a lecture, please make a summary of it', 'audio', ['automatic-speech-recognition', 'summarization']],
+  ['make the photo look sharper', 'image', ['image-to-image']],
+  ['could you please look at this photo and tell me how many people there are', 'image', ['object-detection']],
+  // The video named is what is changed, so the result is a video: no summary for "shorter".
+  ['make the video shorter, just the first 3 seconds, and remove the sound', 'video', ['video-to-video', 'video-to-video']],
   ['Please summarize what is said in this recording', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Give me a summary of what was discussed', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Tell me what is said in this recording', 'audio', ['automatic-speech-recognition']],

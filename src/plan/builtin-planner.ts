@@ -47,6 +47,7 @@ export interface BuiltinPlan {
  * own catalog had planned speech recognition alone.
  */
 const SAID_AS_OBJECT = /(\b[a-z]\w*\b.*?)\s+what\s+(?:(?:is|was|are|were|'s|has\s+been|had\s+been)\s+(?:being\s+)?(?:said|spoken|discussed|talked\s+about)|(?:the\s+|this\s+|that\s+|he\s+|she\s+|they\s+|we\s+|you\s+|people\s+|someone\s+)(?:\w+\s+)?(?:says|said|is\s+saying|are\s+saying|talks\s+about|talked\s+about|speaks\s+about|mentions|mentioned))\b/i;
+const LIGHT_VERB = /\b(?:make|makes|making|made|give|gives|giving|gave|get|gets|getting|got|do|does|doing|did|have|has|having|had|take|takes|taking|took|look|looks|looking|looked)\b/gi;
 type Ranked = { type: TaskType; feasibility: number; score: number; raw: number; matched: string[] };
 
 /**
@@ -93,7 +94,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     if (kept && available.outputs.at(-1)?.modality === kept) continue;
     // A clause that only names a file given ("this recording, what language does he speak?")
     // says what the rest is about, not a step (before: an audio conversion for no reason).
-    const content = terms(clauseWords(clause));
+    const content = terms(ownWords(clause));
     if (asking.length > 1 && content.length > 0 && content.every((t) => isKindWord(t) && available.files.some((f) => kindOf(t) === `kind:${f.modality}`))) continue;
     const ranked = newEvidence(rank(clause), clause);
     const best = ranked[0];
@@ -214,9 +215,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
 
   /** Task types for a clause, best first: relative BM25F score times feasibility and the clause's leanings. */
   function rank(clause: Clause, bySenses = false): Ranked[] {
-    // Language names and numbers are parameters, not evidence of which task is meant.
-    // Numbers, not names that hold a digit: "mp3" and "mp4" say which format is wanted.
-    const own = withoutJudging(plainVerbs(stripLanguageNames(clauseWords(clause)).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1')));
+    const own = ownWords(clause);
     const senses = senseWords(own);
     const senseTerms = new Set(terms(senses));
     const referent = referentWord(clause);
@@ -605,6 +604,17 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
 }
 
 // "my Spanish speaking friend" says who the result is for, not to speak it.
+/**
+ * The words of a clause that can name what to do: language names and numbers are parameters,
+ * not evidence of which task is meant (numbers, not names that hold a digit: "mp3" and "mp4"
+ * say which format is wanted); the framing ("could you") and light verbs ask for nothing
+ * themselves: "make a summary" is summarizing, "make the photo look sharper" sharpening, and
+ * "make" or "look" matched whichever type's examples used them.
+ */
+function ownWords(clause: Clause): string {
+  return withoutJudging(plainVerbs(stripLanguageNames(clauseWords(clause)).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1')).replace(LIGHT_VERB, ' '));
+}
+
 const SPEAKING = /\b([A-Za-z]+)[- ]speaking\b/gi;
 function stripLanguageNames(text: string): string {
   let out = text.replace(SPEAKING, (all, word: string) => (languageMentions(word).length ? word : all));

@@ -11,7 +11,8 @@ import type { Modality } from '../core/modality.js';
 // plan()'s fallback to the request's own quote; it lost a gold Audio-to-Audio ("creating an
 // audio reminder with clear speech" is the speech step again) and planned a caption as a new
 // picture's prompt. Kept: it is what the words say.
-const CREATE = String.raw`(?:(?:creat|generat|mak|produc|synthesi[sz]|compos|visuali[sz]|illustrat)(?:e|es|ing)|(?:draw|render|paint|design|craft)\w*)(?<!ed)`;
+// "Make the photo look sharper" changes the photo it names; "make a photo" makes one.
+const CREATE = String.raw`(?:(?:creat|generat|produc|synthesi[sz]|compos|visuali[sz]|illustrat)(?:e|es|ing)|mak(?:e|es|ing)(?!\s+(?:the|this|that|these|those|it|my|your|its|our|his|her)\b)|(?:draw|render|paint|design|craft)\w*)(?<!ed)`;
 // "Put it into speech" and "make it into a recording" convert too.
 const CONVERT = String.raw`(?:(?:turn|convert|transform)\w*|(?:chang|translat|mak)(?:e|es|ed|ing)|put(?:s|ting)?)`;
 const OUTPUT_WORDS: Array<[Modality, string]> = [
@@ -48,8 +49,15 @@ const WRITTEN = made('text|story|stories|poem|essay|paragraph|draft|article|scri
 function takenOut(nouns: string): RegExp {
   return new RegExp(String.raw`\b(?:take|taking|extract\w*|get|getting|pull\w*|grab\w*)\s+(?:out\s+)?(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+)?(?:${nouns})s?\s+(?:from|out\s+of|off)\b`, 'i');
 }
+/**
+ * "Make the video shorter", "get this photo brighter": the thing named is changed, so the
+ * result is of its kind (a summary, which is text, is no shorter video).
+ */
+function changed(nouns: string): RegExp {
+  return new RegExp(String.raw`\b(?:mak|get|keep)(?:e|es|s|ing|ting)?\s+(?:the|this|that|my|your|its|our)\s+(?:${nouns})s?\s+(?!(?:into|to|as|of|from|with|and|or)\b)[a-z]`, 'i');
+}
 const WANTED: Array<[Modality, RegExp[]]> = [
-  ...OUTPUT_WORDS.map(([modality, nouns]): [Modality, RegExp[]] => [modality, [into(nouns), made(nouns), inForm(nouns), takenOut(nouns), ...(modality === 'audio' ? [HEARD] : modality === 'image' ? [SEEN] : [])]]),
+  ...OUTPUT_WORDS.map(([modality, nouns]): [Modality, RegExp[]] => [modality, [into(nouns), made(nouns), inForm(nouns), takenOut(nouns), changed(nouns), ...(modality === 'audio' ? [HEARD] : modality === 'image' ? [SEEN] : [])]]),
   // Text as a result only when converted into ("into written text"), since nearly every tool
   // gives text, or when written: "write a short story", "draft a reply" want text, not a
   // picture of it (TaskBench dev node F1 60.74 → 60.90, edge 25.12 → 25.48).

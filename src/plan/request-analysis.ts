@@ -63,8 +63,8 @@ const CONNECTOR = new RegExp(String.raw`(${ABBREVIATION}[.;!?]+\s+|\s*,\s*(?:and
 // A piece that opens with a file name or a quote is a second object of the step before.
 const OBJECT_START = new RegExp(String.raw`^(?:⟦\d+⟧|(?:${FILE_NAME.source}))`, 'i');
 // A piece that continues the one before it rather than starting a step: a lone quote, or a phrase opening with a preposition.
-// So does an amount alone ("shorten it, maybe 3 sentences"): a parameter of that step.
-const APPOSITION = /^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b|(?:(?:maybe|about|around|roughly|approximately|just|only|like|at\s+most|max)\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+(?:\s+[a-z]+)?\s*[.!?]?$)/i;
+// So does an amount alone ("shorten it, maybe 3 sentences", "…, just the first 3 seconds"): a parameter of that step.
+const APPOSITION = /^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b|(?:(?:maybe|about|around|roughly|approximately|just|only|like|at\s+most|max)\s+)?(?:the\s+(?:first|last)\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+(?:\s+[a-z]+)?\s*[.!?]?$)/i;
 
 /**
  * A lone word after "and" joins words ("black and white"), unless it can only be a verb: then
