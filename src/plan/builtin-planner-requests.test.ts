@@ -34,6 +34,10 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['could you please look at this photo and tell me how many people there are', 'image', ['object-detection']],
   // The video named is what is changed, so the result is a video: no summary for "shorter".
   ['make the video shorter, just the first 3 seconds, and remove the sound', 'video', ['video-to-video', 'video-to-video']],
+  ['listen to this and tell me what they\'re talking about', 'audio', ['automatic-speech-recognition']],
+  ['I want to hear this text', 'text', ['text-to-speech']],
+  ['is this person male or female', 'image', ['face-analysis']],
+  ['find text in this image', 'image', ['ocr']],
   ['Please summarize what is said in this recording', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Give me a summary of what was discussed', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Tell me what is said in this recording', 'audio', ['automatic-speech-recognition']],

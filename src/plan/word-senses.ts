@@ -29,9 +29,9 @@ const SENSES: Array<[RegExp, string]> = [
   // the held-out hand sets plan as before.
   [/\bonline\b|\bon\s+the\s+web\b/i, 'internet search'],
   // Reading the text or inscriptions on something is character recognition ("decipher the
-  // text present in it"). 70.32 / 31.87 → 70.37 / 32.57. Labels and tags read as classifying:
+  // text present in it", "find the text in this image"). 70.32 / 31.87 → 70.37 / 32.57. Labels and tags read as classifying:
   // −0.4 / ±0, left out.
-  [/\b(?:read|decipher|decod|extract|pull\s+out|get)\w*\s+(?:out\s+)?(?:the\s+|any\s+|all\s+)?(?:\w+\s+)?(?:text|words|writing|inscriptions?|characters)\b/i, 'optical character recognition'],
+  [/\b(?:read|decipher|decod|extract|pull\s+out|get|find|detect|spot)\w*\s+(?:out\s+)?(?:the\s+|any\s+|all\s+)?(?:\w+\s+)?(?:text|words|writing|inscriptions?|characters)\b/i, 'optical character recognition'],
   // Separating, splitting or isolating the parts of something, its sections and regions, is
   // segmenting it ("separate different objects like cars, buildings, trees"). 70.37 / 32.57 →
   // 70.69 / 33.17 (only the verbs: 70.53 / 32.52).
@@ -43,6 +43,9 @@ const SENSES: Array<[RegExp, string]> = [
   // text"). 70.69 / 33.17 → 71.01 / 33.17. "What was said" or "discussed" as well gave 71.07 /
   // 33.22 but took "a summary of what was discussed" for a transcription.
   [/\b(?:written\s+(?:text|form|format|words)|in\s+writing)\b/i, 'transcribe'],
+  // Wanting to hear a thing is wanting it spoken ("I want to hear this text", "let me hear it");
+  // as a sense only, it never reaches a text through a recording's transcript.
+  [/\b(?:to|me|i|we)\s+hear\b/i, 'speak aloud'],
 ];
 
 /** The documentation words for the senses a clause's words carry, to add to them ('' if none). */
