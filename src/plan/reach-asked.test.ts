@@ -20,6 +20,13 @@ describe('reachAsked: every question answered by a step', () => {
     assert.match(notes[0]!, /asks for the language/);
   });
 
+  it('asks the language of the text read, not of the translation that sets it', () => {
+    const translated: Plan = { tasks: [...ocr.tasks, { id: 't2', task: 'translation', args: { text: { ref: 't1' }, target_language: 'en' }, deps: ['t1'] }] };
+    const { plan } = reachAsked(translated, catalog, 'tell me what language this sign is written in and translate it to english');
+    assert.deepEqual(plan.tasks.map((t) => t.task), ['ocr', 'translation', 'language-identification']);
+    assert.deepEqual(plan.tasks[2]!.args, { text: { ref: 't1' } });
+  });
+
   it('finds what a type gives in its output description, and not in the words for what it takes', () => {
     const faces = reachAsked({ tasks: [{ id: 't1', task: 'object-detection', args: { image: { file: 'p.jpg' } }, deps: [] }] }, catalog, 'what emotion does the person show?');
     assert.deepEqual(faces.plan.tasks.map((t) => t.task), ['object-detection']);

@@ -5,6 +5,7 @@ import type { TaskType } from '../core/task-type.js';
 import { terms } from '../text/tokenize.js';
 import { askedProperties, type AskedProperty } from './asked-properties.js';
 import { kindless } from './kind-words.js';
+import { languageEffects } from '../catalog/effects.js';
 
 /** The user's files the plan may start from. */
 export type GivenFiles = ReadonlyArray<{ path: string; modality: Modality }>;
@@ -30,7 +31,7 @@ export function reachAsked(plan: Plan, catalog: Catalog, request: string, files:
     const named = typesGiving(asked, types);
     if (named.length === 0 || tasks.some((t) => named.some((n) => n.id === t.task))) continue;
     const routes = named.flatMap((type) => {
-      const route = routeTo(type, tasks, files, types, catalog, quotes);
+      const route = routeTo(type, tasks, files, types, catalog, quotes, setsAsked(asked));
       return route ? [{ type, route }] : [];
     });
     const best = routes.sort((a, b) => a.route.steps.length - b.route.steps.length)[0];
@@ -59,13 +60,16 @@ interface Route {
  * How to reach `type` from what is at hand: the latest task whose output it takes, else a
  * given file it takes, else a given file through one single-input converter.
  */
-function routeTo(type: TaskType, tasks: Plan['tasks'], files: GivenFiles, types: readonly TaskType[], catalog: Catalog, quotes: readonly string[] = []): Route | undefined {
+function routeTo(type: TaskType, tasks: Plan['tasks'], files: GivenFiles, types: readonly TaskType[], catalog: Catalog, quotes: readonly string[] = [], setsIt: (type: TaskType) => boolean = () => false): Route | undefined {
   if (type.inputs.length !== 1) return undefined;
   const slot = type.inputs[0]!;
   const last = { type, slot: slot.name };
   // Of the same kind only: a property is asked of a thing (a text, a picture), not of a structured result.
+  // Nor of a result whose property the plan itself sets: the language asked of a sign is the
+  // language of its text, not of the translation that follows (before: identified as English).
   for (const t of [...tasks].reverse()) {
-    if (catalog.taskType(t.task)?.output.modality === slot.modality) return { from: { ref: t.id }, steps: [last] };
+    const made = catalog.taskType(t.task);
+    if (made?.output.modality === slot.modality && !setsIt(made)) return { from: { ref: t.id }, steps: [last] };
   }
   if (tasks.length) return undefined; // a plan's steps are the way to what is asked about
   const file = files.find((f) => accepts(slot.modality, f.modality));
@@ -76,6 +80,12 @@ function routeTo(type: TaskType, tasks: Plan['tasks'], files: GivenFiles, types:
   }
   if (slot.modality === 'text' && quotes[0] !== undefined) return { from: quotes[0], steps: [last] };
   return undefined;
+}
+
+/** Which types set the property asked, by their documented effects: a translation sets the language. */
+function setsAsked(asked: AskedProperty): (type: TaskType) => boolean {
+  const aboutLanguage = asked.words.some((w) => terms(w).includes('languag'));
+  return (type) => aboutLanguage && languageEffects(type).sets !== undefined;
 }
 
 /** The types that give a property asked for, by their name or their output's description. */
