@@ -311,7 +311,7 @@ const RAW: unknown[] = [
     name: 'Sound track extraction',
     description: 'Extract the sound track of a video as a recording (WAV).',
     inputs: [{ name: 'video', modality: 'video', description: 'the video' }],
-    output: { modality: 'audio', description: 'the sound track' },
+    output: { modality: 'audio', description: 'the sound track, a WAV recording' },
     params: { type: 'object', properties: {} },
     examples: ['extract the audio from this video', 'get the sound track of the clip', 'save the soundtrack of this movie as a recording'],
   },

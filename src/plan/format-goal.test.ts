@@ -22,6 +22,8 @@ describe('the file format a request wants, as a goal', () => {
     // Before: the extraction alone, a WAV, for "as an mp3".
     assert.deepEqual(steps('extract the soundtrack as an mp3', 'video'), ['video-to-audio', 'audio-to-audio:mp3']);
     assert.deepEqual(steps('read it aloud and save it as an mp3', 'text'), ['text-to-speech', 'audio-to-audio:mp3']);
+    // A step documented as writing the format needs no conversion (the sound track is a WAV).
+    assert.deepEqual(steps('get the audio out as a wav', 'video'), ['video-to-audio']);
     // The frame grabber writes JPEG itself ("jpg" is its own word for it).
     assert.deepEqual(steps('grab a frame from the video as a jpg', 'video'), ['video-to-image:jpg']);
     assert.deepEqual(steps('make it louder as a flac', 'audio'), ['audio-to-audio:flac']);

@@ -98,10 +98,18 @@ export function reachFormatGoal(plan: Plan, catalog: Catalog, goal: FormatGoal |
     return { plan: { tasks }, notes: [`${result.id} writes ${name}, the format the request asks for`] };
   }
   const converter = converterTo(catalog, goal);
+  // A step whose output is documented in the format ("the sound track, a WAV recording") already gives it.
+  if (converter && writesAlready(type, converter.type, goal.word)) return { plan, notes: [`${result.id} writes ${name}, the format the request asks for`] };
   if (!converter) return { plan, notes: [`nothing here writes ${name}: the ${goal.modality} stays as ${type.name} gives it`] };
   const id = nextTaskId(plan.tasks);
   const added: PlanTask = { id, task: converter.type.id, args: { [converter.type.inputs[0]!.name]: { ref: result.id }, ...converter.args }, deps: [result.id] };
   return { plan: { tasks: [...plan.tasks, added] }, notes: [`added ${converter.type.id} to give the ${name} the request asks for`] };
+}
+
+/** Whether a type's output is documented in the format a word names, as the converter's values tell formats apart ("jpg" is "jpeg"). */
+function writesAlready(type: TaskType, converter: TaskType, word: string): boolean {
+  const wanted = valueFor(converter, word);
+  return type.output.description.toLowerCase().split(/[^a-z0-9]+/).some((w) => w.length >= 2 && valueFor(converter, w) === wanted);
 }
 
 /**
