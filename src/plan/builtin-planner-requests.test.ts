@@ -38,6 +38,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['I want to hear this text', 'text', ['text-to-speech']],
   ['is this person male or female', 'image', ['face-analysis']],
   ['find text in this image', 'image', ['ocr']],
+  // A "voice memo" is a recording: its "voice" names no voice activity (before: detected).
+  ['Turn this voice memo into text and summarize it.', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Please summarize what is said in this recording', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Give me a summary of what was discussed', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Tell me what is said in this recording', 'audio', ['automatic-speech-recognition']],

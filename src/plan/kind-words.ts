@@ -13,3 +13,13 @@ const KIND_WORDS = /\b(?:images?|pictures?|photos?|audios?|videos?|visual\w*)\b/
 export function kindless(text: string): string {
   return text.replace(KIND_WORDS, ' ');
 }
+
+/**
+ * Names of kinds of thing in two words, read as the one word for the kind: a "voice memo" is a
+ * recording, and its "voice" names no voice activity to detect.
+ */
+const KIND_PHRASES = /\bvoice\s*(?:notes?|memos?|messages?|mails?|recordings?)\b/gi;
+
+export function plainKinds(text: string): string {
+  return text.replace(KIND_PHRASES, 'recording');
+}
