@@ -18,6 +18,9 @@ describe('languageGoals: the languages a request names as properties', () => {
   });
 
   it('tells the language of what is given from the one wanted', () => {
+    // A thing said to be in a language is in it: "this is in Spanish" is no goal (before: translated into Spanish).
+    assert.deepEqual(languageGoals('this is in spanish, put it in english'), { target: 'en', source: 'es' });
+    assert.deepEqual(languageGoals("it's written in german. translate to english"), { target: 'en', source: 'de' });
     assert.deepEqual(languageGoals("Translate this Spanish text into English: 'La biblioteca está cerrada.'"), { target: 'en', source: 'es' });
     assert.deepEqual(languageGoals('Translate it from French to Spanish'), { target: 'es', source: 'fr' });
     assert.deepEqual(languageGoals('the letter is in French; put it into English'), { target: 'en', source: 'fr' });

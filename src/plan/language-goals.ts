@@ -19,6 +19,8 @@ export interface LanguageGoals {
 const ABOUT_PEOPLE = /^\s*(?:speaking|speakers?|natives?|people|friends?|colleagues?|man|woman|person)\b/i;
 /** What follows a language that is the result's ("a Spanish audio version", not "a Spanish restaurant"). */
 const RESULT_NOUN = /^\s+(?:[\w-]+\s+)?(?:version|translation|copy|text|audio|voice|speech|recording|subtitles?|captions?|summary|transcript|narration|voiceover)\b/i;
+/** What says a thing is in a language, before "in": "it's", "this is", "is written". */
+const IS_IN = /\b(?:is|are|was|were|'s)\s+(?:(?:written|spoken|said|typed|printed)\s+)?$/i;
 /** A mention's own words: the preposition, if any, and the language's name. */
 const MENTION = /^(?:(?:into|to|in|from)\s+)?[A-Za-z][A-Za-z-]*/i;
 
@@ -42,11 +44,14 @@ export function languageGoals(request: string): LanguageGoals {
   const alone = mentions.length === 1 && said.replace(FRAMING, ' ').replace(/\b(?:pls|plz|thanks|thx|now)\b/gi, ' ').replace(/[^\p{L}]+/gu, ' ').trim().split(/\s+/).length === 1;
   const asked = (m: (typeof mentions)[number]) =>
     m.preposition === undefined && (alone || (/\b(?:an?|some)\s+$/i.test(said.slice(0, m.index)) && RESULT_NOUN.test(said.slice(m.index).replace(MENTION, ''))));
+  // "This is in Spanish", "the text is written in German": what is given is said to be in it.
+  const saidOf = (m: (typeof mentions)[number]) => m.preposition === 'in' && IS_IN.test(said.slice(0, m.index));
   const into = mentions.filter((m) => m.preposition === 'into' || asked(m));
-  const inside = mentions.filter((m) => m.preposition === 'in');
+  const inside = mentions.filter((m) => m.preposition === 'in' && !saidOf(m));
   const target = into.at(-1) ?? inside.at(-1);
   const source =
     mentions.find((m) => m.preposition === 'from') ??
+    mentions.find(saidOf) ??
     mentions.find((m) => m.preposition === undefined && m !== target && !asked(m)) ??
     (into.length ? inside.find((m) => m !== target) : undefined);
   return { ...(target ? { target: target.language.code } : {}), ...(source && source !== target ? { source: source.language.code } : {}) };

@@ -45,9 +45,12 @@ const HEARD = /\b(?:audibly|aloud|out\s+loud|verbally)\b/i;
 const SEEN = /\b(?:visually|graphically|pictorially)\b/i;
 /** "Write a short story", "draft a reply": text made anew. */
 const WRITTEN = made('text|story|stories|poem|essay|paragraph|draft|article|script|response|reply|message|letter|piece|writing|words|blog|post', String.raw`(?:${CREATE}|write|writ\w+|draft\w*)`, 'me|us|an?|the|some|new|nice|short|brief|\\w+ly');
-/** "Take the audio from this video", "pull a picture out of it": the kind taken out of something. */
+/**
+ * "Take the audio from this video", "pull a picture out of it", "grab the audio": the kind
+ * taken out of something (the thing it comes from may go unsaid).
+ */
 function takenOut(nouns: string): RegExp {
-  return new RegExp(String.raw`\b(?:take|taking|extract\w*|get|getting|pull\w*|grab\w*)\s+(?:out\s+)?(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+)?(?:${nouns})s?\s+(?:from|out\s+of|off)\b`, 'i');
+  return new RegExp(String.raw`\b(?:take|taking|extract\w*|get|getting|pull\w*|grab\w*)\s+(?:out\s+)?(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+)?(?:${nouns})s?(?:\s+(?:from|out\s+of|off)|\s*$|\s+(?:and|then)\b)`, 'i');
 }
 /**
  * "Make the video shorter", "get this photo brighter": the thing named is changed, so the
