@@ -40,6 +40,11 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['find text in this image', 'image', ['ocr']],
   // A "voice memo" is a recording: its "voice" names no voice activity (before: detected).
   ['Turn this voice memo into text and summarize it.', 'audio', ['automatic-speech-recognition', 'summarization']],
+  // "The Spanish version" wants the text in Spanish: "version" names no summary (before: summarized).
+  ['give me the spanish version', 'text', ['translation']],
+  ['give me the short version', 'text', ['summarization']],
+  // The kind grabbed is the result, though where it comes from goes unsaid (before: a frame, then OCR).
+  ['grab the audio and transcribe it', 'video', ['video-to-audio', 'automatic-speech-recognition']],
   ['Please summarize what is said in this recording', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Give me a summary of what was discussed', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Tell me what is said in this recording', 'audio', ['automatic-speech-recognition']],

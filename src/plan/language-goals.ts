@@ -21,6 +21,8 @@ const ABOUT_PEOPLE = /^\s*(?:speaking|speakers?|natives?|people|friends?|colleag
 const RESULT_NOUN = /^\s+(?:[\w-]+\s+)?(?:version|translation|copy|text|audio|voice|speech|recording|subtitles?|captions?|summary|transcript|narration|voiceover)\b/i;
 /** What says a thing is in a language, before "in": "it's", "this is", "is written". */
 const IS_IN = /\b(?:is|are|was|were|'s)\s+(?:(?:written|spoken|said|typed|printed)\s+)?$/i;
+/** What follows a language that only a result can be: "the Spanish version" (not "the Spanish text", which may be given). */
+const VERSION_NOUN = /^\s+(?:version|translation|edition)\b/i;
 /** A mention's own words: the preposition, if any, and the language's name. */
 const MENTION = /^(?:(?:into|to|in|from)\s+)?[A-Za-z][A-Za-z-]*/i;
 
@@ -39,11 +41,13 @@ export function languageGoals(request: string): LanguageGoals {
   // for the language).
   const mentions = languageMentions(said).filter((m) => !ABOUT_PEOPLE.test(said.slice(m.index).replace(MENTION, '')) && !(m.preposition !== 'into' && m.preposition !== 'from' && offeredAsAnswer(said, m.index)));
   // "A Spanish audio version", "an English copy": a language that an indefinite article puts
-  // before the thing asked for is the language it should be in ("this Spanish text" is given).
+  // before the thing asked for is the language it should be in ("this Spanish text" is given);
+  // so is one before a noun only a result can be ("the Spanish version").
   // A language said alone, courtesy aside ("spanish pls"), is the one wanted too.
   const alone = mentions.length === 1 && said.replace(FRAMING, ' ').replace(/\b(?:pls|plz|thanks|thx|now)\b/gi, ' ').replace(/[^\p{L}]+/gu, ' ').trim().split(/\s+/).length === 1;
   const asked = (m: (typeof mentions)[number]) =>
-    m.preposition === undefined && (alone || (/\b(?:an?|some)\s+$/i.test(said.slice(0, m.index)) && RESULT_NOUN.test(said.slice(m.index).replace(MENTION, ''))));
+    m.preposition === undefined &&
+    (alone || (/\b(?:an?|some)\s+$/i.test(said.slice(0, m.index)) && RESULT_NOUN.test(said.slice(m.index).replace(MENTION, ''))) || (/\bthe\s+$/i.test(said.slice(0, m.index)) && VERSION_NOUN.test(said.slice(m.index).replace(MENTION, ''))));
   // "This is in Spanish", "the text is written in German": what is given is said to be in it.
   const saidOf = (m: (typeof mentions)[number]) => m.preposition === 'in' && IS_IN.test(said.slice(0, m.index));
   const into = mentions.filter((m) => m.preposition === 'into' || asked(m));
