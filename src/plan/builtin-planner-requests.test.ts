@@ -45,6 +45,10 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['give me the short version', 'text', ['summarization']],
   // The kind grabbed is the result, though where it comes from goes unsaid (before: a frame, then OCR).
   ['grab the audio and transcribe it', 'video', ['video-to-audio', 'automatic-speech-recognition']],
+  // The parts with speech are voice activity, not parts of speech to tag (before: transcribed and tagged).
+  ['find the parts with speech', 'audio', ['voice-activity-detection']],
+  ['when does the speaker pause', 'audio', ['voice-activity-detection']],
+  ['draw boxes around the objects', 'image', ['object-detection']],
   ['Please summarize what is said in this recording', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Give me a summary of what was discussed', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Tell me what is said in this recording', 'audio', ['automatic-speech-recognition']],
