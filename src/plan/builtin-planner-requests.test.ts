@@ -49,6 +49,10 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['find the parts with speech', 'audio', ['voice-activity-detection']],
   ['when does the speaker pause', 'audio', ['voice-activity-detection']],
   ['draw boxes around the objects', 'image', ['object-detection']],
+  // Non-native wording: "is possible to" asks for the action (before: no edit, as a question of what is);
+  // "more small" is smaller ("more" only says more of it: before, "more light" brightened it).
+  ['Is possible to make the audio more fast?', 'audio', ['audio-to-audio']],
+  ['Please, for the photo, make it more small and turn to black white.', 'image', ['image-to-image', 'image-to-image']],
   ['Please summarize what is said in this recording', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Give me a summary of what was discussed', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Tell me what is said in this recording', 'audio', ['automatic-speech-recognition']],
