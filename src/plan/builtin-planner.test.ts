@@ -14,6 +14,7 @@ import { validatePlan } from './validate-plan.js';
 const catalog = defaultCatalog();
 const image = new Map<string, SniffedFile>([['photo.jpg', { modality: 'image', mime: 'image/jpeg' }]]);
 const none = new Map<string, SniffedFile>();
+const audio = new Map<string, SniffedFile>([['talk.wav', { modality: 'audio', mime: 'audio/wav' }]]);
 
 function plan(request: string, files = image) {
   const drafted = planWithoutLlm(request, catalog, files);
@@ -137,6 +138,13 @@ describe('planWithoutLlm', () => {
   it('chains a transformed image into the next step when the clause points back at it', () => {
     const tasks = plan('blur the photo, then read the text in it');
     assert.deepEqual(tasks.map((t) => [t.task, t.args.image]), [['image-to-image', { file: 'photo.jpg' }], ['ocr', { ref: 't1' }]]);
+  });
+
+  it('gives a clause that asks a property to the type that gives it, and reads text where text is', () => {
+    // "Detect" and "audio" matched voice activity; the clause asks for a language. The translation
+    // reads the transcript, not the language label identified from it.
+    const tasks = plan('can you detect what language is in this audio and then translate what is said to english', audio);
+    assert.deepEqual(tasks.map((t) => [t.task, t.deps]), [['automatic-speech-recognition', []], ['language-identification', ['t1']], ['translation', ['t1']]]);
   });
 
   it('plans one task when two clauses ask for the same thing on the same input', () => {

@@ -12,7 +12,7 @@ import { plainVerbs } from './phrasal-verbs.js';
 import { plainKinds } from './kind-words.js';
 import { senseWords } from './word-senses.js';
 import { withoutJudging } from './asked-properties.js';
-import { asksGivenProperty } from './reach-asked.js';
+import { asksGivenProperty, typesAsked } from './reach-asked.js';
 import { answeredParam, reachAnswer } from './reach-answer.js';
 import { extractParams } from './extract-params.js';
 import { languageGoals } from './language-goals.js';
@@ -97,7 +97,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // says what the rest is about, not a step (before: an audio conversion for no reason).
     const content = terms(ownWords(clause));
     if (asking.length > 1 && content.length > 0 && content.every((t) => isKindWord(t) && available.files.some((f) => kindOf(t) === `kind:${f.modality}`))) continue;
-    const ranked = newEvidence(rank(clause), clause);
+    const ranked = askedFirst(newEvidence(rank(clause), clause), clause);
     const best = ranked[0];
     const near = meaning?.(clause);
     // A type that only words for kinds match is a step only if it is also the nearest in meaning:
@@ -403,6 +403,17 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     if (!ranked[0] || !repeats(ranked[0])) return ranked;
     const wanted = wantedOutput(clause.text);
     return ranked.filter((r) => !repeats(r) && (r.matched.some((t) => !isKindWord(t)) || r.type.output.modality === wanted));
+  }
+
+  /**
+   * A clause that asks for a property a type gives, and whose words match that type, is that
+   * type's step: "detect what language is in this audio" is language identification (through
+   * the transcript), not voice activity, which "detect" and "audio" matched better.
+   */
+  function askedFirst(ranked: Ranked[], clause: Clause): Ranked[] {
+    const asked = typesAsked(clause.raw ?? clause.text, catalog);
+    const giving = asked.size ? ranked.find((r) => asked.has(r.type.id) && r.feasibility > INFEASIBLE_PENALTY) : undefined;
+    return giving && giving !== ranked[0] ? [giving, ...ranked.filter((r) => r !== giving)] : ranked;
   }
 
   /**

@@ -120,6 +120,12 @@ export function answerPath(plan: Plan, catalog: Catalog, request: string): Plan 
   return keep.size < plan.tasks.length ? { tasks: plan.tasks.filter((t) => keep.has(t.id)) } : undefined;
 }
 
+/** The types that give a property the words ask for ("detect what language is in this audio": language identification). */
+export function typesAsked(text: string, catalog: Catalog): Set<string> {
+  const types = [...catalog.taskTypes.values()];
+  return new Set(askedProperties(text).flatMap((asked) => typesGiving(asked, types).map((t) => t.id)));
+}
+
 /** Whether the words ask for a property some type of the catalog gives ("which language", "is it upset"). */
 export function asksGivenProperty(text: string, catalog: Catalog): boolean {
   const types = [...catalog.taskTypes.values()];

@@ -54,7 +54,10 @@ export function canFill(modality: Modality, clause: Clause, available: Available
  */
 export function fill(modality: Modality, clause: Clause, available: Available, taken: unknown[] = [], reserved: ReadonlySet<number> = new Set()): unknown {
   const isTaken = (v: unknown) => taken.some((t) => JSON.stringify(t) === JSON.stringify(v));
-  const latest = [...available.outputs].reverse().find((o) => accepts(modality, o.modality) && !isTaken({ ref: o.id }));
+  // A result of the very kind first: a text step reads the transcript, not the language label
+  // identified from it; a structured result stands for text only when there is no text.
+  const open = [...available.outputs].reverse().filter((o) => !isTaken({ ref: o.id }));
+  const latest = open.find((o) => o.modality === modality) ?? open.find((o) => accepts(modality, o.modality));
   // Of the user's files, the one the clause names ("stitch it with 'new.jpg'"), else the first.
   const files = available.files.filter((f) => f.modality === modality && !isTaken({ file: f.path }));
   const named = files.find((f) => clause.text.includes(f.path));
