@@ -57,7 +57,8 @@ export function askedProperties(request: string): AskedProperty[] {
     // A question for something else — what, how, who, where, when, why — names a language to
     // have the answer in, not one offered as the answer: "how do you say 'good night' in
     // Catalan" wants Catalan words, "what is said in this video, in Spanish?" the words in Spanish.
-    const asksOther = /^\s*(?:what|how|who|where|when|why)\b/i.test(sentence.replace(FRAMING, ' ').replace(/^[\s,]+/, ''));
+    // The question may follow a comma: "my grandmother sent this in Spanish, what does she say in English?".
+    const asksOther = sentence.split(',').some((part) => /^\s*(?:what|how|who|where|when|why)\b/i.test(part.replace(FRAMING, ' ').replace(/^[\s,]+/, '')));
     if (offered && !asksOther && !mentions.some((m) => m.preposition === 'into')) out.push({ words: ['language'], cue: sentence.trim() });
     const feeling = FEELING.exec(sentence)?.[0] ?? feltWord(sentence);
     if (feeling) out.push({ words: FEELING_WORDS, cue: feeling });

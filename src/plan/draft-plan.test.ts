@@ -46,3 +46,10 @@ describe('converting steps tied on the words', () => {
     assert.deepEqual(planned.outcome.plan.tasks.map((t) => t.task), ['video-to-audio', 'automatic-speech-recognition', 'summarization']);
   });
 });
+
+describe('a sentence that says who sent the file, and a question after a comma', () => {
+  it('sets the scene: its language is the recording\'s, and the question wants English', () => {
+    // Before: a translation into Spanish, a second transcription and language identification.
+    assert.deepEqual(steps('My grandmother sent this voice message in Spanish, what does she say in English?', 'audio'), ['automatic-speech-recognition', 'translation']);
+  });
+});

@@ -21,6 +21,8 @@ describe('languageGoals: the languages a request names as properties', () => {
     // A thing said to be in a language is in it: "this is in Spanish" is no goal (before: translated into Spanish).
     assert.deepEqual(languageGoals('this is in spanish, put it in english'), { target: 'en', source: 'es' });
     assert.deepEqual(languageGoals("it's written in german. translate to english"), { target: 'en', source: 'de' });
+    // Of two languages said with "in", the other than the last is the source's.
+    assert.deepEqual(languageGoals('My grandmother sent this voice message in Spanish, what does she say in English?'), { target: 'en', source: 'es' });
     assert.deepEqual(languageGoals("Translate this Spanish text into English: 'La biblioteca está cerrada.'"), { target: 'en', source: 'es' });
     assert.deepEqual(languageGoals('Translate it from French to Spanish'), { target: 'es', source: 'fr' });
     assert.deepEqual(languageGoals('the letter is in French; put it into English'), { target: 'en', source: 'fr' });

@@ -57,6 +57,8 @@ export function languageGoals(request: string): LanguageGoals {
     mentions.find((m) => m.preposition === 'from') ??
     mentions.find(saidOf) ??
     mentions.find((m) => m.preposition === undefined && m !== target && !asked(m)) ??
-    (into.length ? inside.find((m) => m !== target) : undefined);
+    // Of two languages said with "in", the last is wanted and the other is the source's: "this voice
+    // message in Spanish, what does she say in English?".
+    inside.find((m) => m !== target && m.language.code !== target?.language.code);
   return { ...(target ? { target: target.language.code } : {}), ...(source && source !== target ? { source: source.language.code } : {}) };
 }

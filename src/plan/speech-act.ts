@@ -19,7 +19,7 @@ const SCENE_OPENING = /^(?:(?:imagine|suppose|assume|assuming)\b|(?:i|we)(?:'ve|
 
 // A clause that describes a thing rather than asks ("it has a lot of background noise", "the
 // corresponding image is example.png", "looks like it contains several objects").
-const DESCRIPTION = /^(?:(?:it\s+)?looks\s+like\s+|(?:it\s+)?seems\s+(?:like\s+)?)?(?:it|it's|its|this|that|these|those|there|which|who|they|(?:the|this|that|these|those|my|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|was|were|has|have|had|contains?|seems?|appears?|looks?|features?|includes?|shows?|depicts?|reads?|says?|covers?)\b/i;
+const DESCRIPTION = /^(?:(?:it\s+)?looks\s+like\s+|(?:it\s+)?seems\s+(?:like\s+)?)?(?:it|it's|its|this|that|these|those|there|which|who|they|(?:the|this|that|these|those|my|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|was|were|has|have|had|contains?|seems?|appears?|looks?|features?|includes?|shows?|depicts?|reads?|says?|covers?|sent|gave|recorded|wrote|took|shared|forwarded|left)\b/i;
 
 export function setsScene(clause: string): boolean {
   const s = clause.trim().replace(DISCOURSE_OPENING, '');
