@@ -53,6 +53,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   // "more small" is smaller ("more" only says more of it: before, "more light" brightened it).
   ['Is possible to make the audio more fast?', 'audio', ['audio-to-audio']],
   ['Please, for the photo, make it more small and turn to black white.', 'image', ['image-to-image', 'image-to-image']],
+  // What a text is about is its gist; an amount said as a sentence of its own is the summary's length.
+  ['What is this document about? Three sentences max.', 'text', ['summarization']],
   ['Please summarize what is said in this recording', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Give me a summary of what was discussed', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Tell me what is said in this recording', 'audio', ['automatic-speech-recognition']],

@@ -64,7 +64,10 @@ const CONNECTOR = new RegExp(String.raw`(${ABBREVIATION}[.;!?]+\s+|\s*,\s*(?:and
 const OBJECT_START = new RegExp(String.raw`^(?:⟦\d+⟧|(?:${FILE_NAME.source}))`, 'i');
 // A piece that continues the one before it rather than starting a step: a lone quote, or a phrase opening with a preposition.
 // So does an amount alone ("shorten it, maybe 3 sentences", "…, just the first 3 seconds"): a parameter of that step.
-const APPOSITION = /^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b|(?:(?:maybe|about|around|roughly|approximately|just|only|like|at\s+most|max)\s+)?(?:the\s+(?:first|last)\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+(?:\s+[a-z]+)?\s*[.!?]?$)/i;
+const AMOUNT = String.raw`(?:(?:maybe|about|around|roughly|approximately|just|only|like|at\s+most|max)\s+)?(?:the\s+(?:first|last)\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+(?:\s+[a-z]+)?\s*[.!?]?$`;
+const APPOSITION = new RegExp(String.raw`^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b|${AMOUNT})`, 'i');
+// A sentence that is only an amount ("What is it about? Three sentences max.") is one too.
+const AMOUNT_ALONE = new RegExp(`^${AMOUNT}`, 'i');
 
 /**
  * A lone word after "and" joins words ("black and white"), unless it can only be a verb: then
@@ -124,7 +127,7 @@ export function analyzeRequest(request: string): RequestAnalysis {
     const between = prev !== undefined && /\bbetween\s+\S+$/i.test(prev);
     if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && !(wordCount === 1 && onlyAVerb(piece)) && (wordCount < 2 || prev.split(/\s+/).length < 2 || bareVerb(prev) || OBJECT_START.test(piece) || between)) {
       merged[merged.length - 1] = `${prev}${joiner}${piece}`;
-    } else if (prev !== undefined && /^\s*,\s*$/.test(joiner) && APPOSITION.test(piece)) {
+    } else if (prev !== undefined && ((/^\s*,\s*$/.test(joiner) && APPOSITION.test(piece)) || (/^[.!?]+\s+$/.test(joiner) && AMOUNT_ALONE.test(piece)))) {
       // A comma around a quote or before "into …" sets off part of one step: "transforming
       // this text, 'Hello', into speech". A quote that ends a piece does not join the next
       // ("list topics on 'solar power', expand the first"): TaskBench dev 63.66 / 28.81 →

@@ -19,6 +19,8 @@ const SENSES: Array<[RegExp, string]> = [
   // "the gist") ask to summarize, and a description is a caption. 69.40 / 31.66 → 70.10 / 31.77
   // (summary words alone 69.89 / 31.66, descriptions alone 69.62 / 31.77).
   [/\b(?:condens\w*|digest|gist|key\s+points|rundown|distill?\w*|boil\w*\s+(?:it\s+)?down|synopsis|abstract|recap\w*|brief\s+overview|essence|essentials|main\s+points)\b/i, 'summarize'],
+  // Asking what a text is about asks for its gist ("what is this document about?").
+  [/\bwhat(?:'s|\s+is|\s+was)\s+(?:it|this|that|(?:the|this|that)\s+[\w-]+)\s+(?:all\s+)?about\b/i, 'summarize'],
   [/\b(?:describ\w*|description)\b/i, 'caption'],
   // How far things are is their depth ("calculate how far away each object is"). 70.10 / 31.77
   // → 70.32 / 31.87. Chatting read as conversational (−0.2 / ±0) and expanding or rephrasing
