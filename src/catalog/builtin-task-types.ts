@@ -107,7 +107,7 @@ const RAW: unknown[] = [
             { const: 'darken', description: 'darken, darker, dimmer, less light' },
             { const: 'resize', description: 'resize, scale to a width, a height or a percentage' },
             { const: 'smaller', description: 'smaller, small, shrink, reduce the size, downscale, thumbnail' },
-            { const: 'larger', description: 'larger, large, bigger, big, enlarge, upscale, increase the size' },
+            { const: 'larger', description: 'larger, large, bigger, enlarge, upscale, increase the size' },
             { const: 'crop', description: 'crop, cut out, trim to a square' },
             { const: 'invert', description: 'invert the colours, negative' },
             { const: 'convert', description: 'convert, save as another file format' },

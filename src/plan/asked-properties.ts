@@ -48,7 +48,8 @@ export function askedProperties(request: string): AskedProperty[] {
   // How long something lasts is its duration: "how many seconds of speech are there".
   const long = HOW_LONG.exec(said);
   if (long) out.push({ words: ['duration'], cue: long[0] });
-  for (const sentence of said.split(/(?<=[.?!;])\s+|\s+[—–-]\s+/)) {
+  // A second question joined by "and" is a sentence of its own: "what language is spoken and is the speaker happy".
+  for (const sentence of said.split(/(?<=[.?!;])\s+|\s+[—–-]\s+|,?\s+and\s+(?=(?:is|are|was|were|does|do|did)\s)/i)) {
     // An action asked in question form asks for no property: "can you make it brighter?",
     // "how do I make it brighter?" (before: a sentiment, for "brighter").
     if (!ASKS.test(sentence) || politeRequest(sentence) || (asksQuestion(sentence) && !asksWhatIs(sentence))) continue;

@@ -53,3 +53,12 @@ describe('a sentence that says who sent the file, and a question after a comma',
     assert.deepEqual(steps('My grandmother sent this voice message in Spanish, what does she say in English?', 'audio'), ['automatic-speech-recognition', 'translation']);
   });
 });
+
+describe('questions and wishes joined in one sentence', () => {
+  it('answers a second question joined by "and", and hears what is wanted heard', () => {
+    // Before: no sentiment ("is the speaker happy" had no question mark of its own).
+    assert.deepEqual(steps('what language is spoken and is the speaker happy', 'audio'), ['automatic-speech-recognition', 'language-identification', 'sentiment-analysis']);
+    // Before: the sign read and translated, not spoken.
+    assert.deepEqual(steps("I'd like to hear the sign in Spanish", 'image'), ['ocr', 'translation', 'text-to-speech']);
+  });
+});

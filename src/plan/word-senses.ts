@@ -45,9 +45,6 @@ const SENSES: Array<[RegExp, string]> = [
   // text"). 70.69 / 33.17 → 71.01 / 33.17. "What was said" or "discussed" as well gave 71.07 /
   // 33.22 but took "a summary of what was discussed" for a transcription.
   [/\b(?:written\s+(?:text|form|format|words)|in\s+writing)\b/i, 'transcribe'],
-  // Wanting to hear a thing is wanting it spoken ("I want to hear this text", "let me hear it");
-  // as a sense only, it never reaches a text through a recording's transcript.
-  [/\b(?:to|me|i|we)\s+hear\b/i, 'speak aloud'],
 ];
 
 /** The documentation words for the senses a clause's words carry, to add to them ('' if none). */
