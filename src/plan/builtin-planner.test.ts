@@ -7,7 +7,7 @@ import { OPENAI_TASK_TYPES } from '../catalog/model-task-types.js';
 import type { SniffedFile } from '../core/modality.js';
 import { ErrorCode, TroupeError } from '../core/errors.js';
 import { planWithoutLlm } from './builtin-planner.js';
-import { wantedOutput } from './output-words.js';
+import { convertedFrom, wantedOutput } from './output-words.js';
 import { analyzeRequest } from './request-analysis.js';
 import { validatePlan } from './validate-plan.js';
 
@@ -182,5 +182,10 @@ describe('wantedOutput', () => {
     assert.equal(wantedOutput('translate it into Spanish'), undefined);
     assert.equal(wantedOutput('could you write me a short story about it'), 'text');
     assert.equal(wantedOutput('convert the audio into written text'), 'text');
+    // A conversion said with no verb: from the kind named first to the kind named last.
+    assert.equal(wantedOutput('speech in the video to text'), 'text');
+    assert.equal(wantedOutput('text to speech'), 'audio');
+    assert.equal(wantedOutput('this text to catalan'), undefined);
+    assert.equal(convertedFrom('speech in the video to text'), 'audio');
   });
 });

@@ -86,7 +86,22 @@ export function madeKind(clause: string): Modality | undefined {
 
 /** The kind of result a clause asks to be made, if it says: the noun after "into", or the object of "create". */
 export function wantedOutput(clause: string): Modality | undefined {
-  return WANTED.find(([, patterns]) => patterns.some((p) => p.test(clause)))?.[0];
+  return WANTED.find(([, patterns]) => patterns.some((p) => p.test(clause)))?.[0] ?? bareConversion(clause)?.to;
+}
+
+const KIND_NOUNS: Array<[Modality, string]> = [...OUTPUT_WORDS, ['text', 'text|words|writing|transcript']];
+const kindOfNoun = (noun: string) => KIND_NOUNS.find(([, nouns]) => new RegExp(`^(?:${nouns})s?$`, 'i').test(noun))?.[0];
+const BARE = new RegExp(String.raw`^(?:the\s+|this\s+|my\s+)?([a-z]+)\b(?:\s+(?:in|of|from|on)\s+(?:the|this|my|that)\s+[a-z]+)?\s+(?:to|into|->|→)\s+(?:an?\s+|the\s+)?([a-z]+)$`, 'i');
+
+/**
+ * "Speech in the video to text", "audio to text": a conversion said with no verb, from the kind
+ * named first to the kind named last (before: speech synthesis, for "speech" and "text").
+ */
+function bareConversion(clause: string): { from: Modality; to: Modality } | undefined {
+  const m = BARE.exec(clause.trim());
+  const from = m && kindOfNoun(m[1]!);
+  const to = m && kindOfNoun(m[2]!);
+  return from && to && from !== to ? { from, to } : undefined;
 }
 
 /**
@@ -105,7 +120,7 @@ export function createdKind(clause: string): Modality | undefined {
  * way; kept because "convert this speech into written text" otherwise reads as translation.
  */
 export function convertedFrom(clause: string): Modality | undefined {
-  return CONVERTED.find(([, pattern]) => pattern.test(clause))?.[0];
+  return CONVERTED.find(([, pattern]) => pattern.test(clause))?.[0] ?? bareConversion(clause)?.from;
 }
 
 /**
