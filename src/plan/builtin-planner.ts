@@ -48,7 +48,7 @@ export interface BuiltinPlan {
  * own catalog had planned speech recognition alone.
  */
 const SAID_AS_OBJECT = /(\b[a-z]\w*\b.*?)\s+what\s+(?:(?:is|was|are|were|'s|has\s+been|had\s+been)\s+(?:being\s+)?(?:said|spoken|discussed|talked\s+about)|(?:the\s+|this\s+|that\s+|he\s+|she\s+|they\s+|we\s+|you\s+|people\s+|someone\s+)(?:\w+\s+)?(?:says|said|is\s+saying|are\s+saying|talks\s+about|talked\s+about|speaks\s+about|mentions|mentioned))\b/i;
-const LIGHT_VERB = /\b(?:make|makes|making|made|give|gives|giving|gave|get|gets|getting|got|do|does|doing|did|have|has|having|had|take|takes|taking|took|look|looks|looking|looked)\b/gi;
+const LIGHT_VERB = /\bmore\b|\b(?:make|makes|making|made|give|gives|giving|gave|get|gets|getting|got|do|does|doing|did|have|has|having|had|take|takes|taking|took|look|looks|looking|looked)\b/gi;
 type Ranked = { type: TaskType; feasibility: number; score: number; raw: number; matched: string[] };
 
 /**
@@ -619,7 +619,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
 /**
  * The words of a clause that can name what to do: language names and numbers are parameters,
  * not evidence of which task is meant (numbers, not names that hold a digit: "mp3" and "mp4"
- * say which format is wanted); the framing ("could you") and light verbs ask for nothing
+ * say which format is wanted); the framing ("could you"), light verbs and "more" ask for nothing
  * themselves: "make a summary" is summarizing, "make the photo look sharper" sharpening, and
  * "make" or "look" matched whichever type's examples used them.
  */

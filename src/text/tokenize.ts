@@ -7,7 +7,7 @@ const STOPWORDS = new Set(
   `a an the this that these those it its it's them they their there here of in on at to into for from by with
    and or but then also as is are was were be been being do does did can could would should will shall may might
    me my i you your we our us he she his her please just some any all each every which what who whom whose
-   so if than too very more via about over under up down out off again once only own same such no nor not
+   so if than too very via about over under up down out off again once only own same such no nor not
    based using given have has had having possible possibly perhaps maybe probably actually really certainly`.split(/\s+/),
 );
 
@@ -89,9 +89,13 @@ export function terms(text: string, stemOf: (word: string) => string = stem): st
   return words(text).filter((w) => !STOPWORDS.has(w)).map(stemOf);
 }
 
-/** Content words, stemmed as the planner matches them (see actionStem). */
+/**
+ * Content words, stemmed as the planner matches them (see actionStem). "More" only says more
+ * of what follows ("make it more small" is smaller): a function word to the planner, not to
+ * API retrieval, whose figures were measured with it.
+ */
 export function actionTerms(text: string): string[] {
-  return terms(text, actionStem);
+  return terms(text, actionStem).filter((t) => t !== 'more');
 }
 
 export function isStopword(word: string): boolean {
