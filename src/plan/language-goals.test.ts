@@ -15,6 +15,9 @@ describe('languageGoals: the languages a request names as properties', () => {
     assert.deepEqual(languageGoals('book a table in a Spanish restaurant'), { source: 'es' });
     // A language said alone is the one wanted.
     assert.deepEqual(languageGoals('spanish pls'), { target: 'es' });
+    // With no "into", a language before a result noun and after no determiner is wanted too.
+    assert.deepEqual(languageGoals('english subtitles for this spanish speech'), { target: 'en', source: 'es' });
+    assert.deepEqual(languageGoals('spanish speech into english'), { target: 'en', source: 'es' });
   });
 
   it('tells the language of what is given from the one wanted', () => {

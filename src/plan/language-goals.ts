@@ -45,9 +45,12 @@ export function languageGoals(request: string): LanguageGoals {
   // so is one before a noun only a result can be ("the Spanish version").
   // A language said alone, courtesy aside ("spanish pls"), is the one wanted too.
   const alone = mentions.length === 1 && said.replace(FRAMING, ' ').replace(/\b(?:pls|plz|thanks|thx|now)\b/gi, ' ').replace(/[^\p{L}]+/gu, ' ').trim().split(/\s+/).length === 1;
+  // With no "into", a language before a result noun with no article asks for it too: "english subtitles for this spanish speech".
+  const bare = !mentions.some((m) => m.preposition === 'into');
   const asked = (m: (typeof mentions)[number]) =>
     m.preposition === undefined &&
-    (alone || (/\b(?:an?|some)\s+$/i.test(said.slice(0, m.index)) && RESULT_NOUN.test(said.slice(m.index).replace(MENTION, ''))) || (/\bthe\s+$/i.test(said.slice(0, m.index)) && VERSION_NOUN.test(said.slice(m.index).replace(MENTION, ''))));
+    (alone ||
+      ((/\b(?:an?|some)\s+$/i.test(said.slice(0, m.index)) || (bare && !/\b(?:the|this|that|these|those|my|your|his|her|its|our|their)\s+$/i.test(said.slice(0, m.index)))) && RESULT_NOUN.test(said.slice(m.index).replace(MENTION, ''))) || (/\bthe\s+$/i.test(said.slice(0, m.index)) && VERSION_NOUN.test(said.slice(m.index).replace(MENTION, ''))));
   // "This is in Spanish", "the text is written in German": what is given is said to be in it.
   const saidOf = (m: (typeof mentions)[number]) => m.preposition === 'in' && IS_IN.test(said.slice(0, m.index));
   const into = mentions.filter((m) => m.preposition === 'into' || asked(m));
