@@ -40,6 +40,8 @@ describe('analyzeRequest', () => {
     // Not a word that is also a noun or an adjective: "black and white", "crop and rotate it" stay one clause.
     assert.deepEqual(texts('make it black and white'), ['make it black and white']);
     assert.deepEqual(texts('crop and flip'), ['crop and flip']);
+    // A noun left after "give me" is a thing asked for, not a verb sharing the next object.
+    assert.deepEqual(texts('give me the transcript and its sentiment'), ['give me the transcript', 'its sentiment']);
     // An amount said as a sentence of its own belongs to the step before.
     assert.deepEqual(texts('What is this document about? Three sentences max.'), ['What is this document about? Three sentences max']);
   });

@@ -20,6 +20,9 @@ const PHRASAL: Array<[RegExp, string]> = [
   // Reading something to someone is reading it aloud ("read this article to me", "read me the note").
   [/\bread(?:s|ing)?\s+((?:(?:it|this|that|them|the|my|your|his|her|our)\s+)?(?:\w+\s+)?)to\s+(?:me|us|him|her|them)\b/gi, 'speak aloud $1'],
   [/\bread(?:s|ing)?\s+(?:me|us)\b/gi, 'speak aloud'],
+  // Speeding up is making faster, slowing down slower: not changing the speed by a factor.
+  [/\bspeed(?:s|ed|ing)?\s+((?:it|this|that|the\s+\w+)\s+)?up\b/gi, 'speed faster $1'],
+  [/\bslow(?:s|ed|ing)?\s+((?:it|this|that|the\s+\w+)\s+)?down\b/gi, 'slow slower $1'],
   // Turning a sound down or up is lowering or raising it ("turn the volume down").
   [/\bturn(?:s|ed|ing)?\s+((?:it|this|that|the\s+\w+)\s+)?down\b/gi, 'lower $1'],
   [/\bturn(?:s|ed|ing)?\s+((?:it|this|that|the\s+\w+)\s+)?up\b/gi, 'raise $1'],

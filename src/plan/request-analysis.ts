@@ -83,7 +83,9 @@ function onlyAVerb(piece: string): boolean {
 
 /** A piece that is only a verb once its framing is set aside ("Could you help me identify"): it shares the object of the next. */
 function bareVerb(piece: string): boolean {
-  return piece.replace(FRAMING, ' ').replace(/\b(?:me|us|to|in|by|with|the|a|an)\b/gi, ' ').trim().split(/\s+/).filter(Boolean).length === 1;
+  const left = piece.replace(FRAMING, ' ').replace(/\b(?:me|us|to|in|by|with|the|a|an)\b/gi, ' ').trim().split(/\s+/).filter(Boolean);
+  // A noun left alone is a thing asked for, not a verb: "give me the transcript and its sentiment".
+  return left.length === 1 && (!/^[a-z]+$/i.test(left[0]!) || wordNet().partsOfSpeech(left[0]!).has('verb') || !wordNet().knows(left[0]!));
 }
 
 /**
