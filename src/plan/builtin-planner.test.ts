@@ -151,6 +151,12 @@ describe('planWithoutLlm', () => {
     assert.deepEqual(tasks.map((t) => [t.task, t.deps]), [['automatic-speech-recognition', []], ['language-identification', ['t1']], ['translation', ['t1']]]);
   });
 
+  it('says plainly when the words for what to do name only a type that cannot take what is given', () => {
+    // Before: text-to-speech, the nearest in meaning, for "count the words in this text".
+    const text = new Map<string, SniffedFile>([['article.txt', { modality: 'text', mime: 'text/plain' }]]);
+    assert.throws(() => plan('count the words in this text', text), (e: unknown) => e instanceof TroupeError && e.code === ErrorCode.NoPlan && /with a text: Object detection would, but it takes an image/.test(e.message));
+  });
+
   it('plans one task when two clauses ask for the same thing on the same input', () => {
     const tasks = plan('how old does the person in this photo look and what is their emotion');
     assert.deepEqual(tasks.map((t) => t.task), ['face-analysis']);

@@ -108,7 +108,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // The type the words name first; if nothing at hand can feed it, what the clause asks to make or have.
     const candidates = [byWords, makerFor(clause), translatorFor(clause), ranked.length === 0 ? converterFor(clause) : undefined, answerer];
     const type = candidates.find((t): t is TaskType => t !== undefined && (t === byWords ? planParts(t, clause) : plan(t, clause)));
-    if (!type) continue;
+    if (!type) {
+      outOfReach(ranked, clause);
+      continue;
+    }
     // A quoted question's step was asked for answering: "share this answer" repeats it.
     lastStep = { type, terms: new Set(terms(`${clauseWords(clause)}${type === answerer ? ' answer question' : ''}`)), nameTerms: new Set(terms(type.name)) };
     if (type === answerer) notes.push(`planned ${type.id} for "${clause.text}": a question that no type's words answer`);
@@ -149,7 +152,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     }
   }
 
-  if (planned.length === 0 && meaning && available.files.length && !reachAnswer(request, catalog, available.files)) {
+  if (planned.length === 0 && unfed.length === 0 && meaning && available.files.length && !reachAnswer(request, catalog, available.files)) {
     // No word of the request names a type ("what can you see in this pic"), nor is it an open
     // question about the file (draft-plan.ts answers those): the type nearest in meaning to its
     // one asking clause, if it takes a given file as it is. Dev splits of the everyday
@@ -169,6 +172,14 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // The request was understood; what it is about was not given.
     const { type, clause, slots } = unfed[0]!;
     const missing = slots.map((slot) => `required ${slot.modality} input "${slot.name}" is missing`).join(' and ');
+    // Files of another kind were given: nothing here does this with them ("count the words in this text").
+    const given = [...new Set(available.files.map((f) => f.modality))];
+    if (given.length) {
+      const needed = slots.map((slot) => aKind(slot.modality)).join(' and ');
+      throw new TroupeError(ErrorCode.NoPlan, `nothing here can do "${clause}" with ${given.map(aKind).join(' or ')}: ${type.name} would, but it takes ${needed}`, {
+        hint: `pass ${needed} with --input FILE, or ask for something done with what you gave`,
+      });
+    }
     throw new TroupeError(ErrorCode.NoPlan, `${type.name} would serve "${clause}", but its ${missing}: no file given and no step gives one`, {
       hint: 'pass the file the request is about with --input FILE',
     });
@@ -406,6 +417,22 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   }
 
   /**
+   * A clause whose words for what to do ("count") are matched only by types that cannot take
+   * what is at hand, even through a served converting step (object detection counts in a
+   * photo, not in a text) asks for something nothing here does with it: that is said, rather
+   * than a type nearest in meaning planned.
+   */
+  function outOfReach(ranked: Ranked[], clause: Clause): void {
+    const operation = new Set(ranked.flatMap((r) => r.matched.filter((t) => !isKindWord(t))));
+    const by = ranked.filter((r) => r.matched.some((t) => operation.has(t)));
+    const missing = (r: Ranked) =>
+      r.type.inputs.filter((slot) => slot.required && !canFill(slot.modality, clause, available) && !userWordsFit(r.type, slot) && !bridgeFor(slot.modality, available, types).some(served));
+    const first = by[0];
+    if (!first || by.some((r) => missing(r).length === 0)) return;
+    unfed.push({ type: first.type, clause: clause.text, slots: missing(first) });
+  }
+
+  /**
    * A clause that asks for a property a type gives, and whose words match that type, is that
    * type's step: "detect what language is in this audio" is language identification (through
    * the transcript), not voice activity, which "detect" and "audio" matched better.
@@ -632,6 +659,11 @@ function stripLanguageNames(text: string): string {
   let out = text.replace(SPEAKING, (all, word: string) => (languageMentions(word).length ? word : all));
   for (const m of languageMentions(out)) out = out.replace(m.language.name, ' ').replace(m.language.name.toLowerCase(), ' ');
   return out;
+}
+
+/** "an image", "a text". */
+function aKind(modality: string): string {
+  return `${/^[aeiou]/.test(modality) ? 'an' : 'a'} ${modality}`;
 }
 
 /** A type that gives back the kind of thing it takes, other than text: an edit of a picture, a recording or a video. */
