@@ -128,6 +128,9 @@ describe('the built-in planner reads the format, accent and voice a request name
   const cases: Array<[string, Modality | null, string, Record<string, unknown>]> = [
     ['Convert this recording to mp3.', 'audio', 'audio-to-audio', { format: 'mp3' }],
     ['convert this photo to jpg', 'image', 'image-to-image', { format: 'jpeg' }],
+    // A format named is a conversion, a width in pixels a resize (before: a trim to WebM; no operation).
+    ['make the video webm', 'video', 'video-to-video', { operation: 'convert', format: 'webm' }],
+    ['make the image 800 pixels wide', 'image', 'image-to-image', { operation: 'resize', width: 800 }],
     ["Read this sentence aloud in a British voice: 'Mind the gap.'", null, 'text-to-speech', { accent: 'british' }],
     ["say 'good night' in a female voice", null, 'text-to-speech', { gender: 'female' }],
     ['cut this video to the first 3 seconds', 'video', 'video-to-video', { operation: 'trim', duration: 3 }],

@@ -423,6 +423,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
    * than a type nearest in meaning planned.
    */
   function outOfReach(ranked: Ranked[], clause: Clause): void {
+    // With nothing given, a weak match says little of what was meant ("what time is it").
+    if (available.files.length === 0) return;
     const operation = new Set(ranked.flatMap((r) => r.matched.filter((t) => !isKindWord(t))));
     const by = ranked.filter((r) => r.matched.some((t) => operation.has(t)));
     const missing = (r: Ranked) =>
