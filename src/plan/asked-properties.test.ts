@@ -29,6 +29,12 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     assert.deepEqual(words('what is said in this video, in Spanish?'), []);
   });
 
+  it('a part of a thing is no property of it, and a second question joined by "and" is asked too', () => {
+    // Before: "parts" asked for parts of speech (transcribed and tagged).
+    assert.deepEqual(askedProperties('show me the sections of the audio where someone talks'), []);
+    assert.deepEqual(askedProperties('what language is spoken and is the speaker happy').map((a) => a.words[0]), ['language', 'sentiment']);
+  });
+
   it('an action asked in question form asks nothing (before: "brighter" asked for a sentiment)', () => {
     assert.deepEqual(words('can you make it brighter?'), []);
     assert.deepEqual(words('how do I make it brighter?'), []);

@@ -29,6 +29,8 @@ const ASKS = /\?\s*$|^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has
 const LINKS = /^(?:is|are|was|were|be|been|being|am|sound|sounds|sounded|seem|seems|seemed|look|looks|looked|feel|feels|felt|appear|appears|appeared|get|gets|got|become|becomes|or|they|he|she|it|someone|speaker|person|writer|author|people|ppl)$/i;
 /** A question of how long. */
 const HOW_LONG = /\bhow\s+(?:long|many\s+(?:seconds|minutes|hours)|much\s+time)\b/i;
+/** Nouns for a part of a thing, not a property of it: "find the parts of this recording that contain speech". */
+const PORTION = /^(?:parts?|sections?|bits?|pieces?|portions?|segments?|rest|start|end|beginning|middle)$/i;
 /** Nouns for feeling itself. */
 const FEELING = /\b(?:mood|tone|feelings?|emotions?|emotional|sentiments?|attitude|vibe)\b/i;
 /** Words that carry a feeling but only frame a request ("please", "I'd love to know"). */
@@ -43,7 +45,7 @@ export function askedProperties(request: string): AskedProperty[] {
     const thing = (m[1] ?? m[2])!.toLowerCase();
     // A noun for feeling names the property sentiment gives: "tell me the mood of this sentence".
     if (FEELING.test(thing)) out.push({ words: FEELING_WORDS, cue: m[0] });
-    else if (!isStopword(thing)) out.push({ words: [thing], cue: m[0] });
+    else if (!isStopword(thing) && !PORTION.test(thing)) out.push({ words: [thing], cue: m[0] });
   }
   // How long something lasts is its duration: "how many seconds of speech are there".
   const long = HOW_LONG.exec(said);
