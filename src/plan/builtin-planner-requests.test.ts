@@ -55,6 +55,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['Please, for the photo, make it more small and turn to black white.', 'image', ['image-to-image', 'image-to-image']],
   // What a text is about is its gist; an amount said as a sentence of its own is the summary's length.
   ['What is this document about? Three sentences max.', 'text', ['summarization']],
+  // "The speaker" is who is heard in the recording, not a word for transcribing (before: the transcript alone).
+  ['who does the speaker mention', 'audio', ['automatic-speech-recognition', 'token-classification']],
   ['Please summarize what is said in this recording', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Give me a summary of what was discussed', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['Tell me what is said in this recording', 'audio', ['automatic-speech-recognition']],

@@ -106,7 +106,7 @@ function sameWord(a: string, b: string): boolean {
 export const MODALITY_WORDS: Record<Modality, string> = {
   text: 'text words',
   image: 'image picture photo visual',
-  audio: 'audio recording sound',
+  audio: 'audio recording sound speaker',
   video: 'video clip',
   json: '',
 };
