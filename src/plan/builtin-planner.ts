@@ -48,6 +48,7 @@ export interface BuiltinPlan {
  * own catalog had planned speech recognition alone.
  */
 const SAID_AS_OBJECT = /(\b[a-z]\w*\b.*?)\s+what\s+(?:(?:is|was|are|were|'s|has\s+been|had\s+been)\s+(?:being\s+)?(?:said|spoken|discussed|talked\s+about)|(?:the\s+|this\s+|that\s+|he\s+|she\s+|they\s+|we\s+|you\s+|people\s+|someone\s+)(?:\w+\s+)?(?:says|said|is\s+saying|are\s+saying|talks\s+about|talked\s+about|speaks\s+about|mentions|mentioned))\b/i;
+/** Verbs that carry no operation of their own, and "more" (see ownWords). */
 const LIGHT_VERB = /\bmore\b|\b(?:make|makes|making|made|give|gives|giving|gave|get|gets|getting|got|do|does|doing|did|have|has|having|had|take|takes|taking|took|look|looks|looking|looked)\b/gi;
 type Ranked = { type: TaskType; feasibility: number; score: number; raw: number; matched: string[] };
 
@@ -644,7 +645,6 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   }
 }
 
-// "my Spanish speaking friend" says who the result is for, not to speak it.
 /**
  * The words of a clause that can name what to do: language names and numbers are parameters,
  * not evidence of which task is meant (numbers, not names that hold a digit: "mp3" and "mp4"
@@ -656,6 +656,7 @@ function ownWords(clause: Clause): string {
   return withoutJudging(plainVerbs(stripLanguageNames(plainKinds(clauseWords(clause))).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1')).replace(LIGHT_VERB, ' '));
 }
 
+// "my Spanish speaking friend" says who the result is for, not to speak it.
 const SPEAKING = /\b([A-Za-z]+)[- ]speaking\b/gi;
 function stripLanguageNames(text: string): string {
   let out = text.replace(SPEAKING, (all, word: string) => (languageMentions(word).length ? word : all));
