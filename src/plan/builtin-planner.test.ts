@@ -195,5 +195,9 @@ describe('wantedOutput', () => {
     assert.equal(wantedOutput('text to speech'), 'audio');
     assert.equal(wantedOutput('this text to catalan'), undefined);
     assert.equal(convertedFrom('speech in the video to text'), 'audio');
+    // A request that opens with "say" wants it heard; "say me if", "say, 'X'" (for example) do not.
+    assert.equal(wantedOutput('say good night in french'), 'audio');
+    assert.equal(wantedOutput('say me if it is positive'), undefined);
+    assert.equal(wantedOutput('say, ⟦0⟧'), undefined);
   });
 });
