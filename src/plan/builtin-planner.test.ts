@@ -157,6 +157,12 @@ describe('planWithoutLlm', () => {
     assert.throws(() => plan('count the words in this text', text), (e: unknown) => e instanceof TroupeError && e.code === ErrorCode.NoPlan && /^nothing here can do "count the words in this text" with a text: .* would, but it takes an? (image|video)$/.test(e.message));
   });
 
+  it('answers a question asked before the clause that names its source, from that source\'s text', () => {
+    // Before: the notice read and the question left unanswered.
+    const tasks = plan('when does it close, going by the sign');
+    assert.deepEqual(tasks.map((t) => [t.task, t.deps]), [['ocr', []], ['question-answering', ['t1']]]);
+  });
+
   it('plans one task when two clauses ask for the same thing on the same input', () => {
     const tasks = plan('how old does the person in this photo look and what is their emotion');
     assert.deepEqual(tasks.map((t) => t.task), ['face-analysis']);

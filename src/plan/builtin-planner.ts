@@ -76,6 +76,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   let requestRelevance: Map<string, number> | undefined;
   /** Types a clause asked for that nothing given or planned could feed. */
   const unfed: Array<{ type: TaskType; clause: string; slots: TaskType['inputs'] }> = [];
+  /** Questions no type took when they were read, for want of a text to answer from. */
+  const unanswered: Clause[] = [];
   const requestWords = analysis.clauses.map((c) => clauseWords(c)).join(' ');
   // Served: an expert here, or one the catalog's store documents (asked once per type).
   const servedTypes = new Map<string, boolean>();
@@ -111,6 +113,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const type = candidates.find((t): t is TaskType => t !== undefined && (t === byWords ? planParts(t, clause) : plan(t, clause)));
     if (!type) {
       outOfReach(ranked, clause);
+      if (!byWords && asksQuestion(clause.raw ?? clause.text)) unanswered.push(clause);
       continue;
     }
     // A quoted question's step was asked for answering: "share this answer" repeats it.
@@ -121,6 +124,12 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       if (step && best!.matched.every((t) => isKindWord(t))) step.unsure = true;
       finishAs(clause, byWords);
     }
+  }
+  // A question asked before the clause that names its source ("when is the library closed,
+  // going by this sign"): once that source's text is at hand, the question is answered from it.
+  for (const clause of planned.length ? unanswered : []) {
+    const answerer = answererFor(clause, false);
+    if (answerer && plan(answerer, clause)) notes.push(`planned ${answerer.id} for "${clause.text}": a question that no type's words answer`);
   }
   if (planned.length === 0) {
     // Nothing planned: the senses of a clause's words may be all it says ("condense it for
@@ -424,8 +433,9 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
    * than a type nearest in meaning planned.
    */
   function outOfReach(ranked: Ranked[], clause: Clause): void {
-    // With nothing given, a weak match says little of what was meant ("what time is it").
-    if (available.files.length === 0) return;
+    // With nothing given, a weak match says little of what was meant ("what time is it"); a
+    // question is answered another way, from the text of what it is about.
+    if (available.files.length === 0 || asksQuestion(clause.raw ?? clause.text)) return;
     const operation = new Set(ranked.flatMap((r) => r.matched.filter((t) => !isKindWord(t))));
     const by = ranked.filter((r) => r.matched.some((t) => operation.has(t)));
     const missing = (r: Ranked) =>
