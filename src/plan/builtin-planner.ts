@@ -127,9 +127,11 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   }
   // A question asked before the clause that names its source ("when is the library closed,
   // going by this sign"): once that source's text is at hand, the question is answered from it.
-  for (const clause of planned.length ? unanswered : []) {
-    const answerer = answererFor(clause, false);
-    if (answerer && plan(answerer, clause)) notes.push(`planned ${answerer.id} for "${clause.text}": a question that no type's words answer`);
+  if (planned.length) {
+    for (const clause of unanswered) {
+      const answerer = answererFor(clause, false);
+      if (answerer && plan(answerer, clause)) notes.push(`planned ${answerer.id} for "${clause.text}": a question that no type's words answer`);
+    }
   }
   if (planned.length === 0) {
     // Nothing planned: the senses of a clause's words may be all it says ("condense it for

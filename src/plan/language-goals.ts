@@ -47,10 +47,14 @@ export function languageGoals(request: string): LanguageGoals {
   const alone = mentions.length === 1 && said.replace(FRAMING, ' ').replace(/\b(?:pls|plz|thanks|thx|now)\b/gi, ' ').replace(/[^\p{L}]+/gu, ' ').trim().split(/\s+/).length === 1;
   // With no "into", a language before a result noun with no article asks for it too: "english subtitles for this spanish speech".
   const bare = !mentions.some((m) => m.preposition === 'into');
-  const asked = (m: (typeof mentions)[number]) =>
-    m.preposition === undefined &&
-    (alone ||
-      ((/\b(?:an?|some)\s+$/i.test(said.slice(0, m.index)) || (bare && !/\b(?:the|this|that|these|those|my|your|his|her|its|our|their)\s+$/i.test(said.slice(0, m.index)))) && RESULT_NOUN.test(said.slice(m.index).replace(MENTION, ''))) || (/\bthe\s+$/i.test(said.slice(0, m.index)) && VERSION_NOUN.test(said.slice(m.index).replace(MENTION, ''))));
+  const asked = (m: (typeof mentions)[number]) => {
+    if (m.preposition !== undefined) return false;
+    if (alone) return true;
+    const before = said.slice(0, m.index);
+    const after = said.slice(m.index).replace(MENTION, '');
+    const article = /\b(?:an?|some)\s+$/i.test(before) || (bare && !/\b(?:the|this|that|these|those|my|your|his|her|its|our|their)\s+$/i.test(before));
+    return (article && RESULT_NOUN.test(after)) || (/\bthe\s+$/i.test(before) && VERSION_NOUN.test(after));
+  };
   // "This is in Spanish", "the text is written in German": what is given is said to be in it.
   const saidOf = (m: (typeof mentions)[number]) => m.preposition === 'in' && IS_IN.test(said.slice(0, m.index));
   const into = mentions.filter((m) => m.preposition === 'into' || asked(m));

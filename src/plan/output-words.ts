@@ -90,8 +90,8 @@ export function wantedOutput(clause: string): Modality | undefined {
   return WANTED.find(([, patterns]) => patterns.some((p) => p.test(clause)))?.[0] ?? bareConversion(clause)?.to;
 }
 
-const KIND_NOUNS: Array<[Modality, string]> = [...OUTPUT_WORDS, ['text', 'text|words|writing|transcript']];
-const kindOfNoun = (noun: string) => KIND_NOUNS.find(([, nouns]) => new RegExp(`^(?:${nouns})s?$`, 'i').test(noun))?.[0];
+const KIND_NOUNS: Array<[Modality, RegExp]> = [...OUTPUT_WORDS, ['text', 'text|words|writing|transcript'] as [Modality, string]].map(([modality, nouns]) => [modality, new RegExp(`^(?:${nouns})s?$`, 'i')]);
+const kindOfNoun = (noun: string) => KIND_NOUNS.find(([, pattern]) => pattern.test(noun))?.[0];
 const BARE = new RegExp(String.raw`^(?:the\s+|this\s+|my\s+)?([a-z]+)\b(?:\s+(?:in|of|from|on)\s+(?:the|this|my|that)\s+[a-z]+)?\s+(?:to|into|->|→)\s+(?:an?\s+|the\s+)?([a-z]+)$`, 'i');
 
 /**

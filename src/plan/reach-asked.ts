@@ -128,8 +128,7 @@ export function typesAsked(text: string, catalog: Catalog): Set<string> {
 
 /** Whether the words ask for a property some type of the catalog gives ("which language", "is it upset"). */
 export function asksGivenProperty(text: string, catalog: Catalog): boolean {
-  const types = [...catalog.taskTypes.values()];
-  return askedProperties(text).some((asked) => typesGiving(asked, types).length > 0);
+  return typesAsked(text, catalog).size > 0;
 }
 
 /**
