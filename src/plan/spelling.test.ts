@@ -16,6 +16,14 @@ describe('misspelt words read as the documentation\'s words', () => {
     assert.deepEqual(correctSpelling('make the recordng louder', catalog).notes, ['read "recordng" as "recording"']);
   });
 
+  it('reads a misspelt language name as the language, capitalised or not, and leaves real words and names alone', () => {
+    assert.equal(read('translate to portugese'), 'translate to portuguese');
+    assert.equal(read('put it in Portugese please'), 'put it in Portuguese please');
+    assert.equal(read('translate it into germn'), 'translate it into german');
+    assert.equal(read('a letter from Dane to Greet'), 'a letter from Dane to Greet');
+    assert.equal(read('read it in Spanish'), 'read it in Spanish');
+  });
+
   it('puts back the apostrophe of a contraction typed without it, outside quotes', () => {
     assert.equal(read('whats in the image'), "what's in the image");
     assert.equal(read("say 'whats up'"), "say 'whats up'");

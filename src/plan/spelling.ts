@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { wordNet } from '../retrieval/wordnet.js';
+import { LANGUAGES } from '../text/languages.js';
 import { isIrregularForm, isStopword } from '../text/tokenize.js';
 
 /**
@@ -7,11 +8,12 @@ import { isIrregularForm, isStopword } from '../text/tokenize.js';
  * ("transcibe" → transcribe, "sumarize" → summarize), so that a typo in the one word that
  * names the task does not leave the request unplanned. The vocabulary is the documentation
  * itself (names, descriptions, examples, inputs and outputs of every task type), so imported
- * tools bring their own words and nothing is listed by hand.
+ * tools bring their own words and nothing is listed by hand, and the names of the languages
+ * Troupe knows ("portugese" → portuguese).
  *
  * A word is left alone when it is an English word (WordNet knows it or its base form), a
  * function word, short (under 4 letters: "pls", "ppl" are not typos), capitalised inside the
- * request (a name), has digits, or sits inside quotes (the user's own text). It is corrected
+ * request (a name, unless it is nearest to a language's name: "Portugese"), has digits, or sits inside quotes (the user's own text). It is corrected
  * only when exactly one documented word is nearest, within one edit (two from 8 letters),
  * a swap of neighbours counting as one.
  */
@@ -32,6 +34,7 @@ function vocabularyOf(catalog: Catalog): Map<number, string[]> {
     const text = [t.id.replace(/-/g, ' '), t.name, t.description, ...t.examples, ...t.inputs.map((i) => i.description), t.output.description].join(' ');
     for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) if (w.length >= 4 && !isStopword(w)) seen.add(w);
   }
+  for (const l of LANGUAGES) if (/^[a-z]+$/i.test(l.name)) seen.add(l.name.toLowerCase());
   byLength = new Map();
   for (const w of seen) {
     const list = byLength.get(w.length) ?? [];
@@ -78,6 +81,15 @@ function nearest(word: string, byLength: Map<number, string[]>): string | undefi
   return best <= limit && found.length === 1 ? found[0] : undefined;
 }
 
+const LANGUAGE_NAMES = new Set(LANGUAGES.map((l) => l.name.toLowerCase()));
+
+function languageNear(lower: string, byLength: Map<number, string[]>): string | undefined {
+  if (LANGUAGE_NAMES.has(lower)) return undefined;
+  const meant = nearest(lower, byLength);
+  if (!meant || !LANGUAGE_NAMES.has(meant)) return undefined;
+  return meant[0]!.toUpperCase() + meant.slice(1);
+}
+
 /** Spans of the request inside quotes: the user's own text, never corrected. */
 function quotedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -100,8 +112,14 @@ export function correctSpelling(request: string, catalog: Catalog): Correction {
     const contracted = quoted.some(([s, e]) => at >= s && at < e) ? undefined : CONTRACTIONS.get(word.toLowerCase());
     if (contracted) return contracted;
     if (word.length < 4 || quoted.some(([s, e]) => at >= s && at < e)) return word;
-    if (at > 0 && /^[A-Z]/.test(word)) return word; // a name, or a word the user capitalised on purpose
     const lower = word.toLowerCase();
+    // A name, or a word the user capitalised on purpose; but a language's name is a name too.
+    if (at > 0 && /^[A-Z]/.test(word)) {
+      const language = languageNear(lower, byLength);
+      if (!language || wordNet().knows(lower)) return word;
+      notes.push(`read "${word}" as "${language}"`);
+      return language;
+    }
     if (isStopword(lower) || isIrregularForm(lower) || byLength.get(lower.length)?.includes(lower)) return word;
     // A file name's parts ("sign.png", "my_photo") are not words.
     if (/[./_\\-]$/.test(request.slice(Math.max(0, at - 1), at)) || /^[./_\\-][A-Za-z0-9]/.test(request.slice(at + word.length, at + word.length + 2))) return word;
