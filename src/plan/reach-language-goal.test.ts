@@ -26,6 +26,16 @@ describe('reachLanguageGoal: the plan made to reach the language the request wan
     assert.deepEqual(reached.tasks[1]!.args, { text: { ref: 't1' }, target_language: 'es' });
   });
 
+  it('does not take a reader\'s default language for the language of the sign ("what does the notice say, in English")', () => {
+    const plan: Plan = { tasks: [{ id: 't1', task: 'ocr', args: { image: { file: 'sign.png' } }, deps: [] }] };
+    const reached = reachLanguageGoal(plan, catalog, { target: 'en' }).plan;
+    assert.deepEqual(types(reached), ['ocr', 'translation']);
+    assert.deepEqual(reached.tasks[1]!.args, { text: { ref: 't1' }, target_language: 'en' });
+    // Before, OCR's default (English) was taken for the sign's language and nothing was translated.
+    // A sign said to be in English needs no translation.
+    assert.deepEqual(types(reachLanguageGoal(plan, catalog, { target: 'en', source: 'en' }).plan), ['ocr']);
+  });
+
   it('translates the English words of what a picture was found to show ("what objects are here, in Spanish")', () => {
     const plan: Plan = { tasks: [{ id: 't1', task: 'object-detection', args: { image: { file: 'table.jpg' } }, deps: [] }] };
     const reached = reachLanguageGoal(plan, catalog, { target: 'es' }).plan;

@@ -54,7 +54,9 @@ export function reachLanguageGoal(plan: Plan, catalog: Catalog, goals: LanguageG
       const e = effectsOf(t);
       const input = e.textInput ? languageOfValue(t.args[e.textInput]) : undefined;
       if (e.sets) languages.set(t.id, typeof t.args[e.sets.target] === 'string' ? (t.args[e.sets.target] as string) : undefined);
-      else if (e.reads) languages.set(t.id, typeof t.args[e.reads.param] === 'string' ? (t.args[e.reads.param] as string) : (goals.source ?? e.reads.default));
+      // A reader's default language is what it assumes, not what the picture or speech is in: a
+      // request that wants the result in a language implies the source may not be in it.
+      else if (e.reads) languages.set(t.id, typeof t.args[e.reads.param] === 'string' ? (t.args[e.reads.param] as string) : goals.source);
       else if (e.voice || e.keeps) languages.set(t.id, input);
       else if (e.labels) languages.set(t.id, e.labels);
     }
