@@ -36,6 +36,12 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['make the video shorter, just the first 3 seconds, and remove the sound', 'video', ['video-to-video', 'video-to-video']],
   ['listen to this and tell me what they\'re talking about', 'audio', ['automatic-speech-recognition']],
   ['I want to hear this text', 'text', ['text-to-speech']],
+  // A thing named beside the kind it is wanted as is its own step, then turned into that kind
+  // (before: speech synthesis of the whole text; the summary was lost).
+  ['send me the summary as audio', 'text', ['summarization', 'text-to-speech']],
+  ['make an audio summary', 'text', ['summarization', 'text-to-speech']],
+  ['give me the text of this poster as audio', 'image', ['ocr', 'text-to-speech']],
+  ['turn this text into audio', 'text', ['text-to-speech']],
   ['is this person male or female', 'image', ['face-analysis']],
   ['find text in this image', 'image', ['ocr']],
   // A "voice memo" is a recording: its "voice" names no voice activity (before: detected).

@@ -100,13 +100,14 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // says what the rest is about, not a step (before: an audio conversion for no reason).
     const content = terms(ownWords(clause));
     if (asking.length > 1 && content.length > 0 && content.every((t) => isKindWord(t) && available.files.some((f) => kindOf(t) === `kind:${f.modality}`))) continue;
-    const ranked = askedFirst(newEvidence(rank(clause), clause), clause);
+    const { ranked, thing } = thingBeforeKind(askedFirst(newEvidence(rank(clause), clause), clause), clause);
     const best = ranked[0];
     const near = meaning?.(clause);
     // A type that only words for kinds match is a step only if it is also the nearest in meaning:
     // "put this text into Catalan" names a text, not speech, and asks for Catalan.
     const named = best && (operationNamed(best, kindsSaid(clause)) || !near || near.get(best.type.id) === 0);
-    const byWords = best && named && isStep(best, ranked[1], near) ? best.type : undefined;
+    // A thing named beside the kind it is wanted as: the meaning of the clause is the kind's.
+    const byWords = best && named && (best === thing || isStep(best, ranked[1], near)) ? best.type : undefined;
     const answerer = !byWords ? answererFor(clause, ranked.length === 0) : undefined;
     // The type the words name first; if nothing at hand can feed it, what the clause asks to make or have.
     const candidates = [byWords, makerFor(clause), translatorFor(clause), ranked.length === 0 ? converterFor(clause) : undefined, answerer];
@@ -456,6 +457,35 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const asked = typesAsked(clause.raw ?? clause.text, catalog);
     const giving = asked.size ? ranked.find((r) => asked.has(r.type.id) && r.feasibility > INFEASIBLE_PENALTY) : undefined;
     return giving && giving !== ranked[0] ? [giving, ...ranked.filter((r) => r !== giving)] : ranked;
+  }
+
+  /**
+   * A clause that names a thing to have and the kind to have it as ("send me the summary as
+   * audio", "an audio summary"): the thing's type is the step, and finishAs turns its result
+   * into that kind. Before, the type that gives the kind (speech synthesis, which "audio"
+   * names) came first and the summary was lost. Only a thing named by the words its type's
+   * output is documented in, which the kind's type does not match, and whose result that type can take.
+   */
+  function thingBeforeKind(ranked: Ranked[], clause: Clause): { ranked: Ranked[]; thing?: Ranked } {
+    const wanted = wantedOutput(clause.text);
+    const kindType = ranked[0];
+    if (!wanted || wanted === 'text' || !kindType || kindType.type.output.modality !== wanted) return { ranked };
+    // Words for what the thing's type gives ("the summary"), not what it does: "convert this
+    // sentence into speech" names the text to speak, and Sentence Similarity is no thing wanted.
+    const own = (r: Ranked) => {
+      const gives = new Set(terms(r.type.output.description));
+      return r.matched.filter((t) => !isKindWord(t) && !kindType.matched.includes(t) && gives.has(t));
+    };
+    const thing = ranked.find(
+      (r) =>
+        r !== kindType &&
+        r.feasibility === 1 &&
+        r.type.output.modality !== wanted &&
+        r.raw >= CLEAR_LEAD_MIN_SCORE &&
+        own(r).length > 0 &&
+        kindType.type.inputs.some((i) => accepts(i.modality, r.type.output.modality)),
+    );
+    return thing ? { ranked: [thing, ...ranked.filter((r) => r !== thing)], thing } : { ranked };
   }
 
   /**
