@@ -36,5 +36,7 @@ describe('terms', () => {
   it('reads users\' short words for kinds as the documentation\'s, for the planner only', () => {
     assert.deepEqual(actionTerms('this pic, that vid'), actionTerms('this picture, that video'));
     assert.deepEqual(terms('pic'), ['pic']);
+    // "ppl" are people (before: an unknown word, and "the mood of the ppl in this pic" was a text's sentiment, read off the photo).
+    assert.deepEqual(actionTerms('the ppl in this msg'), actionTerms('the people in this message'));
   });
 });

@@ -68,10 +68,11 @@ export function stem(word: string): string {
   return STEM_OVERRIDES.get(word) ?? stemmer(IRREGULAR.get(word) ?? american(word));
 }
 
-// Users' short words for the kinds of things documentation names in full ("this pic").
+// Users' short words for the kinds of things documentation names in full ("this pic", "the ppl in it").
 const INFORMAL = new Map([
   ['pic', 'picture'], ['pics', 'pictures'], ['pix', 'pictures'], ['img', 'image'], ['imgs', 'images'], ['photograph', 'photo'],
   ['photographs', 'photos'], ['snapshot', 'photo'], ['vid', 'video'], ['vids', 'videos'], ['footage', 'video'],
+  ['ppl', 'people'], ['msg', 'message'], ['msgs', 'messages'],
 ]);
 
 /**
