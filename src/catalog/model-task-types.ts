@@ -68,6 +68,16 @@ export const UNSERVED_TASK_TYPES: readonly TaskType[] = [
     examples: ['remove the person from this photo', 'remove the watermark', 'paint this photo in the style of van gogh'],
   },
   {
+    id: 'audio-classification',
+    name: 'Audio classification',
+    hfPipelineTag: 'audio-classification',
+    description: 'Tell what is heard and who: identify the speaker or the singer by their voice, the song, the music genre, the instrument playing, or a sound such as a dog barking or a siren.',
+    inputs: [{ name: 'audio', modality: 'audio', description: 'the recording' }],
+    output: { modality: 'json', description: 'the labels' },
+    params: { type: 'object', properties: {} },
+    examples: ['who is speaking here', 'what song is this', 'which instrument is that', 'is that a siren'],
+  },
+  {
     id: 'video-generation',
     name: 'Video generation',
     hfPipelineTag: 'text-to-video',

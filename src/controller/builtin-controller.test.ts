@@ -35,6 +35,16 @@ describe('BuiltinController', () => {
     // What a served expert does is still planned, the same words around it notwithstanding.
     assert.deepEqual((await refused('make this photo black and white')).plan.tasks.map((t) => t.task), ['image-to-image']);
     assert.deepEqual((await refused('how many cups are on the table')).plan.tasks.map((t) => t.task), ['object-detection']);
+    // Who sings, which song, which instrument: audio classification, which nothing here serves
+    // (before: speech recognition, the nearest in meaning, as if "who" were what is said).
+    const recording = new Map([['song.wav', { modality: 'audio' as const, mime: 'audio/wav' }]]);
+    await assert.rejects(refused('who is singing this', recording), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /audio classification/.test(e.message));
+    await assert.rejects(refused('what instrument is playing', recording), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /audio classification/.test(e.message));
+    // Knowing it moves no served type further away in meaning: the gist is still a summary.
+    assert.deepEqual((await refused('give me the gist of this recording', recording)).plan.tasks.map((t) => t.task), ['automatic-speech-recognition', 'summarization']);
+    assert.deepEqual((await refused('clean up the recording', recording)).plan.tasks.map((t) => t.task), ['audio-to-audio']);
+    // The mood of the people in a photo is on their faces, not in a text read off it.
+    assert.deepEqual((await refused("what's the mood of the people in this photo")).plan.tasks.map((t) => t.task), ['face-analysis']);
     // An unserved type that would only convert the input of a served step gives way to a served one.
     assert.deepEqual((await refused('translate what is written on this picture into Catalan')).plan.tasks.map((t) => t.task), ['ocr', 'translation']);
   });

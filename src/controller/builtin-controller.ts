@@ -75,7 +75,7 @@ export class BuiltinController implements Controller {
     const unserved = [...MODEL_TASK_TYPES.filter((t) => t.id === 'image-captioning'), ...UNSERVED_TASK_TYPES].filter((t) => !served.taskType(t.id) && couldTake(t));
     const catalog = served.withTaskTypes(unserved);
     const notes: string[] = [...readAs];
-    const meaning = await meaningRanks(request, catalog, this.encoder).catch((error: Error) => {
+    const meaning = await meaningRanks(request, catalog, this.encoder, new Set(unserved.map((t) => t.id))).catch((error: Error) => {
       notes.push(`planned by words alone: ${error.message}`);
       return undefined;
     });

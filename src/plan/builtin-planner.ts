@@ -455,7 +455,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
    */
   function askedFirst(ranked: Ranked[], clause: Clause): Ranked[] {
     const asked = typesAsked(clause.raw ?? clause.text, catalog);
-    const giving = asked.size ? ranked.find((r) => asked.has(r.type.id) && r.feasibility > INFEASIBLE_PENALTY) : undefined;
+    // One that takes what is at hand as it is comes before one reached through a conversion:
+    // the mood of the people in a photo is on their faces, not in a text read off it.
+    const givers = asked.size ? ranked.filter((r) => asked.has(r.type.id) && r.feasibility > INFEASIBLE_PENALTY) : [];
+    const giving = givers.find((r) => r.feasibility === 1) ?? givers[0];
     return giving && giving !== ranked[0] ? [giving, ...ranked.filter((r) => r !== giving)] : ranked;
   }
 

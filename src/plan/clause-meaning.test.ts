@@ -31,6 +31,18 @@ describe('clause meaning ranks', () => {
     assert.equal(meaning({ ...first!, text: 'a clause of another request' }), undefined);
   });
 
+  it('places types known only to be refused among the others without moving the others', async () => {
+    const request = 'say this text out loud';
+    const [clause] = analyzeRequest(request).clauses;
+    const all = (await meaningRanks(request, catalog, localSentenceEncoder()))(clause!)!;
+    const aside = (await meaningRanks(request, catalog, localSentenceEncoder(), new Set(['text-to-speech'])))(clause!)!;
+    // The others are placed as if it were not there: four types, shares of four.
+    const others = [...aside].filter(([id]) => id !== 'text-to-speech').map(([, p]) => p).sort();
+    assert.deepEqual(others, [0, 0.25, 0.5, 0.75]);
+    // It keeps its place: as many types above it, of four counted.
+    assert.ok(Math.abs(aside.get('text-to-speech')! - (all.get('text-to-speech')! * 5) / 4) < 1e-9);
+  });
+
   it('vetoes a step whose words match a type far from it in meaning, and takes one that words and meaning agree on', () => {
     const request = 'Convert this letter into speech';
     const files = requestFiles(request);

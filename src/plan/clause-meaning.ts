@@ -31,8 +31,14 @@ function documentation(type: TaskType): string[] {
   return [`${type.name}. ${type.description}`, ...(type.examples ?? [])];
 }
 
-/** The meaning ranks of every clause of a request, read as the built-in planner reads them. */
-export async function meaningRanks(request: string, catalog: Catalog, encoder: SentenceEncoder): Promise<MeaningRanks> {
+/**
+ * The meaning ranks of every clause of a request, read as the built-in planner reads them.
+ * `aside`: types added only so that a request for them is recognised and refused (nothing here
+ * serves them); each is placed among the others, but they do not push the others down, so
+ * a served type is as near or far as it is in the served catalog ("give me the gist of this
+ * recording" kept summarization near enough once audio classification was known).
+ */
+export async function meaningRanks(request: string, catalog: Catalog, encoder: SentenceEncoder, aside: ReadonlySet<string> = new Set()): Promise<MeaningRanks> {
   const documented = byEncoder.get(encoder) ?? loadDocumentVectors(encoder.model);
   byEncoder.set(encoder, documented);
   const types = [...catalog.taskTypes.values()];
@@ -47,7 +53,14 @@ export async function meaningRanks(request: string, catalog: Catalog, encoder: S
       const near = types
         .map((t) => ({ id: t.id, similarity: Math.max(...documentation(t).map((d) => cosine(vectors[i]!, documented.get(d)!))) }))
         .sort((a, b) => b.similarity - a.similarity);
-      return [text, new Map(near.map((n, place) => [n.id, place / near.length]))] as const;
+      const counted = near.filter((n) => !aside.has(n.id)).length || near.length;
+      let above = 0;
+      const places = near.map((n) => {
+        const place: [string, number] = [n.id, above / counted];
+        if (!aside.has(n.id)) above++;
+        return place;
+      });
+      return [text, new Map(places)] as const;
     }),
   );
   return (clause) => byClause.get(clause.text);
