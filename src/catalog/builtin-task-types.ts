@@ -110,7 +110,7 @@ const RAW: unknown[] = [
             { const: 'larger', description: 'larger, large, bigger, enlarge, upscale, increase the size' },
             { const: 'crop', description: 'crop, cut out, trim to a square' },
             { const: 'invert', description: 'invert the colours, negative' },
-            { const: 'convert', description: 'convert, save as another file format' },
+            { const: 'convert', description: 'convert, save as another file format (PNG, JPEG, JPG, WebP, GIF, TIFF)' },
           ],
         },
         angle: { type: 'number', description: 'rotation angle in degrees, clockwise', minimum: -360, maximum: 360 },

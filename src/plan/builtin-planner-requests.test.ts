@@ -156,6 +156,10 @@ describe('the built-in planner reads the format, accent and voice a request name
     ['make the audio quieter', 'audio', 'audio-to-audio', { operation: 'quieter' }],
     // What a clause says the thing should become outweighs its verb (before: "turn" rotated it).
     ['turn it into a negative', 'image', 'image-to-image', { operation: 'invert' }],
+    // A format named as the result is a conversion: the formats are documented under "convert"
+    // (before: "turn" rotated it; "make it a webp" had no operation, an invalid plan).
+    ['turn the photo into a jpeg', 'image', 'image-to-image', { operation: 'convert', format: 'jpeg' }],
+    ['make it a webp', 'image', 'image-to-image', { operation: 'convert', format: 'webp' }],
     // A sound turned down is lowered (before: no operation).
     ['turn the volume down', 'audio', 'audio-to-audio', { operation: 'quieter' }],
     ['turn it up', 'audio', 'audio-to-audio', { operation: 'louder' }],
