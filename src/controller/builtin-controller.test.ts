@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultCatalog } from '../app/default-catalog.js';
 import { ErrorCode, TroupeError } from '../core/errors.js';
+import type { SniffedFile } from '../core/modality.js';
 import type { SentenceEncoder } from '../retrieval/sentence-encoder.js';
 import { BuiltinController } from './builtin-controller.js';
 
@@ -28,7 +29,7 @@ describe('BuiltinController', () => {
 
   it('says plainly that nothing here does what a request asks, naming it, instead of planning the nearest expert', async () => {
     const photo = new Map([['photo.jpg', { modality: 'image' as const, mime: 'image/jpeg' }]]);
-    const refused = (request: string, files = photo) => new BuiltinController().plan({ request, catalog: defaultCatalog(), files });
+    const refused = (request: string, files: ReadonlyMap<string, SniffedFile> = photo) => new BuiltinController().plan({ request, catalog: defaultCatalog(), files });
     await assert.rejects(refused('write a caption for this photo'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /nothing here can do that: .*image captioning/.test(e.message));
     await assert.rejects(refused('remove the person from this photo'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /image editing by content/.test(e.message));
     await assert.rejects(refused('draw me a house by a lake', new Map()), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /image generation/.test(e.message));
