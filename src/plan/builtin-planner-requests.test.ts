@@ -178,6 +178,9 @@ describe('the built-in planner reads the format, accent and voice a request name
     // The language a result goes into is not the one a step reads (before: OCR in French).
     ['sign text -> french pls', 'image', 'ocr', { language: undefined }],
     ['read the sign and put it into French', 'image', 'ocr', { language: undefined }],
+    // Nor is a language offered as an answer (before: OCR in French).
+    ['is the text on the sign in french or english', 'image', 'ocr', { language: undefined }],
+    ['read this french sign', 'image', 'ocr', { language: 'fr' }],
   ];
   for (const [request, modality, type, params] of cases) {
     it(`${request} → ${type} ${JSON.stringify(params)}`, () => {

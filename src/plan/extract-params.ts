@@ -46,7 +46,9 @@ export function extractParams(specs: ParamSpec[], clause: Clause, type?: TaskTyp
       // The language of the picture or speech a step reads is never the one the result goes
       // "into": "sign text -> french" reads an English sign and wants French.
       const reads = type !== undefined && languageEffects(type).reads?.param === spec.name;
-      const pick = mentions.find((m) => (isSource ? m.preposition === 'from' : isTarget ? m.preposition !== 'from' : reads ? m.preposition !== 'into' : true));
+      // Nor is a language offered as an answer, "is the text in French or English?", the one it reads.
+      const offered = (m: (typeof mentions)[number]) => mentions.some((o) => o !== m && /^\S+\s+or\s+(?:in\s+)?$/i.test(text.slice(Math.min(m.index, o.index), Math.max(m.index, o.index)).replace(/^(?:into|to|in|from)\s+/i, '')));
+      const pick = mentions.find((m) => (isSource ? m.preposition === 'from' : isTarget ? m.preposition !== 'from' : reads ? m.preposition !== 'into' && !offered(m) : true));
       if (pick) out[spec.name] = pick.language.code;
     } else if (spec.enum) {
       let best: { value: unknown; score: number } | undefined;
