@@ -36,6 +36,11 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['make the video shorter, just the first 3 seconds, and remove the sound', 'video', ['video-to-video', 'video-to-video']],
   ['listen to this and tell me what they\'re talking about', 'audio', ['automatic-speech-recognition']],
   ['I want to hear this text', 'text', ['text-to-speech']],
+  // Labels offered to choose among say the step, in words no documentation uses (before: no plan; an answer to a question).
+  ['categorize this as urgent or not urgent', 'text', ['zero-shot-classification']],
+  ['is this urgent or not urgent', 'text', ['zero-shot-classification']],
+  // Not when the labels are a property another type gives, nor when the chooser would read a photo's text.
+  ['is this review positive or negative', 'text', ['sentiment-analysis']],
   // A thing named beside the kind it is wanted as is its own step, then turned into that kind
   // (before: speech synthesis of the whole text; the summary was lost).
   ['send me the summary as audio', 'text', ['summarization', 'text-to-speech']],

@@ -107,7 +107,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // "put this text into Catalan" names a text, not speech, and asks for Catalan.
     const named = best && (operationNamed(best, kindsSaid(clause)) || !near || near.get(best.type.id) === 0);
     // A thing named beside the kind it is wanted as: the meaning of the clause is the kind's.
-    const byWords = best && named && (best === thing || isStep(best, ranked[1], near)) ? best.type : undefined;
+    // Labels offered to a type that chooses among them, of what is at hand as it is: the
+    // structure says the step, whatever its words' meaning ("categorize this as urgent or not urgent").
+    const chosen = best !== undefined && best.feasibility === 1 && choosesLabels(best.type) && choicesIn(clause.sentence ?? clause.text) !== undefined && typesAsked(clause.raw ?? clause.text, catalog).size === 0;
+    const byWords = best && named && (best === thing || chosen || isStep(best, ranked[1], near)) ? best.type : undefined;
     const answerer = !byWords ? answererFor(clause, ranked.length === 0) : undefined;
     // The type the words name first; if nothing at hand can feed it, what the clause asks to make or have.
     const candidates = [byWords, makerFor(clause), translatorFor(clause), ranked.length === 0 ? converterFor(clause) : undefined, answerer];
@@ -258,7 +261,11 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // more ("would you help me with a task": every type is "the task of …"); BM25's idf is ln 2
     // for a word in exactly half. TaskBench HF dev 72.27 / 35.58 → 72.49 / 35.58 (idf 0.5 the
     // same, 0.8 72.37 / 34.91).
-    if ((!bySenses && index.ceiling(own, 0) === 0) || index.ceiling(`${own}${senses}`, 0) < COMMON_WORDS_IDF) return [];
+    // Labels offered to a type that takes them, with what is at hand as it is, are no empty
+    // words: "categorize this as urgent or not urgent" of a text (not "is it a cat or a dog" of a photo).
+    // Nor labels that ask a property another type gives ("is it good or not good?": a sentiment).
+    const choosing = offers && typesAsked(clause.raw ?? clause.text, catalog).size === 0 && types.some((t) => choosesLabels(t) && t.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, available)));
+    if ((!bySenses && !choosing && index.ceiling(own, 0) === 0) || index.ceiling(`${own}${senses}${choosing ? ' choose' : ''}`, 0) < COMMON_WORDS_IDF) return [];
     const ceiling = index.ceiling(words, UNKNOWN_WORD_WEIGHT) || 1;
     // The user's files say their kinds too: a question about 'room.jpg' is about an image.
     const said = [...terms(words), ...requestTerms, ...available.files.map((f) => `kind:${f.modality}`)];
@@ -307,6 +314,11 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
       // the everyday requests' held-out splits: aside 32 → 31, s11-aside 26 → 27 of 30.
       .sort((a, b) => Number(!operationNamed(a, saidKinds)) - Number(!operationNamed(b, saidKinds)));
     return servedFirst(ranked);
+  }
+
+  /** Whether a type takes the labels a request offers to choose from (a parameter of format "choices"). */
+  function choosesLabels(type: TaskType): boolean {
+    return paramSpecs(type).some((p) => p.format === 'choices');
   }
 
   /**
