@@ -38,6 +38,10 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['I want to hear this text', 'text', ['text-to-speech']],
   // Labels offered to choose among say the step, in words no documentation uses (before: no plan; an answer to a question).
   ['categorize this as urgent or not urgent', 'text', ['zero-shot-classification']],
+  // A question about a picture of a thing that carries writing is answered from its text (before: no plan).
+  ["what's the wifi password on this card", 'image', ['ocr', 'question-answering']],
+  ['the poster: who is performing and when', 'image', ['ocr', 'question-answering']],
+  ['how many cups are on the table', 'image', ['object-detection']],
   ['is this urgent or not urgent', 'text', ['zero-shot-classification']],
   // Not when the labels are a property another type gives, nor when the chooser would read a photo's text.
   ['is this review positive or negative', 'text', ['sentiment-analysis']],

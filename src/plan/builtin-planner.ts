@@ -17,6 +17,7 @@ import { answeredParam, reachAnswer } from './reach-answer.js';
 import { extractParams } from './extract-params.js';
 import { languageGoals } from './language-goals.js';
 import { choicesIn } from './choices.js';
+import { pointsAtWriting } from './written-things.js';
 import { materialWords, pointsAtAFile, takesMaterial, takesPrompt } from './material-words.js';
 import { answers, asksFact } from './fact-questions.js';
 import { convertedFrom, createdKind, keptAs, madeKind, wantedOutput } from './output-words.js';
@@ -117,7 +118,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const type = candidates.find((t): t is TaskType => t !== undefined && (t === byWords ? planParts(t, clause) : plan(t, clause)));
     if (!type) {
       outOfReach(ranked, clause);
-      if (!byWords && asksQuestion(clause.raw ?? clause.text)) unanswered.push(clause);
+      if (asksQuestion(clause.raw ?? clause.text)) unanswered.push(clause);
       continue;
     }
     // A quoted question's step was asked for answering: "share this answer" repeats it.
@@ -135,6 +136,19 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     for (const clause of unanswered) {
       const answerer = answererFor(clause, false);
       if (answerer && plan(answerer, clause)) notes.push(`planned ${answerer.id} for "${clause.text}": a question that no type's words answer`);
+    }
+  }
+  // Nor is one about a picture of something that carries writing ("the poster: who is
+  // performing and when", "what's the wifi password on this card"): read first, then answered.
+  if (planned.length === 0 && unanswered.length && available.files.some((f) => f.modality === 'image') && pointsAtWriting(request)) {
+    const reader = types.find((t) => served(t) && t.output.modality === 'text' && t.inputs.length === 1 && t.inputs[0]!.modality === 'image' && !answeredParam(t));
+    const first = unanswered[0]!;
+    if (reader && answererFor(first, false, true) && plan(reader, first)) {
+      notes.push(`planned ${reader.id}: the question is about a thing that carries writing`);
+      for (const clause of unanswered) {
+        const answerer = answererFor(clause, false);
+        if (answerer && plan(answerer, clause)) notes.push(`planned ${answerer.id} for "${clause.text}": a question that no type's words answer`);
+      }
     }
   }
   if (planned.length === 0) {
@@ -555,14 +569,14 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
    * TaskBench HF dev 71.37 / 34.25 → 71.47 / 34.73 (with "share this answer" read as
    * repeating that step); "Spanish speaking friend" no longer speaking: edge 34.78.
    */
-  function answererFor(clause: Clause, matchedNothing: boolean): TaskType | undefined {
-    const feasible = (t: TaskType) => t.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, available));
+  function answererFor(clause: Clause, matchedNothing: boolean, textToCome = false): TaskType | undefined {
+    const feasible = (t: TaskType) => textToCome || t.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, available));
     const question = matchedNothing ? clause.quotes.map((i) => available.quotes[i]!).find((q) => /\?\s*$/.test(q)) : undefined;
     // A clause that asks an open question no type's words answer ("… and tell me who the mayor
     // is"), of a text at hand: the type that answers questions in the user's own words.
     // Not one whose answer is a property a type gives ("does this text sound angry?": its sentiment; reach-asked.ts).
     if (question === undefined) {
-      const textAtHand = available.outputs.some((o) => o.modality === 'text') || available.files.some((f) => f.modality === 'text');
+      const textAtHand = textToCome || available.outputs.some((o) => o.modality === 'text') || available.files.some((f) => f.modality === 'text');
       const open = asksQuestion(clause.raw ?? clause.text) && !asksGivenProperty(clause.sentence ?? clause.text, catalog);
       return open && textAtHand ? types.find((t) => answeredParam(t) && served(t) && t.inputs.every((i) => i.modality === 'text') && feasible(t)) : undefined;
     }

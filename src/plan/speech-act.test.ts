@@ -12,8 +12,11 @@ describe('what a sentence of a request does', () => {
       'I am wondering if I could convert it into a depth-estimated image.',
       "I'm curious about the formal entities in it.",
       'We are really interested in the objects in this photo.',
+      // What a colon introduces is asked (before: "the poster" opened a statement).
+      'the poster: who is performing and when',
     ])
       assert.ok(asksSomething(s), s);
+    assert.ok(!asksSomething('I have an image: example.jpg'));
   });
 
   it('sets the scene: what the user has, did or is doing', () => {

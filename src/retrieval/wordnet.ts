@@ -103,6 +103,33 @@ export class WordNet {
     return [...seen];
   }
 
+  /**
+   * Whether a noun, in one of its most frequent senses, is a kind of `ancestor` (a WordNet
+   * lemma, "communication"), by its hypernyms: a poster is a sign, a sign a communication.
+   */
+  isKindOf(noun: string, ancestor: string): boolean {
+    const w = noun.toLowerCase();
+    const lemma = [w, ...baseForms(w)].find((f) => this.index.get(f)?.some((e) => e.pos === 'noun'));
+    if (!lemma) return false;
+    const seen = new Set<number>();
+    let frontier = this.index.get(lemma)!.filter((e) => e.pos === 'noun').map((e) => e.offset);
+    while (frontier.length) {
+      const next: number[] = [];
+      for (const offset of frontier) {
+        if (seen.has(offset)) continue;
+        seen.add(offset);
+        const fields = this.line('noun', offset);
+        const words = parseInt(fields[3]!, 16);
+        if (Array.from({ length: words }, (_, i) => fields[4 + 2 * i]!.toLowerCase()).includes(ancestor)) return true;
+        let at = 4 + 2 * words;
+        const pointers = Number(fields[at++]);
+        for (let i = 0; i < pointers; i++, at += 4) if (fields[at] === '@' || fields[at] === '@i') next.push(Number(fields[at + 1]));
+      }
+      frontier = next;
+    }
+    return false;
+  }
+
   private line(pos: (typeof POS)[number], offset: number): string[] {
     const buf = this.data.get(pos)!;
     return buf.toString('latin1', offset, buf.indexOf(10, offset)).split(' ');
