@@ -334,7 +334,7 @@ const RAW: unknown[] = [
   {
     id: 'video-to-video',
     name: 'Video editing',
-    description: 'Edit or convert a video: cut (trim) it to a part, change its format (MP4, WebM), mute it (remove the sound), or speed it up or slow it down.',
+    description: 'Edit or convert a video: cut (trim) it to a part, change its format (MP4, WebM), mute it (remove or delete the sound or audio track), or speed it up or slow it down.',
     inputs: [{ name: 'video', modality: 'video', description: 'the video' }],
     output: { modality: 'video', description: 'the edited video' },
     params: {
@@ -346,7 +346,7 @@ const RAW: unknown[] = [
           oneOf: [
             { const: 'convert', description: 'convert to another format (MP4, WebM)' },
             { const: 'trim', description: 'trim, cut, shorten, shorter, to a part, first seconds' },
-            { const: 'mute', description: 'mute, silence, remove or strip the sound, no audio' },
+            { const: 'mute', description: 'mute, silence, remove, delete or strip the sound or the audio track, no audio' },
             { const: 'faster', description: 'speed up, fast, faster, quicker, twice as fast' },
             { const: 'slower', description: 'slow down, slower, slow motion, half as fast, half speed' },
             { const: 'speed', description: 'change the speed or tempo by the factor given: above 1 faster, below 1 slower' },

@@ -42,6 +42,10 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ["what's the wifi password on this card", 'image', ['ocr', 'question-answering']],
   ['the poster: who is performing and when', 'image', ['ocr', 'question-answering']],
   ['how many cups are on the table', 'image', ['object-detection']],
+  // Removing the sound track is muting the video (before: the sound track extracted, by "track").
+  ['remove the audio track', 'video', ['video-to-video']],
+  ['delete the sound from the clip', 'video', ['video-to-video']],
+  ['extract the audio track', 'video', ['video-to-audio']],
   ['is this urgent or not urgent', 'text', ['zero-shot-classification']],
   // Not when the labels are a property another type gives, nor when the chooser would read a photo's text.
   ['is this review positive or negative', 'text', ['sentiment-analysis']],

@@ -11,6 +11,9 @@ describe('phrasal verbs', () => {
     // Speeding up is faster, not a speed factor; the word "speed" stays for tools named by it.
     assert.equal(plainVerbs('speed up the video').replace(/\s+/g, ' '), 'speed faster the video');
     assert.equal(plainVerbs('slow it down').trim(), 'slow slower it');
+    // Turning off or on is switching, not turning text into speech (before: "turn off the lights" spoke "off the lights").
+    assert.equal(plainVerbs('turn off the lights'), 'switch off the lights');
+    assert.equal(plainVerbs('turn the text into speech'), 'turn the text into speech');
   });
 
   it('reads figuring out "it" as no verb at all: the object would say the task, and there is none', () => {
