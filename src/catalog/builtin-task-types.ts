@@ -204,7 +204,7 @@ const RAW: unknown[] = [
     id: 'automatic-speech-recognition',
     name: 'Speech recognition',
     hfPipelineTag: 'automatic-speech-recognition',
-    description: 'Transcribe speech: listen to a recording or audio file and write down the words spoken (speech to text, dictation, what is said or talked about): its transcript.',
+    description: 'Transcribe speech: listen to a recording or audio file and write down the words spoken (speech to text, dictation, subtitles, what is said or talked about): its transcript.',
     inputs: [{ name: 'audio', modality: 'audio', description: 'the recording of speech' }],
     output: { modality: 'text', description: 'the transcript' },
     params: { type: 'object', properties: { language: { type: 'string', format: 'language', description: 'language spoken (ISO 639-1)', default: 'en' } } },

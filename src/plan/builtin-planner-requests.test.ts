@@ -46,6 +46,9 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['remove the audio track', 'video', ['video-to-video']],
   ['delete the sound from the clip', 'video', ['video-to-video']],
   ['extract the audio track', 'video', ['video-to-audio']],
+  // Subtitles are the words spoken (before: no plan; a video edit).
+  ['i need subtitles for this', 'audio', ['automatic-speech-recognition']],
+  ['I need subtitles for this video', 'video', ['video-to-audio', 'automatic-speech-recognition']],
   ['is this urgent or not urgent', 'text', ['zero-shot-classification']],
   // Not when the labels are a property another type gives, nor when the chooser would read a photo's text.
   ['is this review positive or negative', 'text', ['sentiment-analysis']],
@@ -194,6 +197,7 @@ describe('the built-in planner reads the format, accent and voice a request name
     // Nor is a language offered as an answer (before: OCR in French).
     ['is the text on the sign in french or english', 'image', 'ocr', { language: undefined }],
     ['read this french sign', 'image', 'ocr', { language: 'fr' }],
+    ['is the speech english', 'audio', 'automatic-speech-recognition', { language: undefined }],
   ];
   for (const [request, modality, type, params] of cases) {
     it(`${request} → ${type} ${JSON.stringify(params)}`, () => {

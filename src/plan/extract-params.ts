@@ -7,6 +7,7 @@ import { cuedValues, paramCues } from './param-cues.js';
 import { choicesIn } from './choices.js';
 import { plainVerbs } from './phrasal-verbs.js';
 import { languageEffects } from '../catalog/effects.js';
+import { askedProperties } from './asked-properties.js';
 
 /**
  * A task's parameters read off its clause: languages, labels to choose from, the user's own
@@ -48,7 +49,9 @@ export function extractParams(specs: ParamSpec[], clause: Clause, type?: TaskTyp
       const reads = type !== undefined && languageEffects(type).reads?.param === spec.name;
       // Nor is a language offered as an answer, "is the text in French or English?", the one it reads.
       const offered = (m: (typeof mentions)[number]) => mentions.some((o) => o !== m && /^\S+\s+or\s+(?:in\s+)?$/i.test(text.slice(Math.min(m.index, o.index), Math.max(m.index, o.index)).replace(/^(?:into|to|in|from)\s+/i, '')));
-      const pick = mentions.find((m) => (isSource ? m.preposition === 'from' : isTarget ? m.preposition !== 'from' : reads ? m.preposition !== 'into' && !offered(m) : true));
+      // Nor one asked about, "is the speech english?": the language is the question, not a fact.
+      const asked = reads && askedProperties(clause.sentence ?? clause.raw ?? clause.text).some((p) => p.words.includes('language'));
+      const pick = asked ? undefined : mentions.find((m) => (isSource ? m.preposition === 'from' : isTarget ? m.preposition !== 'from' : reads ? m.preposition !== 'into' && !offered(m) : true));
       if (pick) out[spec.name] = pick.language.code;
     } else if (spec.enum) {
       let best: { value: unknown; score: number } | undefined;
