@@ -342,7 +342,6 @@ const RAW: unknown[] = [
       properties: {
         operation: {
           type: 'string',
-          default: 'convert',
           oneOf: [
             { const: 'convert', description: 'convert to another format (MP4, WebM)' },
             { const: 'trim', description: 'trim, cut, shorten, shorter, to a part, first seconds' },
@@ -356,6 +355,8 @@ const RAW: unknown[] = [
         factor: { type: 'number', description: 'speed factor: times as fast, e.g. 2 times faster', minimum: 0.25, maximum: 4 },
         format: { type: 'string', enum: ['mp4', 'webm'], description: 'output video format' },
       },
+      // No default: a video edit whose operation the request does not name is not guessed ("reverse the video" was converted to MP4 and called done).
+      required: ['operation'],
     },
     examples: ['trim this video to the first 10 seconds', 'convert the video to webm', 'mute this clip', 'speed up the video 2 times', 'remove the sound from the movie'],
   },

@@ -46,6 +46,13 @@ describe('BuiltinController', () => {
     assert.deepEqual((await refused('clean up the recording', recording)).plan.tasks.map((t) => t.task), ['audio-to-audio']);
     // The mood of the people in a photo is on their faces, not in a text read off it.
     assert.deepEqual((await refused("what's the mood of the people in this photo")).plan.tasks.map((t) => t.task), ['face-analysis']);
+    // A video edit the request names no operation of is not guessed (before: converted to MP4 and called done).
+    const video = new Map([['clip.mp4', { modality: 'video' as const, mime: 'video/mp4' }]]);
+    const guessed = (outcome: Awaited<ReturnType<typeof refused>>) => outcome.plan.tasks.some((t) => t.task === 'video-to-video' && t.args.operation === undefined);
+    await refused('edit my video to add music', video).then(
+      (outcome) => assert.ok(!guessed(outcome), JSON.stringify(outcome.plan)),
+      (e: unknown) => assert.ok(TroupeError.is(e, ErrorCode.InvalidPlan) && /operation of video editing/.test(e.message), String(e)),
+    );
     // An unserved type that would only convert the input of a served step gives way to a served one.
     assert.deepEqual((await refused('translate what is written on this picture into Catalan')).plan.tasks.map((t) => t.task), ['ocr', 'translation']);
   });
