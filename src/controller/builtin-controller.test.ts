@@ -53,6 +53,9 @@ describe('BuiltinController', () => {
       (outcome) => assert.ok(!guessed(outcome), JSON.stringify(outcome.plan)),
       (e: unknown) => assert.ok(TroupeError.is(e, ErrorCode.InvalidPlan) && /operation of video editing/.test(e.message), String(e)),
     );
+    // A video named as changed must come back a video: a grey frame is no black-and-white video.
+    await assert.rejects(refused('make the video black and white', video), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /to a video: Image transformation would, but it gives an image/.test(e.message));
+    assert.deepEqual((await refused('get me a still image at 3 seconds and make it black and white', video)).plan.tasks.map((t) => t.task), ['video-to-image', 'image-to-image']);
     // An unserved type that would only convert the input of a served step gives way to a served one.
     assert.deepEqual((await refused('translate what is written on this picture into Catalan')).plan.tasks.map((t) => t.task), ['ocr', 'translation']);
   });

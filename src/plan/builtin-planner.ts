@@ -20,7 +20,7 @@ import { choicesIn } from './choices.js';
 import { pointsAtWriting } from './written-things.js';
 import { materialWords, pointsAtAFile, takesMaterial, takesPrompt } from './material-words.js';
 import { answers, asksFact } from './fact-questions.js';
-import { convertedFrom, createdKind, keptAs, madeKind, wantedOutput } from './output-words.js';
+import { changedKind, convertedFrom, createdKind, keptAs, madeKind, wantedOutput } from './output-words.js';
 import { AGREED_MIN_SCORE, BRIDGE_PENALTY, CHAIN_BONUS, CLEAR_LEAD, CLEAR_LEAD_MIN_SCORE, COMMON_WORDS_IDF, FALLBACK_MIN_RELATIVE_SCORE, FAR_IN_MEANING, INFEASIBLE_PENALTY, MIN_RELATIVE_SCORE, OUTPUT_BONUS, REPEAT_PENALTY, REQUEST_TIE_BREAK, REWORK_PENALTY, UNKNOWN_WORD_WEIGHT } from './planner-config.js';
 import { MODALITY_WORDS, isKindWord, kindOf, nameCoverage, operationNamed, typeIndex } from './type-index.js';
 import { type Available, URL_SLOT, bridgeFor, canFill, fetcherFor, fill, isAddress, isRefTo, promptWords, userWords, userWordsFit } from './wire-inputs.js';
@@ -418,7 +418,16 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const last = planned.at(-1);
     if (!last || last.task.task !== type.id) return;
     const finisher = converter(type.output.modality, wanted, clause);
-    if (!finisher) return;
+    if (!finisher) {
+      // A thing named as changed must come back as itself: a black-and-white frame is no
+      // black-and-white video (before: a frame taken and turned grey, and called done).
+      if (anyServed && changedKind(clause.text) === wanted && !type.inputs.some((i) => i.modality === wanted)) {
+        throw new TroupeError(ErrorCode.NoPlan, `nothing here can do "${clause.text}" to ${aKind(wanted)}: ${type.name} would, but it gives ${aKind(type.output.modality)}`, {
+          hint: `ask for something done with ${aKind(wanted)} that troupe doctor lists, or for ${aKind(type.output.modality)} taken from it`,
+        });
+      }
+      return;
+    }
     addTask(finisher, clause.text, { [finisher.inputs[0]!.name]: { ref: last.task.id } });
     notes.push(`added ${finisher.id} to give the ${wanted} that "${clause.text}" asks for`);
   }

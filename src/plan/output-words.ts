@@ -92,6 +92,12 @@ export function madeKind(clause: string): Modality | undefined {
   return MADE.find(([, pattern]) => pattern.test(clause))?.[0];
 }
 
+/** The kind of a thing the clause names as changed ("make the video black and white"), if it does: the result must be of that kind. */
+const CHANGED: Array<[Modality, RegExp]> = OUTPUT_WORDS.map(([modality, nouns]) => [modality, changed(nouns)]);
+export function changedKind(clause: string): Modality | undefined {
+  return CHANGED.find(([, pattern]) => pattern.test(clause))?.[0];
+}
+
 /** The kind of result a clause asks to be made, if it says: the noun after "into", or the object of "create". */
 export function wantedOutput(clause: string): Modality | undefined {
   return WANTED.find(([, patterns]) => patterns.some((p) => p.test(clause)))?.[0] ?? bareConversion(clause)?.to;
