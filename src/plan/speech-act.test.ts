@@ -32,6 +32,13 @@ describe('what a sentence of a request does', () => {
     assert.ok(asksSomething("Say 'good morning' in Spanish."));
     assert.ok(!asksSomething('Say, you generated an image of the sky.'));
     assert.ok(setsScene("I've been working on an image-analysis project"));
+    // Presenting the file, or what the user cannot do, is the reason for asking (before: "Attached
+    // is a picture of a street sign" read the sign, and "what it says" then spoke it; "I don't have
+    // time to read it" spoke the article).
+    assert.ok(setsScene('Attached is a picture of a street sign from my trip'));
+    assert.ok(setsScene('Here is an article I found'));
+    assert.ok(setsScene("I don't have time to read it"));
+    assert.ok(!setsScene('here is my question: what does it say, please'));
     assert.ok(!setsScene("I'm curious about what it represents"));
   });
 
