@@ -178,6 +178,11 @@ describe('the built-in planner reads the format, accent and voice a request name
     // (before: "turn" rotated it; "make it a webp" had no operation, an invalid plan).
     ['turn the photo into a jpeg', 'image', 'image-to-image', { operation: 'convert', format: 'jpeg' }],
     ['make it a webp', 'image', 'image-to-image', { operation: 'convert', format: 'webp' }],
+    // A complaint asks for the opposite (before: "too slow" slowed the video further; "too dark" was a segmentation).
+    ['the video is too slow', 'video', 'video-to-video', { operation: 'faster' }],
+    ['photo too dark, fix', 'image', 'image-to-image', { operation: 'brighten' }],
+    ['the picture is too big', 'image', 'image-to-image', { operation: 'smaller' }],
+    ["it's too loud", 'audio', 'audio-to-audio', { operation: 'quieter' }],
     // A sound turned down is lowered (before: no operation).
     ['turn the volume down', 'audio', 'audio-to-audio', { operation: 'quieter' }],
     ['turn it up', 'audio', 'audio-to-audio', { operation: 'louder' }],

@@ -9,6 +9,7 @@ import { analyzeRequest, clauseWords, type Clause } from './request-analysis.js'
 import { FRAMING, asksQuestion, asksWhatIs } from './speech-act.js';
 import type { MeaningRanks } from './clause-meaning.js';
 import { plainVerbs } from './phrasal-verbs.js';
+import { oppositeOfTooMuch } from './too-much.js';
 import { plainKinds } from './kind-words.js';
 import { senseWords } from './word-senses.js';
 import { withoutJudging } from './asked-properties.js';
@@ -733,7 +734,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
  * "make" or "look" matched whichever type's examples used them.
  */
 function ownWords(clause: Clause): string {
-  return withoutJudging(plainVerbs(stripLanguageNames(plainKinds(clauseWords(clause))).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1')).replace(LIGHT_VERB, ' '));
+  return withoutJudging(plainVerbs(oppositeOfTooMuch(stripLanguageNames(plainKinds(clauseWords(clause)))).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1')).replace(LIGHT_VERB, ' '));
 }
 
 // "my Spanish speaking friend" says who the result is for, not to speak it.

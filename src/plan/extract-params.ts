@@ -6,6 +6,7 @@ import { pickSlot, slotKind, slotValues, type SlotValues } from './slot-values.j
 import { cuedValues, paramCues } from './param-cues.js';
 import { choicesIn } from './choices.js';
 import { plainVerbs } from './phrasal-verbs.js';
+import { oppositeOfTooMuch } from './too-much.js';
 import { languageEffects } from '../catalog/effects.js';
 import { askedProperties } from './asked-properties.js';
 
@@ -24,7 +25,7 @@ import { askedProperties } from './asked-properties.js';
 export function extractParams(specs: ParamSpec[], clause: Clause, type?: TaskType): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const text = clauseWords(clause);
-  const clauseTerms = new Set(terms(plainVerbs(text)));
+  const clauseTerms = new Set(terms(plainVerbs(oppositeOfTooMuch(text))));
   const mentions = languageMentions(text);
   // The words after "into", "to" or "as": what the thing should become.
   const result = /\b(?:into|to|as)\b(.*)$/i.exec(text)?.[1];

