@@ -56,6 +56,9 @@ describe('BuiltinController', () => {
     // A video named as changed must come back a video: a grey frame is no black-and-white video.
     await assert.rejects(refused('make the video black and white', video), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /to a video: Image transformation would, but it gives an image/.test(e.message));
     assert.deepEqual((await refused('get me a still image at 3 seconds and make it black and white', video)).plan.tasks.map((t) => t.task), ['video-to-image', 'image-to-image']);
+    // No round trip: a text is not made speech to be transcribed back (before: TTS → ASR).
+    const text = new Map([['note.txt', { modality: 'text' as const, mime: 'text/plain' }]]);
+    assert.deepEqual((await refused('make it so I can listen to this text', text)).plan.tasks.map((t) => t.task), ['text-to-speech']);
     // An unserved type that would only convert the input of a served step gives way to a served one.
     assert.deepEqual((await refused('translate what is written on this picture into Catalan')).plan.tasks.map((t) => t.task), ['ocr', 'translation']);
   });

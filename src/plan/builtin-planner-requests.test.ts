@@ -38,6 +38,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['I want to hear this text', 'text', ['text-to-speech']],
   // Labels offered to choose among say the step, in words no documentation uses (before: no plan; an answer to a question).
   ['categorize this as urgent or not urgent', 'text', ['zero-shot-classification']],
+  // No round trip: speech synthesis of a recording's transcript gives a recording back (before: ASR → TTS).
+  ['this audio make more loud please', 'audio', ['audio-to-audio']],
   ['Hi! Attached is a picture of a street sign from my trip. Could you please tell me what it says and translate it into Spanish for me?', 'image', ['ocr', 'translation']],
   ["Here is an article I found. I don't have time to read it, summarize please.", 'text', ['summarization']],
   // A question about a picture of a thing that carries writing is answered from its text (before: no plan).

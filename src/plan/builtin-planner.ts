@@ -310,6 +310,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         // A question about a thing is answered from the thing: a type that answers the user's
         // own question does not take it through a conversion ("how many cups are on the table"
         // of a photo is no question about the text read off it).
+        // Nor is a round trip a reading: speech recognition of a text turned into speech gives the
+        // text back ("can you say this in spanish" of a text had synthesised it to transcribe it).
+        // Unless a new one of that kind is asked for ("generate an image from this idea").
+        if (inputs.includes('bridged') && available.files.some((f) => f.modality === type.output.modality) && createdKind(clause.text) !== type.output.modality) return [];
         const feasibility = !paramsMet || inputs.includes('none') || (answeredParam(type) !== undefined && inputs.includes('bridged')) ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
         // the whole catalog: the best counts fully, the twentieth about a seventh.
