@@ -40,6 +40,7 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['categorize this as urgent or not urgent', 'text', ['zero-shot-classification']],
   // No round trip: speech synthesis of a recording's transcript gives a recording back (before: ASR → TTS).
   ['this audio make more loud please', 'audio', ['audio-to-audio']],
+  ["What's the French for 'good night'?", null, ['translation']],
   ['Hi! Attached is a picture of a street sign from my trip. Could you please tell me what it says and translate it into Spanish for me?', 'image', ['ocr', 'translation']],
   ["Here is an article I found. I don't have time to read it, summarize please.", 'text', ['summarization']],
   // A question about a picture of a thing that carries writing is answered from its text (before: no plan).

@@ -11,6 +11,9 @@ describe('languageGoals: the languages a request names as properties', () => {
     assert.deepEqual(languageGoals('english → german'), { target: 'de', source: 'en' });
     // An indefinite article before the language asks for a thing in it; "this Spanish text" is given.
     assert.deepEqual(languageGoals('give me a Spanish audio version of this text'), { target: 'es' });
+    // "The French for …" is the words wanted in French (before: no language, and no plan).
+    assert.deepEqual(languageGoals('the spanish word for cheese'), { target: 'es' });
+    assert.deepEqual(languageGoals('what is the French for it'), { target: 'fr' });
     assert.deepEqual(languageGoals('read it in a French voice'), { target: 'fr' });
     assert.deepEqual(languageGoals('book a table in a Spanish restaurant'), { source: 'es' });
     // A language said alone is the one wanted.

@@ -53,7 +53,8 @@ export function languageGoals(request: string): LanguageGoals {
     const before = said.slice(0, m.index);
     const after = said.slice(m.index).replace(MENTION, '');
     const article = /\b(?:an?|some)\s+$/i.test(before) || (bare && !/\b(?:the|this|that|these|those|my|your|his|her|its|our|their)\s+$/i.test(before));
-    return (article && RESULT_NOUN.test(after)) || (/\bthe\s+$/i.test(before) && VERSION_NOUN.test(after));
+    // "What's the French for 'good night'", "the Spanish word for cheese": the words wanted in it.
+    return (article && RESULT_NOUN.test(after)) || (/\bthe\s+$/i.test(before) && (VERSION_NOUN.test(after) || /^\s+(?:(?:word|term|phrase)\s+)?for\b/i.test(after)));
   };
   // "This is in Spanish", "the text is written in German": what is given is said to be in it.
   const saidOf = (m: (typeof mentions)[number]) => m.preposition === 'in' && IS_IN.test(said.slice(0, m.index));
