@@ -8,6 +8,6 @@ describe('pointsAtWriting: a request about a thing that carries writing', () => 
   });
 
   it('not a photo of a scene, nor what a question asks for', () => {
-    for (const r of ['how many cups are on the table', 'who is the person in this photo', "what's the story behind this picture", 'tell me the news']) assert.ok(!pointsAtWriting(r), r);
+    for (const r of ['how many cups are on the table', 'who is the person in this photo', "what's the story behind this picture", 'tell me the news', 'answer this question about the photo: what color is the cup?']) assert.ok(!pointsAtWriting(r), r);
   });
 });

@@ -12,5 +12,6 @@ import { wordNet } from '../retrieval/wordnet.js';
 const POINTED = /(?:\b(?:this|that|these|those|my|our|your)\s+|(?<!\b(?:what's|whats|what\s+is|what\s+are|what\s+was|me|us)\s+)\bthe\s+)([a-z]+)\b/gi;
 
 export function pointsAtWriting(request: string): boolean {
-  return [...request.matchAll(POINTED)].some((m) => wordNet().isKindOf(m[1]!, 'communication'));
+  // Not the user's own speech acts: "answer this question about the photo" points at no writing.
+  return [...request.matchAll(POINTED)].some((m) => wordNet().isKindOf(m[1]!, 'communication') && !wordNet().isKindOf(m[1]!, 'speech_act'));
 }
