@@ -26,6 +26,8 @@ const PHRASAL: Array<[RegExp, string]> = [
   // Turning a sound down or up is lowering or raising it ("turn the volume down").
   [/\bturn(?:s|ed|ing)?\s+((?:it|this|that|the\s+\w+)\s+)?down\b/gi, 'lower $1'],
   [/\bturn(?:s|ed|ing)?\s+((?:it|this|that|the\s+\w+)\s+)?up\b/gi, 'raise $1'],
+  // Typing something out or up is writing it down: of a recording, transcribing it.
+  [/\btyp(?:e|es|ed|ing)\s+((?:it|this|that|them|the\s+\w+)\s+)?(?:out|up)\b/gi, 'write down $1'],
   // Turning something off or on switches it: no turning of text into speech ("turn off the lights").
   [/\bturn(?:s|ed|ing)?\s+((?:it|this|that|the\s+\w+)\s+)?(off|on)\b/gi, 'switch $1$2'],
 ];
