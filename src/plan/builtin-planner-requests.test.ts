@@ -191,6 +191,9 @@ describe('the built-in planner reads the format, accent and voice a request name
     ['turn it up', 'audio', 'audio-to-audio', { operation: 'louder' }],
     // A span of time is where to start and how long to keep (before: "factor 2, duration 5").
     ['cut the video from 2 to 5 seconds', 'video', 'video-to-video', { start: 2, duration: 3 }],
+    // A time as a clock or with its unit run on is so many seconds (before: no time at all).
+    ['show me the frame at 4.5s', 'video', 'video-to-image', { at: 4.5 }],
+    ['get a screenshot at 00:07', 'video', 'video-to-image', { at: 7 }],
     ['keep the part between 1 and 3 seconds', 'audio', 'audio-to-audio', { start: 1, duration: 2 }],
     // "2x" is two times (before: no factor); "grey" and "bw" are grayscale (before: a refusal, an invalid plan).
     ['2x speed', 'audio', 'audio-to-audio', { factor: 2 }],

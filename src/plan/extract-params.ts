@@ -117,6 +117,13 @@ function extractNumbers(specs: ParamSpec[], text: string): Record<string, number
     if (n === undefined) return w;
     return w.toLowerCase() !== 'one' || (next !== undefined && terms(next).some((t) => units.has(t))) ? String(n) : w;
   });
+  // A time written as a clock ("00:07", "1:30") or with its unit run on ("4.5s", "10sec") is so
+  // many seconds, for parameters counted in seconds (an alarm's "7:30" is no 450 seconds).
+  if (units.has('second')) {
+    rest = rest
+      .replace(/\b(\d{1,2}):([0-5]\d)\b/g, (_, m: string, sec: string) => `${Number(m) * 60 + Number(sec)} seconds`)
+      .replace(/\b(\d+(?:\.\d+)?)(?:s|secs?|seconds?)\b/gi, '$1 seconds');
+  }
   const dims = /(\d+)\s*[x×]\s*(\d+)/.exec(rest);
   if (dims && byName('width') && byName('height')) {
     out.width = Number(dims[1]);
