@@ -19,6 +19,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['how many people are in this photo', 'image', ['object-detection']],
   ['find the faces in this photo and tell me how old they look', 'image', ['face-analysis']],
   ['draw the skeleton of the person in this photo', 'image', ['keypoint-detection']],
+  // The pose model's keypoints include the face's: nose, eyes, ears (before: a refusal).
+  ['where are the eyes and nose', 'image', ['keypoint-detection']],
   ['transcribe this recording and translate it into Spanish', 'audio', ['automatic-speech-recognition', 'translation']],
   ['what does the speaker say?', 'audio', ['automatic-speech-recognition']],
   ['find the speech segments in this recording', 'audio', ['voice-activity-detection']],
