@@ -11,13 +11,13 @@ export interface Language {
 
 export const LANGUAGES: readonly Language[] = [
   { code: 'en', iso3: 'eng', name: 'English' },
-  { code: 'es', iso3: 'spa', name: 'Spanish', aliases: ['castilian', 'espanol'] },
-  { code: 'ca', iso3: 'cat', name: 'Catalan' },
-  { code: 'fr', iso3: 'fra', name: 'French' },
-  { code: 'pt', iso3: 'por', name: 'Portuguese' },
-  { code: 'it', iso3: 'ita', name: 'Italian' },
-  { code: 'de', iso3: 'deu', name: 'German' },
-  { code: 'nl', iso3: 'nld', name: 'Dutch' },
+  { code: 'es', iso3: 'spa', name: 'Spanish', aliases: ['castilian', 'espanol', 'castellano'] },
+  { code: 'ca', iso3: 'cat', name: 'Catalan', aliases: ['catala'] },
+  { code: 'fr', iso3: 'fra', name: 'French', aliases: ['francais'] },
+  { code: 'pt', iso3: 'por', name: 'Portuguese', aliases: ['portugues'] },
+  { code: 'it', iso3: 'ita', name: 'Italian', aliases: ['italiano'] },
+  { code: 'de', iso3: 'deu', name: 'German', aliases: ['deutsch'] },
+  { code: 'nl', iso3: 'nld', name: 'Dutch', aliases: ['nederlands'] },
   { code: 'gl', iso3: 'glg', name: 'Galician' },
   { code: 'eu', iso3: 'eus', name: 'Basque' },
   { code: 'oc', iso3: 'oci', name: 'Occitan' },
@@ -50,9 +50,14 @@ for (const l of LANGUAGES) {
   for (const key of [l.code, l.iso3, l.name.toLowerCase(), ...(l.aliases ?? [])]) BY_KEY.set(key, l);
 }
 
-/** Accepts "es", "spa", "Spanish" (any case); undefined when unknown. */
+/** A word without its accents, lower case: "Español" and "français" are looked up as espanol, francais. */
+function folded(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Accepts "es", "spa", "Spanish", "español" (any case); undefined when unknown. */
 export function findLanguage(nameOrCode: string): Language | undefined {
-  return BY_KEY.get(nameOrCode.trim().toLowerCase());
+  return BY_KEY.get(folded(nameOrCode.trim()));
 }
 
 export function languageName(code: string): string {
@@ -63,12 +68,14 @@ export function languageName(code: string): string {
 export function languageMentions(text: string): Array<{ language: Language; preposition: string | undefined; index: number }> {
   const out: Array<{ language: Language; preposition: string | undefined; index: number }> = [];
   // An arrow is "into" ("sign text -> french"), and so is "to": both name the language wanted.
-  const re = /(?:(?:\b(into|to|in|from)\s+)|(->|→|=>|>)\s*)?\b([A-Za-z][A-Za-z-]+)\b/g;
+  // Letters of any script: "en español" names Spanish in its own words.
+  const re = /(?:(?:(?<![\p{L}\d])(into|to|in|from|en)\s+)|(->|→|=>|>)\s*)?(?<![\p{L}\d])(\p{L}[\p{L}-]+)(?![\p{L}\d])/gu;
   for (const m of text.matchAll(re)) {
-    const word = m[3]!;
+    const word = folded(m[3]!);
     // Only names (and aliases) count as mentions; bare codes like "is" or "an" are ordinary words.
-    const lang = LANGUAGES.find((l) => l.name.toLowerCase() === word.toLowerCase() || l.aliases?.includes(word.toLowerCase()));
-    const preposition = m[2] ? 'into' : m[1]?.toLowerCase() === 'to' ? 'into' : m[1]?.toLowerCase();
+    const lang = LANGUAGES.find((l) => l.name.toLowerCase() === word || l.aliases?.includes(word));
+    // "En" is "in" in French and Spanish ("en español").
+    const preposition = m[2] ? 'into' : m[1]?.toLowerCase() === 'to' ? 'into' : m[1]?.toLowerCase() === 'en' ? 'in' : m[1]?.toLowerCase();
     if (lang) out.push({ language: lang, preposition, index: m.index ?? 0 });
   }
   return out;
