@@ -21,6 +21,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['draw the skeleton of the person in this photo', 'image', ['keypoint-detection']],
   // The pose model's keypoints include the face's: nose, eyes, ears (before: a refusal).
   ['where are the eyes and nose', 'image', ['keypoint-detection']],
+  // "Read the sign out" speaks it (before: the sign read, nothing spoken).
+  ['read the sign out', 'image', ['ocr', 'text-to-speech']],
   ['transcribe this recording and translate it into Spanish', 'audio', ['automatic-speech-recognition', 'translation']],
   ['what does the speaker say?', 'audio', ['automatic-speech-recognition']],
   ['find the speech segments in this recording', 'audio', ['voice-activity-detection']],
@@ -182,6 +184,8 @@ describe('the built-in planner reads the format, accent and voice a request name
     // A format named as the result is a conversion: the formats are documented under "convert"
     // (before: "turn" rotated it; "make it a webp" had no operation, an invalid plan).
     ['turn the photo into a jpeg', 'image', 'image-to-image', { operation: 'convert', format: 'jpeg' }],
+    // What a verb of making names after its object is the result too (before: "turn" rotated it).
+    ['turn the photo negative', 'image', 'image-to-image', { operation: 'invert' }],
     ['make it a webp', 'image', 'image-to-image', { operation: 'convert', format: 'webp' }],
     // A complaint asks for the opposite (before: "too slow" slowed the video further; "too dark" was a segmentation).
     ['the video is too slow', 'video', 'video-to-video', { operation: 'faster' }],

@@ -28,7 +28,8 @@ export function extractParams(specs: ParamSpec[], clause: Clause, type?: TaskTyp
   const clauseTerms = new Set(terms(plainVerbs(oppositeOfTooMuch(text))));
   const mentions = languageMentions(text);
   // The words after "into", "to" or "as": what the thing should become.
-  const result = /\b(?:into|to|as)\b(.*)$/i.exec(text)?.[1];
+  // So are the words after the thing a verb of making names ("turn the photo negative", "make it grey").
+  const result = /\b(?:into|to|as)\b(.*)$/i.exec(text)?.[1] ?? /\b(?:turn|make|get|render)(?:s|ed|ing)?\s+(?:it|this|that|them|(?:the|this|that|my|your)\s+\w+)\s+(.+)$/i.exec(text)?.[1];
   const resultTerms = new Set(result ? terms(result) : []);
   for (const spec of specs) {
     if (spec.format === 'request') {

@@ -8,6 +8,7 @@ describe('phrasal verbs', () => {
     assert.equal(plainVerbs('figure out what it says'), 'determine what it says');
     assert.equal(plainVerbs('Sum it up for me, then look for videos about it'), 'summarize for me, then search videos about it');
     assert.equal(plainVerbs('read it aloud'), 'speak aloud');
+    assert.equal(plainVerbs('read the sign out').trim(), 'speak aloud the sign');
     // Speeding up is faster, not a speed factor; the word "speed" stays for tools named by it.
     assert.equal(plainVerbs('speed up the video').replace(/\s+/g, ' '), 'speed faster the video');
     assert.equal(plainVerbs('slow it down').trim(), 'slow slower it');

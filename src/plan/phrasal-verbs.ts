@@ -17,6 +17,8 @@ const PHRASAL: Array<[RegExp, string]> = [
   [/\bget(?:s|ting)?\s+rid\s+of\b/gi, 'remove'],
   [/\bpoint(?:s|ed|ing)?\s+out\b/gi, 'identify'],
   [/\bread(?:s|ing)?\s+(?:it\s+|this\s+|that\s+|them\s+)?(?:aloud|out\s+loud|out)\b/gi, 'speak aloud'],
+  // "Read the sign out", "read the note aloud": the thing named between is what is spoken.
+  [/\bread(?:s|ing)?\s+((?:the|this|that|my|your)\s+\w+\s+)(?:aloud|out\s+loud|out)\b/gi, 'speak aloud $1'],
   // Reading something to someone is reading it aloud ("read this article to me", "read me the note").
   [/\bread(?:s|ing)?\s+((?:(?:it|this|that|them|the|my|your|his|her|our)\s+)?(?:\w+\s+)?)to\s+(?:me|us|him|her|them)\b/gi, 'speak aloud $1'],
   [/\bread(?:s|ing)?\s+(?:me|us)\b/gi, 'speak aloud'],
