@@ -200,6 +200,10 @@ describe('the built-in planner reads the format, accent and voice a request name
     // A time as a clock or with its unit run on is so many seconds (before: no time at all).
     ['show me the frame at 4.5s', 'video', 'video-to-image', { at: 4.5 }],
     ['get a screenshot at 00:07', 'video', 'video-to-image', { at: 7 }],
+    ['make a thumbnail 100px wide', 'image', 'image-to-image', { operation: 'resize', width: 100 }],
+    // The first seconds taken off are where to start (before: kept; removed as silence).
+    ['trim the first 5s off the video', 'video', 'video-to-video', { start: 5, duration: undefined }],
+    ['remove the first 2 secs', 'audio', 'audio-to-audio', { operation: 'cut', start: 2 }],
     ['keep the part between 1 and 3 seconds', 'audio', 'audio-to-audio', { start: 1, duration: 2 }],
     // "2x" is two times (before: no factor); "grey" and "bw" are grayscale (before: a refusal, an invalid plan).
     ['2x speed', 'audio', 'audio-to-audio', { factor: 2 }],

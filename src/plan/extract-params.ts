@@ -125,6 +125,8 @@ function extractNumbers(specs: ParamSpec[], text: string): Record<string, number
       .replace(/\b(\d{1,2}):([0-5]\d)\b/g, (_, m: string, sec: string) => `${Number(m) * 60 + Number(sec)} seconds`)
       .replace(/\b(\d+(?:\.\d+)?)(?:s|secs?|seconds?)\b/gi, '$1 seconds');
   }
+  // "100px" is so many pixels.
+  rest = rest.replace(/\b(\d+)px\b/gi, '$1 pixels');
   const dims = /(\d+)\s*[x×]\s*(\d+)/.exec(rest);
   if (dims && byName('width') && byName('height')) {
     out.width = Number(dims[1]);
@@ -136,7 +138,10 @@ function extractNumbers(specs: ParamSpec[], text: string): Record<string, number
   // The first seconds taken away are where to start: "remove the first 5 seconds", "cut the
   // first 3 seconds (off)" (before: the first seconds kept, the opposite); "cut it to the
   // first 3 seconds" keeps them.
-  const dropped = /\b(?:remove|delete|drop|skip|lose|cut(?:\s+out|\s+away)?|trim\s+off|get\s+rid\s+of)\s+(?:the\s+)?first\s+(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b/i.exec(rest);
+  // "Trim the first 5 seconds off" takes them away too.
+  const dropped =
+    /\b(?:remove|delete|drop|skip|lose|cut(?:\s+out|\s+away)?|trim\s+off|get\s+rid\s+of)\s+(?:the\s+)?first\s+(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\b/i.exec(rest) ??
+    /\b(?:trim|cut|chop|take)\s+(?:the\s+)?first\s+(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?)\s+off\b/i.exec(rest);
   if (dropped && byName('start')) {
     out.start = Number(dropped[1]);
     rest = rest.replace(dropped[0], ' ');
