@@ -20,6 +20,13 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     assert.deepEqual(words('how many seconds of speech are there'), ['duration']);
   });
 
+  it('a thing asked for at the end of a clause, with no "of", is asked too', () => {
+    // Before: "summarise and tell me the mood" asked nothing, and planned the summary alone.
+    assert.deepEqual(words('summarise and tell me the mood'), ['sentiment|emotion']);
+    assert.deepEqual(words('tell me the language, please'), ['language']);
+    assert.deepEqual(words('tell me the way to go home'), []);
+  });
+
   it('a language offered as an answer asks for the language; one to translate into does not', () => {
     assert.deepEqual(words('is this paragraph in French?'), ['language']);
     assert.deepEqual(words('tell me whether the caption is Dutch'), ['language']);

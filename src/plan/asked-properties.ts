@@ -6,7 +6,8 @@ import { FRAMING, asksQuestion, asksWhatIs, politeRequest } from './speech-act.j
 /**
  * What a request asks to know of a thing, as the words of the property a task type gives
  * ("language", "sentiment"), recognised by what the question is about rather than by its verb:
- * - the thing a question names: "which language …", "what sentiment …", "tell me the language of …";
+ * - the thing a question names: "which language …", "what sentiment …", "tell me the language of …",
+ *   "… and tell me the mood";
  * - a language offered as an answer: "is it English?", "English or something else?";
  * - how long something lasts: its duration;
  * - a feeling offered as an answer, any word people rate as carrying one (VADER's lexicon):
@@ -22,7 +23,7 @@ export interface AskedProperty {
 }
 
 const QUOTED = /(["'‘“])(?:(?!\1).){2,}?\1/g;
-const NAMED = /\b(?:which|what)\s+([a-z]+)\b|\b(?:(?:tell|show|give|find|identify|detect|determine|name|say)\s+(?:me\s+|us\s+)?|(?:what|which)(?:'s|\s+is|\s+was|\s+are)\s+)the\s+([a-z]+)\s+of\b/gi;
+const NAMED = /\b(?:which|what)\s+([a-z]+)\b|\b(?:(?:tell|show|give|find|identify|detect|determine|name|say)\s+(?:me\s+|us\s+)?|(?:what|which)(?:'s|\s+is|\s+was|\s+are)\s+)the\s+([a-z]+)\s+of\b|\b(?:tell|show|give|say)\s+(?:me\s+|us\s+)the\s+([a-z]+)\s*(?=$|[,.?!;]|\s+(?:and|then|too|please|pls)\b)/gi;
 /** A sentence that asks whether or which: a question mark, an opening auxiliary, "tell me if …". */
 const ASKS = /\?\s*$|^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|am)\b|\b(?:tell|ask|check|see|know|find\s+out|let\s+me\s+know|say|guess|detect|determine|decide|judge|figure\s+out)\s+(?:me\s+|us\s+)?(?:if|whether)\b|\bhow\s+(?:does|do|did|is|are)\b/i;
 /** What links a thing to a feeling said of it: "is … upset", "sounds friendly", "they happy", "happy or sad". */
@@ -42,7 +43,7 @@ export function askedProperties(request: string): AskedProperty[] {
   const said = request.replace(QUOTED, (q) => ' '.repeat(q.length));
   const out: AskedProperty[] = [];
   for (const m of said.matchAll(NAMED)) {
-    const thing = (m[1] ?? m[2])!.toLowerCase();
+    const thing = (m[1] ?? m[2] ?? m[3])!.toLowerCase();
     // A noun for feeling names the property sentiment gives: "tell me the mood of this sentence".
     if (FEELING.test(thing)) out.push({ words: FEELING_WORDS, cue: m[0] });
     else if (!isStopword(thing) && !PORTION.test(thing)) out.push({ words: [thing], cue: m[0] });
