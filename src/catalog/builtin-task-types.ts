@@ -243,7 +243,7 @@ const RAW: unknown[] = [
             { const: 'faster', description: 'speed up, fast, faster, quicker, twice as fast' },
             { const: 'slower', description: 'slow down, slower, slow motion, half as fast, half speed' },
             { const: 'speed', description: 'change the speed or tempo by the factor given: above 1 faster, below 1 slower' },
-            { const: 'cut', description: 'cut, shorten to a part, keep or remove the first seconds' },
+            { const: 'cut', description: 'cut or trim to a part, shorten, keep or remove the first seconds' },
           ],
         },
         ...PART,

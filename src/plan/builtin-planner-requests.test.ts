@@ -204,6 +204,9 @@ describe('the built-in planner reads the format, accent and voice a request name
     // The first seconds taken off are where to start (before: kept; removed as silence).
     ['trim the first 5s off the video', 'video', 'video-to-video', { start: 5, duration: undefined }],
     ['remove the first 2 secs', 'audio', 'audio-to-audio', { operation: 'cut', start: 2 }],
+    // Trimming to a length is cutting (before: a silence trim, with the length ignored).
+    ['trim the recording to 10 seconds', 'audio', 'audio-to-audio', { operation: 'cut', duration: 10 }],
+    ['trim the silence', 'audio', 'audio-to-audio', { operation: 'trim-silence' }],
     ['keep the part between 1 and 3 seconds', 'audio', 'audio-to-audio', { start: 1, duration: 2 }],
     // "2x" is two times (before: no factor); "grey" and "bw" are grayscale (before: a refusal, an invalid plan).
     ['2x speed', 'audio', 'audio-to-audio', { factor: 2 }],
