@@ -27,6 +27,10 @@ describe('analyzeRequest', () => {
     assert.deepEqual(a.quotes, ['stop, and go']);
     assert.deepEqual(a.clauses.map((c) => c.text), ['Read the sign', 'translate it into Spanish', 'read it aloud', 'Also say ⟦0⟧ please']);
     assert.deepEqual(analyzeRequest('make this photo black and white').clauses.map((c) => c.text), ['make this photo black and white']);
+    // Nor "and" before a phrase that opens with a word that can only be a noun: one step, two things
+    // (before: "city in the text" was a step of its own).
+    assert.deepEqual(analyzeRequest('find every person and city in the text').clauses.map((c) => c.text), ['find every person and city in the text']);
+    assert.deepEqual(analyzeRequest('find the faces and tell me their age').clauses.map((c) => c.text), ['find the faces', 'tell me their age']);
     // "etc." before a word in lower case ends no sentence: the last piece still asks, in its sentence.
     const list = analyzeRequest('Could you separate the cars, trees etc. in this image for me?').clauses.at(-1)!;
     assert.equal(list.sentence, 'Could you separate the cars, trees etc in this image for me?');

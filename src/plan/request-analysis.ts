@@ -81,6 +81,19 @@ function onlyAVerb(piece: string): boolean {
   return pos.size === 1 && pos.has('verb');
 }
 
+/**
+ * A piece after "and" that opens with a word that can only be a noun or an adjective joins the
+ * one before: "find every person and city in the text" asks for one step (before: "city in the
+ * text" was a step of its own, spoken aloud). Not a pronoun, article or question word, which open clauses.
+ */
+const OPENS_CLAUSE = /^(?:the|a|an|this|that|these|those|it|its|they|them|he|she|his|her|their|i|we|you|my|our|your|what|which|who|whom|whose|when|where|why|how|if|whether|please|also|maybe|so|then|not|no)$/i;
+function nounFirst(piece: string): boolean {
+  const first = /^[a-z]+/i.exec(piece.trim())?.[0];
+  if (!first || OPENS_CLAUSE.test(first)) return false;
+  const pos = wordNet().partsOfSpeech(first);
+  return pos.size > 0 && !pos.has('verb');
+}
+
 /** A piece that is only a verb once its framing is set aside ("Could you help me identify"): it shares the object of the next. */
 function bareVerb(piece: string): boolean {
   const left = piece.replace(FRAMING, ' ').replace(/\b(?:me|us|to|in|by|with|the|a|an)\b/gi, ' ').trim().split(/\s+/).filter(Boolean);
@@ -127,7 +140,7 @@ export function analyzeRequest(request: string): RequestAnalysis {
     // Nor does "and" before a second file or quote ("combine 'a.wav' and 'b.wav' into one").
     // Nor does the "and" of "between 1 and 3 seconds".
     const between = prev !== undefined && /\bbetween\s+\S+$/i.test(prev);
-    if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && !(wordCount === 1 && onlyAVerb(piece)) && (wordCount < 2 || prev.split(/\s+/).length < 2 || bareVerb(prev) || OBJECT_START.test(piece) || between)) {
+    if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && !(wordCount === 1 && onlyAVerb(piece)) && (wordCount < 2 || prev.split(/\s+/).length < 2 || bareVerb(prev) || OBJECT_START.test(piece) || between || nounFirst(piece))) {
       merged[merged.length - 1] = `${prev}${joiner}${piece}`;
     } else if (prev !== undefined && ((/^\s*,\s*$/.test(joiner) && APPOSITION.test(piece)) || (/^[.!?]+\s+$/.test(joiner) && AMOUNT_ALONE.test(piece)))) {
       // A comma around a quote or before "into …" sets off part of one step: "transforming
