@@ -75,11 +75,11 @@ const RAW: unknown[] = [
     id: 'language-identification',
     name: 'Language identification',
     hfPipelineTag: 'text-classification',
-    description: 'Identify which language a text is written in (detect the language), with a confidence for each likely language.',
+    description: 'Identify which language a text is in (detect the language), with a confidence for each likely language.',
     inputs: [{ name: 'text', modality: 'text', description: 'the text whose language to identify' }],
     output: { modality: 'json', description: 'the language: {language, name, confidence, candidates}' },
     params: { type: 'object', properties: {} },
-    examples: ['what language is this text in', 'detect the language of this sentence', 'which language is this written in'],
+    examples: ['what language is this text in', 'detect the language of this sentence', 'tell me the language of this message'],
   },
   {
     id: 'image-to-image',

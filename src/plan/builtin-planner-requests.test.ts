@@ -45,6 +45,9 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   // No round trip: speech synthesis of a recording's transcript gives a recording back (before: ASR → TTS).
   ['this audio make more loud please', 'audio', ['audio-to-audio']],
   ["What's the French for 'good night'?", null, ['translation']],
+  // Writing is no language identification (before: "who wrote this" and "write it down" planned it, by "written in").
+  ['listen to this and write it down', 'audio', ['automatic-speech-recognition']],
+  ['which language is this written in', 'text', ['language-identification']],
   ['Hi! Attached is a picture of a street sign from my trip. Could you please tell me what it says and translate it into Spanish for me?', 'image', ['ocr', 'translation']],
   ["Here is an article I found. I don't have time to read it, summarize please.", 'text', ['summarization']],
   // A question about a picture of a thing that carries writing is answered from its text (before: no plan).
