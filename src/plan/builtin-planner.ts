@@ -111,7 +111,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // A thing named beside the kind it is wanted as: the meaning of the clause is the kind's.
     // Labels offered to a type that chooses among them, of what is at hand as it is: the
     // structure says the step, whatever its words' meaning ("categorize this as urgent or not urgent").
-    const chosen = best !== undefined && best.feasibility === 1 && choosesLabels(best.type) && choicesIn(clause.sentence ?? clause.text) !== undefined && typesAsked(clause.raw ?? clause.text, catalog).size === 0;
+    const chosen = best !== undefined && best.feasibility === 1 && choosesLabels(best.type) && offersLabels(clause);
     const byWords = best && named && (best === thing || chosen || isStep(best, ranked[1], near)) ? best.type : undefined;
     const answerer = !byWords ? answererFor(clause, ranked.length === 0) : undefined;
     // The type the words name first; if nothing at hand can feed it, what the clause asks to make or have.
@@ -133,12 +133,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   }
   // A question asked before the clause that names its source ("when is the library closed,
   // going by this sign"): once that source's text is at hand, the question is answered from it.
-  if (planned.length) {
-    for (const clause of unanswered) {
-      const answerer = answererFor(clause, false);
-      if (answerer && plan(answerer, clause)) notes.push(`planned ${answerer.id} for "${clause.text}": a question that no type's words answer`);
-    }
-  }
+  if (planned.length) answerFromText(unanswered);
   // Nor is one about a picture of something that carries writing ("the poster: who is
   // performing and when", "what's the wifi password on this card"): read first, then answered.
   if (planned.length === 0 && unanswered.length && available.files.some((f) => f.modality === 'image') && pointsAtWriting(request)) {
@@ -146,10 +141,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const first = unanswered[0]!;
     if (reader && answererFor(first, false, true) && plan(reader, first)) {
       notes.push(`planned ${reader.id}: the question is about a thing that carries writing`);
-      for (const clause of unanswered) {
-        const answerer = answererFor(clause, false);
-        if (answerer && plan(answerer, clause)) notes.push(`planned ${answerer.id} for "${clause.text}": a question that no type's words answer`);
-      }
+      answerFromText(unanswered);
     }
   }
   if (planned.length === 0) {
@@ -278,8 +270,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // same, 0.8 72.37 / 34.91).
     // Labels offered to a type that takes them, with what is at hand as it is, are no empty
     // words: "categorize this as urgent or not urgent" of a text (not "is it a cat or a dog" of a photo).
-    // Nor labels that ask a property another type gives ("is it good or not good?": a sentiment).
-    const choosing = offers && typesAsked(clause.raw ?? clause.text, catalog).size === 0 && types.some((t) => choosesLabels(t) && t.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, available)));
+    const choosing = offersLabels(clause) && types.some((t) => choosesLabels(t) && t.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, available)));
     if ((!bySenses && !choosing && index.ceiling(own, 0) === 0) || index.ceiling(`${own}${senses}${choosing ? ' choose' : ''}`, 0) < COMMON_WORDS_IDF) return [];
     const ceiling = index.ceiling(words, UNKNOWN_WORD_WEIGHT) || 1;
     // The user's files say their kinds too: a question about 'room.jpg' is about an image.
@@ -307,13 +298,13 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
         const inputs = type.inputs
           .filter((slot) => slot.required)
           .map((slot) => (canFill(slot.modality, clause, available) || userWordsFit(type, slot) || ownMaterial(type, slot, clause) || (takesPrompt(slot) && !pointsAtAFile(clause)) ? 'direct' : bridgeFor(slot.modality, available, types).length ? 'bridged' : 'none'));
+        // A round trip is no reading: speech recognition of a text turned into speech gives the
+        // text back ("can you say this in spanish" of a text had synthesised it to transcribe it),
+        // unless a new one of that kind is asked for ("generate an image from this idea").
+        if (inputs.includes('bridged') && available.files.some((f) => f.modality === type.output.modality) && createdKind(clause.text) !== type.output.modality) return [];
         // A question about a thing is answered from the thing: a type that answers the user's
         // own question does not take it through a conversion ("how many cups are on the table"
         // of a photo is no question about the text read off it).
-        // Nor is a round trip a reading: speech recognition of a text turned into speech gives the
-        // text back ("can you say this in spanish" of a text had synthesised it to transcribe it).
-        // Unless a new one of that kind is asked for ("generate an image from this idea").
-        if (inputs.includes('bridged') && available.files.some((f) => f.modality === type.output.modality) && createdKind(clause.text) !== type.output.modality) return [];
         const feasibility = !paramsMet || inputs.includes('none') || (answeredParam(type) !== undefined && inputs.includes('bridged')) ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
         // An operation retrieved from a large store keeps the retriever's verdict, which saw
         // the whole catalog: the best counts fully, the twentieth about a seventh.
@@ -338,6 +329,22 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   /** Whether a type takes the labels a request offers to choose from (a parameter of format "choices"). */
   function choosesLabels(type: TaskType): boolean {
     return paramSpecs(type).some((p) => p.format === 'choices');
+  }
+
+  /**
+   * Whether a clause offers labels to choose among that are not a property another type gives
+   * ("is it good or not good?" asks a sentiment).
+   */
+  function offersLabels(clause: Clause): boolean {
+    return choicesIn(clause.sentence ?? clause.text) !== undefined && typesAsked(clause.raw ?? clause.text, catalog).size === 0;
+  }
+
+  /** Questions set aside for want of a text, answered from the text now at hand. */
+  function answerFromText(questions: readonly Clause[]): void {
+    for (const clause of questions) {
+      const answerer = answererFor(clause, false);
+      if (answerer && plan(answerer, clause)) notes.push(`planned ${answerer.id} for "${clause.text}": a question that no type's words answer`);
+    }
   }
 
   /**

@@ -40,9 +40,8 @@ function made(nouns: string, verbs = CREATE, modifiers = 'me|us|an?|the|some|new
 
 // Patterns built once: they are tried for every clause of every request.
 // "Tell me the result audibly", "read it out loud", "I'd like to hear it", "say good night in
-// French", "could you say it in Catalan" (a request opening with "say", not "how do you say"): heard,
-// so wanted as audio; "represent it
-// visually": seen, so wanted as an image.
+// French", "could you say it in Catalan" (a request opening with "say", not "how do you say"):
+// heard, so wanted as audio; "represent it visually": seen, so wanted as an image.
 const HEARD = /\b(?:audibly|aloud|out\s+loud|verbally)\b|\b(?:to|me|i|we)\s+hear\b|^\s*(?:(?:please|(?:can|could|would|will)\s+(?:you|u))\s+)*say\b(?!\s*[,⟦]|\s*$|\s+(?:me|us|if|whether|what|which|who|how|when|where|why)\b)/i;
 const SEEN = /\b(?:visually|graphically|pictorially)\b/i;
 /** "Write a short story", "draft a reply": text made anew. */

@@ -13,9 +13,9 @@ import { isIrregularForm, isStopword } from '../text/tokenize.js';
  *
  * A word is left alone when it is an English word (WordNet knows it or its base form), a
  * function word, short (under 4 letters: "pls", "ppl" are not typos), capitalised inside the
- * request (a name, unless it is nearest to a language's name: "Portugese"), has digits, or sits inside quotes (the user's own text). It is corrected
- * only when exactly one documented word is nearest, within one edit (two from 8 letters),
- * a swap of neighbours counting as one.
+ * request (a name, unless it is nearest to a language's name: "Portugese"), has digits, or sits
+ * inside quotes (the user's own text). It is corrected only when exactly one documented word
+ * is nearest, within one edit (two from 8 letters), a swap of neighbours counting as one.
  */
 export interface Correction {
   text: string;
