@@ -13,7 +13,7 @@ import { NAME_COVERAGE_FLOOR, SIGNATURE_WEIGHT } from './planner-config.js';
  * kinds of things (image, recording, text), which say what a thing is, not what to do with it.
  */
 
-type TypeIndex = { types: TaskType[]; index: Bm25fIndex<'name' | 'description' | 'examples' | 'params' | 'signature' | 'related'> };
+export type TypeIndex = { types: TaskType[]; index: Bm25fIndex<'name' | 'description' | 'examples' | 'params' | 'signature' | 'related'> };
 // A catalog's types do not change: its index is built once, not once per request.
 const typeIndexes = new WeakMap<Catalog, TypeIndex>();
 
