@@ -19,6 +19,10 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     // How long something lasts is its duration.
     assert.deepEqual(words('how many seconds of speech are there'), ['duration']);
   });
+  it('a noun rated as carrying a feeling names a kind of thing, not a feeling (before: sentiment for "spam")', () => {
+    assert.deepEqual(words('is this mail a fraud or not'), []);
+    assert.deepEqual(words('is the writer furious or not'), ['sentiment|emotion']);
+  });
 
   it('a thing asked for at the end of a clause, with no "of", is asked too', () => {
     // Before: "summarise and tell me the mood" asked nothing, and planned the summary alone.

@@ -1,6 +1,7 @@
 import { valence } from '../text/affect.js';
 import { languageMentions } from '../text/languages.js';
 import { isStopword } from '../text/tokenize.js';
+import { wordNet } from '../retrieval/wordnet.js';
 import { FRAMING, asksQuestion, asksWhatIs, politeRequest } from './speech-act.js';
 
 /**
@@ -70,11 +71,16 @@ export function askedProperties(request: string): AskedProperty[] {
   return out;
 }
 
-/** A word that carries a feeling, said of something: linked to it within a few words, or offered against another. */
+/**
+ * A word that carries a feeling, said of something: linked to it within a few words, or offered
+ * against another. A feeling said of a thing is an adjective ("is the caller angry?", "upset");
+ * a noun rated as carrying one names a kind of thing to tell apart ("is this email spam or
+ * not", "a scam"), which is a classification, not a sentiment.
+ */
 function feltWord(sentence: string): string | undefined {
   const words = sentence.toLowerCase().match(/[a-z']+/g) ?? [];
   return words.find((w, i) => {
-    if (COURTESY.has(w) || Math.abs(valence(w)) < 1) return false;
+    if (COURTESY.has(w) || Math.abs(valence(w)) < 1 || !wordNet().partsOfSpeech(w).has('adj')) return false;
     return words.slice(Math.max(0, i - 4), i).some((l) => LINKS.test(l)) || (words[i + 1] === 'or' && Math.abs(valence(words[i + 2] ?? '')) >= 1);
   });
 }

@@ -131,6 +131,9 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['Take the audio from this video and remove silence', 'video', ['video-to-audio', 'audio-to-audio']],
   // An amount alone is the step's parameter, not a step (before: language identification, for "sentences").
   ['Please I need this document shorter, maybe 3 sentences', 'text', ['summarization']],
+  // Labels offered are the parameter, not words for what to do (before: speech synthesis, for "speech").
+  ['is it hate speech or not, would you say', 'text', ['zero-shot-classification']],
+  ['is it a speech transcript or a poem', 'text', ['zero-shot-classification']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {

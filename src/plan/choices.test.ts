@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { choicesIn } from './choices.js';
+import { choicesIn, introducedChoices } from './choices.js';
 
 describe('the labels a request offers to choose from', () => {
   it('reads lists ended by "or", from the word that introduces them', () => {
@@ -8,6 +8,13 @@ describe('the labels a request offers to choose from', () => {
     assert.deepEqual(choicesIn('is this article about sports, politics or technology'), ['sports', 'politics', 'technology']);
     assert.deepEqual(choicesIn('classify this email as spam or not spam'), ['spam', 'not spam']);
     assert.deepEqual(choicesIn('which is it: a complaint, a question or a compliment?'), ['complaint', 'question', 'compliment']);
+  });
+  it('reads "X or not" as X and its denial (before: "not" was a label)', () => {
+    assert.deepEqual(choicesIn('is this message junk or not'), ['junk', 'not junk']);
+  });
+  it('tells labels introduced as such from things named to look for', () => {
+    assert.deepEqual(introducedChoices('is it fiction or not'), ['fiction', 'not fiction']);
+    assert.equal(introducedChoices('any names or dates in it?'), undefined);
   });
   it('offers nothing without a choice', () => {
     assert.equal(choicesIn('summarize this article'), undefined);

@@ -7,6 +7,20 @@
 const INTRO = /\b(?:about|as|between|into|among|either|whether\s+it\s+is|is\s+it)\s+|:\s*/gi;
 
 export function choicesIn(text: string): string[] | undefined {
+  return offeredChoices(text)?.labels;
+}
+
+/**
+ * Labels offered after a word that introduces them ("is it hate speech or not", "as urgent or
+ * not urgent"), which are surely labels, not things to find: "any dates or places in it?"
+ * names what to look for.
+ */
+export function introducedChoices(text: string): string[] | undefined {
+  const offered = offeredChoices(text);
+  return offered?.introduced ? offered.labels : undefined;
+}
+
+function offeredChoices(text: string): { labels: string[]; introduced: boolean } | undefined {
   const said = text.replace(/(["'‘“])(?:(?!\1).){2,}?\1/g, ' ');
   const or = said.toLowerCase().lastIndexOf(' or ');
   if (or < 0) return undefined;
@@ -16,5 +30,7 @@ export function choicesIn(text: string): string[] | undefined {
   const intro = [...before.matchAll(INTRO)].at(-1);
   const items = intro ? before.slice(intro.index! + intro[0].length).split(/\s*,\s*/) : [before.trim().split(/\s+/).at(-1) ?? ''];
   const labels = [...items, last].map((l) => l.trim().replace(/^(?:the|a|an)\s+/i, '')).filter((l) => l && l.split(/\s+/).length <= 3);
-  return labels.length >= 2 ? [...new Set(labels)] : undefined;
+  // "spam or not": the second label is the first one denied.
+  if (labels.length === 2 && /^not$/i.test(labels[1]!)) labels[1] = `not ${labels[0]}`;
+  return labels.length >= 2 ? { labels: [...new Set(labels)], introduced: intro !== undefined } : undefined;
 }

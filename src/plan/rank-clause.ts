@@ -7,7 +7,7 @@ import { senseWords } from './word-senses.js';
 import { typesAsked } from './reach-asked.js';
 import { answeredParam } from './reach-answer.js';
 import { extractParams } from './extract-params.js';
-import { choicesIn } from './choices.js';
+import { choicesIn, introducedChoices } from './choices.js';
 import { materialWords, pointsAtAFile, takesMaterial, takesPrompt } from './material-words.js';
 import { answers, asksFact } from './fact-questions.js';
 import { convertedFrom, createdKind, wantedOutput } from './output-words.js';
@@ -19,7 +19,12 @@ import { ownWords } from './own-words.js';
 
 /** Task types for a clause, best first: relative BM25F score times feasibility and the clause's leanings. */
 export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
-  const own = ownWords(clause);
+  // Labels offered to a type that takes them, with what is at hand as it is, are no empty
+  // words, nor words for what to do: they are the parameter ("is it hate speech or not" asks
+  // to choose, and names no speech to make).
+  const choosing = offersLabels(s, clause) && s.types.some((t) => choosesLabels(s, t) && t.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, s.available)));
+  const labels = choosing ? introducedChoices(clause.sentence ?? clause.text) : undefined;
+  const own = labels ? withoutLabels(ownWords(clause), labels) : ownWords(clause);
   const senses = senseWords(own);
   const senseTerms = new Set(terms(senses));
   const referent = referentWord(s, clause);
@@ -37,9 +42,8 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
   // more ("would you help me with a task": every type is "the task of …"); BM25's idf is ln 2
   // for a word in exactly half. TaskBench HF dev 72.27 / 35.58 → 72.49 / 35.58 (idf 0.5 the
   // same, 0.8 72.37 / 34.91).
-  // Labels offered to a type that takes them, with what is at hand as it is, are no empty
-  // words: "categorize this as urgent or not urgent" of a text (not "is it a cat or a dog" of a photo).
-  const choosing = offersLabels(s, clause) && s.types.some((t) => choosesLabels(s, t) && t.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, s.available)));
+  // Offered labels are no empty words either ("categorize this as urgent or not urgent" of a
+  // text; not "is it a cat or a dog" of a photo, which no label-choosing type takes).
   if ((!bySenses && !choosing && s.index.ceiling(own, 0) === 0) || s.index.ceiling(`${own}${senses}${choosing ? ' choose' : ''}`, 0) < COMMON_WORDS_IDF) return [];
   const ceiling = s.index.ceiling(words, UNKNOWN_WORD_WEIGHT) || 1;
   // The user's files say their kinds too: a question about 'room.jpg' is about an image.
@@ -185,4 +189,10 @@ export function ownMaterial(s: PlanState, type: TaskType, slot: TaskType['inputs
 function isEdit(type: TaskType): boolean {
   const out = type.output.modality;
   return out !== 'text' && out !== 'json' && type.inputs.some((i) => i.modality === out);
+}
+
+/** A clause's words without the labels it offers. */
+function withoutLabels(words: string, labels: readonly string[]): string {
+  const said = new Set(labels.flatMap((l) => l.toLowerCase().split(/\s+/)).filter((w) => w !== 'not'));
+  return words.split(/(\s+)/).filter((w) => !said.has(w.toLowerCase().replace(/[^\p{L}\p{N}'-]/gu, ''))).join('');
 }
