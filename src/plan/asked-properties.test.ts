@@ -16,6 +16,8 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     // A noun for feeling named as the thing to tell (before: the word "mood", which no type gives).
     assert.deepEqual(words('give me the mood of this note'), ['sentiment|emotion']);
     assert.deepEqual(words("what's the mood of the people in this photo"), ['sentiment|emotion']);
+    // "What is" is no "what X" (before: "is" was taken for the thing asked, and the mood lost).
+    assert.deepEqual(words('what is the mood of the people in this picture'), ['sentiment|emotion']);
     // How long something lasts is its duration.
     assert.deepEqual(words('how many seconds of speech are there'), ['duration']);
   });

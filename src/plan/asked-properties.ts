@@ -24,7 +24,7 @@ export interface AskedProperty {
 }
 
 const QUOTED = /(["'‘“])(?:(?!\1).){2,}?\1/g;
-const NAMED = /\b(?:which|what)\s+([a-z]+)\b|\b(?:(?:tell|show|give|find|identify|detect|determine|name|say)\s+(?:me\s+|us\s+)?|(?:what|which)(?:'s|\s+is|\s+was|\s+are)\s+)the\s+([a-z]+)\s+of\b|\b(?:tell|show|give|say)\s+(?:me\s+|us\s+)the\s+([a-z]+)\s*(?=$|[,.?!;]|\s+(?:and|then|too|please|pls)\b)/gi;
+const NAMED = /\b(?:which|what)\s+(?!(?:is|was|are|were)\b)([a-z]+)\b|\b(?:(?:tell|show|give|find|identify|detect|determine|name|say)\s+(?:me\s+|us\s+)?|(?:what|which)(?:'s|\s+is|\s+was|\s+are)\s+)the\s+([a-z]+)\s+of\b|\b(?:tell|show|give|say)\s+(?:me\s+|us\s+)the\s+([a-z]+)\s*(?=$|[,.?!;]|\s+(?:and|then|too|please|pls)\b)/gi;
 /** A sentence that asks whether or which: a question mark, an opening auxiliary, "tell me if …". */
 const ASKS = /\?\s*$|^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|am)\b|\b(?:tell|ask|check|see|know|find\s+out|let\s+me\s+know|say|guess|detect|determine|decide|judge|figure\s+out)\s+(?:me\s+|us\s+)?(?:if|whether)\b|\bhow\s+(?:does|do|did|is|are)\b/i;
 /** What links a thing to a feeling said of it: "is … upset", "sounds friendly", "they happy", "happy or sad". */
@@ -66,7 +66,7 @@ export function askedProperties(request: string): AskedProperty[] {
     const asksOther = sentence.split(',').some((part) => /^\s*(?:what|how|who|where|when|why)\b/i.test(part.replace(FRAMING, ' ').replace(/^[\s,]+/, '')));
     if (offered && !asksOther && !mentions.some((m) => m.preposition === 'into')) out.push({ words: ['language'], cue: sentence.trim() });
     const feeling = FEELING.exec(sentence)?.[0] ?? feltWord(sentence);
-    if (feeling) out.push({ words: FEELING_WORDS, cue: feeling });
+    if (feeling && !out.some((a) => a.words === FEELING_WORDS)) out.push({ words: FEELING_WORDS, cue: feeling });
   }
   return out;
 }

@@ -134,6 +134,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   // Labels offered are the parameter, not words for what to do (before: speech synthesis, for "speech").
   ['is it hate speech or not, would you say', 'text', ['zero-shot-classification']],
   ['is it a speech transcript or a poem', 'text', ['zero-shot-classification']],
+  // A thing asked of a message names what to do; the message is the file (before: speech recognition alone, for "speech").
+  ['what was the main point of his speech', 'audio', ['automatic-speech-recognition', 'summarization']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {

@@ -1,4 +1,5 @@
 import { languageMentions } from '../text/languages.js';
+import { wordNet } from '../retrieval/wordnet.js';
 import { withoutJudging } from './asked-properties.js';
 import { plainKinds } from './kind-words.js';
 import { plainVerbs } from './phrasal-verbs.js';
@@ -13,6 +14,14 @@ import { oppositeOfTooMuch } from './too-much.js';
  * own catalog had planned speech recognition alone.
  */
 const SAID_AS_OBJECT = /(\b[a-z]\w*\b.*?)\s+what\s+(?:(?:is|was|are|were|'s|has\s+been|had\s+been)\s+(?:being\s+)?(?:said|spoken|discussed|talked\s+about)|(?:the\s+|this\s+|that\s+|he\s+|she\s+|they\s+|we\s+|you\s+|people\s+|someone\s+)(?:\w+\s+)?(?:says|said|is\s+saying|are\s+saying|talks\s+about|talked\s+about|speaks\s+about|mentions|mentioned))\b/i;
+/**
+ * "What's the main point of the talk": a thing asked of a message named with a determiner (a
+ * noun WordNet files under communication: talk, speech, article, review); the message is what
+ * the step works on (the file given), not what to do, which the property names. Before, "talk"
+ * and "speech" chose speech recognition alone. "The mood of the people" keeps its people,
+ * whose faces say it.
+ */
+const ASKED_OF = /\b((?:(?:what|which)(?:'s|\s+is|\s+was|\s+are|\s+were)|(?:tell|give|show)\s+(?:me|us))\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}?[a-z]+\s+of)\s+(?:the|this|that|these|those|my|his|her|their|our|your)\s+((?:(?!(?:and|then|in|into|to|as|for|with|from|on)\b)[\w'-]+\s*){1,3})/gi;
 /** Verbs that carry no operation of their own, and "more" (see ownWords). */
 const LIGHT_VERB = /\bmore\b|\b(?:make|makes|making|made|give|gives|giving|gave|get|gets|getting|got|do|does|doing|did|have|has|having|had|take|takes|taking|took|look|looks|looking|looked)\b/gi;
 
@@ -24,7 +33,7 @@ const LIGHT_VERB = /\bmore\b|\b(?:make|makes|making|made|give|gives|giving|gave|
  * "make" or "look" matched whichever type's examples used them.
  */
 export function ownWords(clause: Clause): string {
-  return withoutJudging(plainVerbs(oppositeOfTooMuch(stripLanguageNames(plainKinds(clauseWords(clause)))).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1')).replace(LIGHT_VERB, ' '));
+  return withoutJudging(plainVerbs(oppositeOfTooMuch(stripLanguageNames(plainKinds(clauseWords(clause)))).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1').replace(ASKED_OF, (all, asked: string, of: string) => (of.split(/\s+/).some((w) => w && wordNet().isKindOf(w, 'communication')) ? `${asked} ` : all))).replace(LIGHT_VERB, ' '));
 }
 
 // "my Spanish speaking friend" says who the result is for, not to speak it.
