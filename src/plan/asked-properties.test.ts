@@ -62,6 +62,9 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
   it('a verb that judges how something comes across is no operation; one that acts keeps its place', () => {
     assert.equal(withoutJudging('tell me if it sounds cheerful'), 'tell me if it cheerful');
     assert.equal(withoutJudging('make it look sharper'), 'make it look sharper');
+    // "Sound" before an adjective links it (before: speech synthesis, for "sound"); a noun after a determiner keeps it.
+    assert.equal(withoutJudging('make the letter sound less stiff'), 'make the letter less stiff');
+    assert.equal(withoutJudging('improve the sound quality'), 'improve the sound quality');
   });
 });
 

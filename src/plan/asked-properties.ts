@@ -85,13 +85,20 @@ function feltWord(sentence: string): string | undefined {
   });
 }
 
-const JUDGING = /\b(?:sounds?|sounded|seems?|seemed|looks?|looked|feels?|felt|appears?|appeared)\s+((?:\w+ly\s+)?([a-z]+))/gi;
+const JUDGING = /\b(?<!\b(?:the|a|an|its|his|her|their|our|my|your)\s+)(sounds?|sounded|seems?|seemed|looks?|looked|feels?|felt|appears?|appeared)\s+((?:(?:\w+ly|more|less|much|too|so|a\s+bit|a\s+little)\s+)*([a-z]+))/gi;
 
 /**
  * A clause's words without the verbs that judge rather than act: "it sounds friendly", "does
  * she look upset" say nothing about sound or looking, only how something comes across, when
- * what follows is a word for a feeling. "Make it look sharper" keeps its verb.
+ * what follows is a word for a feeling. "Make it look sharper" keeps its verb. "Sound" before
+ * any adjective links it to what it qualifies ("make this sound more formal" asks for other
+ * wording, not speech; "make it sound louder" for a louder recording, which "louder" says);
+ * not the noun after a determiner ("improve the sound quality").
  */
 export function withoutJudging(text: string): string {
-  return text.replace(JUDGING, (all, rest: string, word: string) => (Math.abs(valence(word)) >= 1 && !COURTESY.has(word.toLowerCase()) ? rest : all));
+  return text.replace(JUDGING, (all, verb: string, rest: string, word: string) => {
+    const feeling = Math.abs(valence(word)) >= 1 && !COURTESY.has(word.toLowerCase());
+    const linking = /^sound/i.test(verb) && !isStopword(word) && wordNet().partsOfSpeech(word).has('adj');
+    return feeling || linking ? rest : all;
+  });
 }

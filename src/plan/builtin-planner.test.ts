@@ -167,6 +167,12 @@ describe('planWithoutLlm', () => {
     assert.deepEqual(tasks.map((t) => [t.task, t.deps]), [['ocr', []], ['question-answering', ['t1']]]);
   });
 
+  it('reads "sound" before an adjective as how a text comes across, not as speech', () => {
+    // Before: text-to-speech. Rewording is nothing this catalog does (the CLI's names text generation).
+    const text = new Map<string, SniffedFile>([['letter.txt', { modality: 'text', mime: 'text/plain' }]]);
+    assert.throws(() => plan('make the letter sound more formal', text), (e: unknown) => TroupeError.is(e, ErrorCode.NoPlan));
+  });
+
   it('plans one task when two clauses ask for the same thing on the same input', () => {
     const tasks = plan('how old does the person in this photo look and what is their emotion');
     assert.deepEqual(tasks.map((t) => t.task), ['face-analysis']);
