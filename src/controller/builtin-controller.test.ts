@@ -44,6 +44,8 @@ describe('BuiltinController', () => {
     // Knowing it moves no served type further away in meaning: the gist is still a summary.
     assert.deepEqual((await refused('give me the gist of this recording', recording)).plan.tasks.map((t) => t.task), ['automatic-speech-recognition', 'summarization']);
     assert.deepEqual((await refused('clean up the recording', recording)).plan.tasks.map((t) => t.task), ['audio-to-audio']);
+    // An open question about what was said is answered from the transcript, while who sings is still refused above.
+    assert.deepEqual((await refused('what was agreed about the new office?', recording)).plan.tasks.map((t) => t.task), ['automatic-speech-recognition', 'question-answering']);
     // The mood of the people in a photo is on their faces, not in a text read off it.
     assert.deepEqual((await refused("what's the mood of the people in this photo")).plan.tasks.map((t) => t.task), ['face-analysis']);
     // A video edit the request names no operation of is not guessed (before: converted to MP4 and called done).

@@ -11,7 +11,7 @@ import { REQUEST_TIE_BREAK } from './planner-config.js';
 import { URL_SLOT, bridgeFor, canFill, fetcherFor, fill, isAddress, isRefTo, promptWords, userWords, userWordsFit } from './wire-inputs.js';
 import { aKind, type PlanState } from './plan-state.js';
 import { ownMaterial } from './rank-clause.js';
-import { converter } from './types-by-role.js';
+import { answererFor, converter } from './types-by-role.js';
 
 /**
  * Adds a task of `type` for the clause, wiring its inputs (and a converting step if needed).
@@ -175,4 +175,12 @@ export function addTask(s: PlanState, type: TaskType, clause: string, args: Reco
   s.planned.push({ task: { id, task: type.id, args, deps }, clause });
   s.available.outputs.push({ id, modality: type.output.modality });
   return id;
+}
+
+/** Questions set aside for want of a text, answered from the text now at hand. */
+export function answerFromText(s: PlanState, questions: readonly Clause[]): void {
+  for (const clause of questions) {
+    const answerer = answererFor(s, clause, false);
+    if (answerer && planStep(s, answerer, clause)) s.notes.push(`planned ${answerer.id} for "${clause.text}": a question that no type's words answer`);
+  }
 }

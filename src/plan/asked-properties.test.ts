@@ -24,6 +24,8 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
   it('a noun rated as carrying a feeling names a kind of thing, not a feeling (before: sentiment for "spam")', () => {
     assert.deepEqual(words('is this mail a fraud or not'), []);
     assert.deepEqual(words('is the writer furious or not'), ['sentiment|emotion']);
+    // A question for a thing offers no feeling as its answer (before: sentiment, for "agreed").
+    assert.deepEqual(words('what was agreed at the meeting?'), []);
   });
 
   it('a thing asked for at the end of a clause, with no "of", is asked too', () => {

@@ -65,7 +65,10 @@ export function askedProperties(request: string): AskedProperty[] {
     // The question may follow a comma: "my grandmother sent this in Spanish, what does she say in English?".
     const asksOther = sentence.split(',').some((part) => /^\s*(?:what|how|who|where|when|why)\b/i.test(part.replace(FRAMING, ' ').replace(/^[\s,]+/, '')));
     if (offered && !asksOther && !mentions.some((m) => m.preposition === 'into')) out.push({ words: ['language'], cue: sentence.trim() });
-    const feeling = FEELING.exec(sentence)?.[0] ?? feltWord(sentence);
+    // A question for a thing ("what was agreed?", "who was upset by it?") offers no feeling as
+    // its answer; one for whether or how does ("is the caller angry?", "how does she sound?").
+    const forAThing = /^\s*(?:what|which|who|whom|whose|where|when|why)\b/i.test(sentence.replace(FRAMING, ' '));
+    const feeling = FEELING.exec(sentence)?.[0] ?? (forAThing ? undefined : feltWord(sentence));
     if (feeling && !out.some((a) => a.words === FEELING_WORDS)) out.push({ words: FEELING_WORDS, cue: feeling });
   }
   return out;

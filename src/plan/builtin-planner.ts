@@ -3,18 +3,18 @@ import type { SniffedFile } from '../core/modality.js';
 import type { TaskType } from '../core/task-type.js';
 import { actionTerms as terms } from '../text/tokenize.js';
 import type { MeaningRanks } from './clause-meaning.js';
-import { clauseWords, type Clause } from './request-analysis.js';
+import { clauseWords } from './request-analysis.js';
 import { asksQuestion } from './speech-act.js';
 import { answeredParam } from './reach-answer.js';
 import { pointsAtWriting } from './written-things.js';
 import { keptAs } from './output-words.js';
 import { isKindWord, kindOf, operationNamed } from './type-index.js';
-import { newPlanState, type BuiltinPlan, type PlanState } from './plan-state.js';
+import { newPlanState, type BuiltinPlan } from './plan-state.js';
 import { ownWords } from './own-words.js';
 import { choosesLabels, kindsSaid, offersLabels, rank } from './rank-clause.js';
 import { askedFirst, isStep, newEvidence, outOfReach, thingBeforeKind } from './step-choice.js';
 import { answererFor, converterFor, makerFor, translatorFor } from './types-by-role.js';
-import { finishAs, planParts, planStep } from './add-step.js';
+import { answerFromText, finishAs, planParts, planStep } from './add-step.js';
 import { planWhenNothingPlanned } from './nothing-planned.js';
 
 export type { BuiltinPlan, PlannedTask } from './plan-state.js';
@@ -81,12 +81,4 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
   }
   planWhenNothingPlanned(s);
   return { plan: { tasks: s.planned.map((p) => p.task) }, tasks: s.planned, notes: s.notes };
-}
-
-/** Questions set aside for want of a text, answered from the text now at hand. */
-function answerFromText(s: PlanState, questions: readonly Clause[]): void {
-  for (const clause of questions) {
-    const answerer = answererFor(s, clause, false);
-    if (answerer && planStep(s, answerer, clause)) s.notes.push(`planned ${answerer.id} for "${clause.text}": a question that no type's words answer`);
-  }
 }

@@ -7,7 +7,7 @@ import { operationNamed } from './type-index.js';
 import { aKind, type PlanState } from './plan-state.js';
 import { kindsSaid, rank } from './rank-clause.js';
 import { isStep } from './step-choice.js';
-import { planStep } from './add-step.js';
+import { answerFromText, planStep } from './add-step.js';
 
 /**
  * When no clause planned a step: the senses of the words, the clauses that only set the
@@ -46,7 +46,7 @@ export function planWhenNothingPlanned(s: PlanState): void {
     }
   }
 
-  if (s.planned.length === 0 && s.unfed.length === 0 && s.meaning && s.available.files.length && !reachAnswer(s.request, s.catalog, s.available.files)) {
+  if (s.planned.length === 0 && s.unfed.length === 0 && s.meaning && s.available.files.length && !reachAnswer(s.request, s.catalog, s.available.files, true)) {
     // No word of the request names a type ("what can you see in this pic"), nor is it an open
     // question about the file (draft-plan.ts answers those): the type nearest in meaning to its
     // one asking clause, if it takes a given file as it is. Dev splits of the everyday
@@ -59,6 +59,9 @@ export function planWhenNothingPlanned(s: PlanState): void {
       if (planStep(s, type, only)) {
         for (const step of s.planned.slice(from)) step.unsure = true;
         s.notes.push(`no word of the request names a task type; planned ${type.id}, the nearest in meaning`);
+        // A question about a recording whose nearest step is its reading ("what was agreed about
+        // the new office?"): answered from that text, as any question set aside for want of one.
+        if (s.served(type)) answerFromText(s, s.unanswered);
       }
     }
   }

@@ -44,6 +44,14 @@ describe('questions about a given text: answer-sentence selection as the last re
     assert.deepEqual(types('summarize it', text), ['summarization']);
   });
 
+  it('answers an open question about a recording or a video from what is said in it', () => {
+    // Before: no plan. The reading is speech recognition by its effects (it reads words), not a list of scenes.
+    const heard = draftPlan('what was agreed about the new office?', catalog, given('call.wav', 'audio'));
+    assert.deepEqual(heard.plan.tasks.map((t) => [t.task, t.deps]), [['automatic-speech-recognition', []], ['question-answering', ['t1']]]);
+    assert.equal(heard.plan.tasks[1]!.args.question, 'what was agreed about the new office?');
+    assert.deepEqual(types('what price did they agree on?', given('match.mp4', 'video')), ['video-to-audio', 'automatic-speech-recognition', 'question-answering']);
+  });
+
   it('does not answer a question about a photo from the text read off it, nor take the question as its own text', () => {
     // Before: OCR, then question answering over the (absent) text of the photo.
     assert.deepEqual(types('how many cups are on the table', photo), ['object-detection']);

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { accepts } from '../core/modality.js';
+import { languageEffects } from '../catalog/effects.js';
+import { accepts, type Modality } from '../core/modality.js';
 import type { Plan } from '../core/plan.js';
 import { paramSpecs, type TaskType } from '../core/task-type.js';
 import type { GivenFiles } from './reach-asked.js';
@@ -13,26 +14,74 @@ export function answeredParam(type: TaskType): string | undefined {
 /**
  * A question about the given material that no step of the words answers ("what did the council
  * agree?" of an article): the type that answers the user's own question (a parameter of format
- * "request"), fed with the given file it takes as it is. Only as it is: a question about a photo
- * is not one about the text read off it, nor one about a recording about its transcript,
- * unless the request says so in words that plan those steps.
- * The last resort of the built-in planner: tried only when the words planned nothing.
+ * "request"), fed with the given file it takes as it is, or else with what was said in it: a
+ * recording's words ("what did they decide about the budget"), through the served steps that
+ * turn it into text. Never a picture's: a question about a photo is not one about the text
+ * read off it, unless the request says so in words that plan that step.
+ * The last resort of the built-in planner: tried only when the words planned nothing. `asIs`:
+ * only a file answered as it is (the planner's test before it tries the type nearest in meaning,
+ * which a recording's question may be for: "who is singing this" asks to classify the sound).
  */
-export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles): { plan: Plan; notes: string[] } | undefined {
+export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles, asIs = false): { plan: Plan; notes: string[] } | undefined {
   const question = request
     .split(/(?<=[.?!])\s+/)
     .map((s) => s.trim())
     .find((s) => asksQuestion(s));
   if (!question || files.length === 0) return undefined;
-  for (const type of catalog.taskTypes.values()) {
-    const param = answeredParam(type);
-    const slot = type.inputs.length === 1 ? type.inputs[0]! : undefined;
-    const file = slot && files.find((f) => accepts(slot.modality, f.modality));
-    if (!param || !slot || !file || catalog.expertsFor(type.id).length === 0) continue;
+  const answerers = [...catalog.taskTypes.values()].filter((type) => answeredParam(type) && type.inputs.length === 1 && catalog.expertsFor(type.id).length > 0);
+  for (const type of answerers) {
+    const slot = type.inputs[0]!;
+    const file = files.find((f) => accepts(slot.modality, f.modality));
+    if (!file) continue;
     return {
-      plan: { tasks: [{ id: 't1', task: type.id, args: { [slot.name]: { file: file.path }, [param]: question }, deps: [] }] },
+      plan: { tasks: [{ id: 't1', task: type.id, args: { [slot.name]: { file: file.path }, [answeredParam(type)!]: question }, deps: [] }] },
       notes: [`planned ${type.id}: no step's words matched, and the request asks a question about ${file.path}`],
     };
+  }
+  if (asIs) return undefined;
+  for (const type of answerers) {
+    const slot = type.inputs[0]!;
+    for (const file of files.filter((f) => f.modality !== 'image')) {
+      const path = wordsOf(file.modality, slot.modality, catalog);
+      if (!path) continue;
+      const tasks: Plan['tasks'] = [];
+      let from: unknown = { file: file.path };
+      for (const step of path) {
+        const id = `t${tasks.length + 1}`;
+        tasks.push({ id, task: step.id, args: { [step.inputs[0]!.name]: from }, deps: tasks.length ? [tasks.at(-1)!.id] : [] });
+        from = { ref: id };
+      }
+      tasks.push({ id: `t${tasks.length + 1}`, task: type.id, args: { [slot.name]: from, [answeredParam(type)!]: question }, deps: [tasks.at(-1)!.id] });
+      return { plan: { tasks }, notes: [`planned ${path.map((s) => s.id).join(' → ')} → ${type.id}: no step's words matched, and the request asks a question about what is said in ${file.path}`] };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The served one-input steps that turn a file's kind into another without passing through a
+ * picture (a recording's words, a video's sound then its words), fewest first; none for a
+ * picture. The last is a reading, by its effects (it reads words in a language: speech
+ * recognition, not a list of scenes); a step that answers a question of its own or needs a
+ * parameter it has no default for is none.
+ */
+function wordsOf(from: Modality, to: Modality, catalog: Catalog): TaskType[] | undefined {
+  const steps = [...catalog.taskTypes.values()].filter(
+    (t) => t.inputs.length === 1 && t.output.modality !== 'image' && !answeredParam(t) && catalog.expertsFor(t.id).length > 0 && paramSpecs(t).every((p) => !p.required || p.default !== undefined),
+  );
+  let frontier: Array<{ at: Modality; path: TaskType[] }> = [{ at: from, path: [] }];
+  for (let depth = 0; depth < 2; depth++) {
+    const next: typeof frontier = [];
+    for (const { at, path } of frontier) {
+      for (const step of steps.filter((s) => accepts(s.inputs[0]!.modality, at) && s.output.modality !== at)) {
+        if (accepts(to, step.output.modality)) {
+          if (languageEffects(step).reads) return [...path, step];
+          continue;
+        }
+        next.push({ at: step.output.modality, path: [...path, step] });
+      }
+    }
+    frontier = next;
   }
   return undefined;
 }
