@@ -1,4 +1,5 @@
 import { TaskTypeSchema, type TaskType } from '../core/task-type.js';
+import { COCO_LABELS, LABEL_WORDS } from '../text/object-labels.js';
 
 /** The part of a recording or a video to keep: the same words for both, so that "the first 5 seconds" reads alike. */
 const PART = {
@@ -61,7 +62,7 @@ const RAW: unknown[] = [
     params: {
       type: 'object',
       properties: {
-        language: { type: 'string', format: 'language', description: 'language of the voice (ISO 639-1); detected from the text when absent' },
+        language: { type: 'string', format: 'language', description: "language of the voice (ISO 639-1); if absent, the text's own" },
         // Plain values, read off the request by their own words ("a British voice", "female"):
         // documentation of each value would weigh in the choice of the task type itself, where
         // "man" or "when" make a request about a man, or a question, look like one to speak.
@@ -261,7 +262,17 @@ const RAW: unknown[] = [
     description: 'Detect and locate the objects in a photo — people, animals, cars, furniture, food and other everyday things — with a box drawn around each and its label, and count them.',
     inputs: [{ name: 'image', modality: 'image', description: 'the photo' }],
     output: { modality: 'json', description: 'the objects detected: {objects: [{label, score, box}]}, plus the image with boxes drawn' },
-    params: { type: 'object', properties: {} },
+    params: {
+      type: 'object',
+      properties: {
+        find: {
+          type: 'string',
+          format: 'label',
+          description: 'the object named',
+          oneOf: COCO_LABELS.map((label) => ({ const: label, description: LABEL_WORDS[label] ?? '' })),
+        },
+      },
+    },
     examples: ['what objects are in this picture', 'detect the objects in this photo', 'how many people are in the image', 'find the cars in this picture'],
   },
   {

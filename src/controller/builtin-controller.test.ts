@@ -36,6 +36,8 @@ describe('BuiltinController', () => {
     // What a served expert does is still planned, the same words around it notwithstanding.
     assert.deepEqual((await refused('make this photo black and white')).plan.tasks.map((t) => t.task), ['image-to-image']);
     assert.deepEqual((await refused('how many cups are on the table')).plan.tasks.map((t) => t.task), ['object-detection']);
+    // "What X": a detector of horses does not tell a horse's breed (before: object detection, for "horse").
+    await assert.rejects(refused('what breed is this horse'), (e) => TroupeError.is(e, ErrorCode.NoPlan));
     // Who sings, which song, which instrument: audio classification, which nothing here serves
     // (before: speech recognition, the nearest in meaning, as if "who" were what is said).
     const recording = new Map([['song.wav', { modality: 'audio' as const, mime: 'audio/wav' }]]);

@@ -22,7 +22,7 @@ export const TaskTypeSchema = z.object({
   // API tools (TaskBench's daily-life APIs) take only parameters.
   inputs: z.array(TaskInputSchema),
   output: z.object({ modality: z.enum(MODALITIES), description: z.string().default('') }),
-  /** JSON Schema of the parameters (type object). `format: "language"` marks a language code; `format: "request"` the user's own words (a question). */
+  /** JSON Schema of the parameters (type object). `format: "language"` marks a language code; `format: "request"` the user's own words (a question); `format: "label"` the kind of thing a type finds, one of the labels it knows ("cat"), whose words name the type. */
   params: z.record(z.string(), z.unknown()).default({ type: 'object', properties: {} }),
   /** Requests this type serves, in a user's words: the usage examples of the documentation. */
   examples: z.array(z.string()).default([]),

@@ -136,6 +136,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['is it a speech transcript or a poem', 'text', ['zero-shot-classification']],
   // A thing asked of a message names what to do; the message is the file (before: speech recognition alone, for "speech").
   ['what was the main point of his speech', 'audio', ['automatic-speech-recognition', 'summarization']],
+  // "What X" asks X: a type whose words never say it is no answer (before: the companies named, for "company").
+  ['what year did the firm go public, according to the text', 'text', ['question-answering']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {
@@ -232,6 +234,9 @@ describe('the built-in planner reads the format, accent and voice a request name
     ['is the text on the sign in french or english', 'image', 'ocr', { language: undefined }],
     ['read this french sign', 'image', 'ocr', { language: 'fr' }],
     ['is the speech english', 'audio', 'automatic-speech-recognition', { language: undefined }],
+    // The object asked about is the detector's label (before: face analysis for "find the cat", no plan for "where is the dog").
+    ['where is the cat', 'image', 'object-detection', { find: 'cat' }],
+    ['is there a horse in this shot?', 'image', 'object-detection', { find: 'horse' }],
   ];
   for (const [request, modality, type, params] of cases) {
     it(`${request} → ${type} ${JSON.stringify(params)}`, () => {

@@ -53,6 +53,11 @@ function formatParam(type: TaskType): ParamSpec | undefined {
 
 const documented = new WeakMap<Catalog, Map<string, FormatGoal>>();
 
+/** The kind of thing a word names as a file format the catalog documents ("mp3": audio), if any. */
+export function formatKind(word: string, catalog: Catalog): Modality | undefined {
+  return documentedFormats(catalog).get(word.toLowerCase())?.modality;
+}
+
 function documentedFormats(catalog: Catalog): Map<string, FormatGoal> {
   let formats = documented.get(catalog);
   if (formats) return formats;

@@ -12,10 +12,11 @@ import { materialWords, pointsAtAFile, takesMaterial, takesPrompt } from './mate
 import { answers, asksFact } from './fact-questions.js';
 import { convertedFrom, createdKind, wantedOutput } from './output-words.js';
 import { BRIDGE_PENALTY, CHAIN_BONUS, CLEAR_LEAD, COMMON_WORDS_IDF, INFEASIBLE_PENALTY, OUTPUT_BONUS, REPEAT_PENALTY, REWORK_PENALTY, UNKNOWN_WORD_WEIGHT } from './planner-config.js';
-import { MODALITY_WORDS, isKindWord, kindOf, nameCoverage, operationNamed } from './type-index.js';
+import { MODALITY_WORDS, isKindWord, kindOf, labelTerms, nameCoverage, operationNamed } from './type-index.js';
 import { bridgeFor, canFill, userWordsFit } from './wire-inputs.js';
 import { type PlanState, type Ranked } from './plan-state.js';
 import { ownWords } from './own-words.js';
+import { formatKind } from './format-goal.js';
 
 /** Task types for a clause, best first: relative BM25F score times feasibility and the clause's leanings. */
 export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
@@ -51,6 +52,7 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
   const leaning = leanings(s, clause);
   // The clause's own words or its whole sentence: "answer this about the photo: what color is the cup?".
   const questioning = asksWhatIs(clause.raw ?? clause.text) || asksWhatIs(clause.sentence ?? clause.text);
+  const asked = askedNoun(clause.raw ?? clause.text);
   const referentTerms = new Set(terms(referent));
   const saidKinds = kindsSaid(s, clause, words);
   const ranked = s.index
@@ -63,6 +65,11 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
     // Nor is an edit the answer to a question: "where are the silent parts?" asks where, and
     // a recording with its silence trimmed is no answer; "what color is the cup?" no grayscale.
     .filter((r) => !(questioning && isEdit(s.catalog.taskType(r.id)!)))
+    // Nor does a type answer "what X …" whose documentation never says X: the rest of the
+    // question is what it is asked of ("what breed is the dog" is no detection of dogs; "what
+    // year did the company go public" no list of the companies named).
+    // A type that answers questions in the user's words answers any X.
+    .filter((r) => asked === undefined || r.matched.includes(asked) || answers(s.catalog.taskType(r.id)!) || answeredParam(s.catalog.taskType(r.id)!) !== undefined)
     .flatMap((r) => {
       const type = s.catalog.taskType(r.id)!;
       const specs = paramSpecs(type);
@@ -75,9 +82,21 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
       // text back ("can you say this in spanish" of a text had synthesised it to transcribe it),
       // unless a new one of that kind is asked for ("generate an image from this idea").
       if (inputs.includes('bridged') && s.available.files.some((f) => f.modality === type.output.modality) && createdKind(clause.text) !== type.output.modality) return [];
+      // Nor is an analysis of a thing made up from the words: where the only way to a type's
+      // input is a step that makes a picture or a sound out of text, and the request asks for no
+      // such thing made, the type would look at nothing given ("what time does the shop close"
+      // of a text had been spoken aloud for its pauses to be found); unless its result is the
+      // kind wanted ("make an mp3 of this text": speech, converted).
+      const made = type.inputs.filter((slot) => slot.required).some((slot, i) => inputs[i] === 'bridged' && bridgeFor(slot.modality, s.available, s.types).every((step) => step.inputs[0]!.modality === 'text' && step.output.modality !== 'text'));
+      const wantedKind = wantedOutput(clause.text) === type.output.modality || terms(clause.text).some((w) => formatKind(w, s.catalog) === type.output.modality);
+      if (made && !createdKind(s.request) && !wantedKind) return [];
       // A question about a thing is answered from the thing: a type that answers the user's
       // own question does not take it through a conversion ("how many cups are on the table"
       // of a photo is no question about the text read off it).
+      // The name of a thing a type finds says what to look for in a picture at hand, not that
+      // the request is for that type: with no picture, "book me a flight" asks for no detector.
+      const labels = labelTerms(type);
+      if (labels.size && !inputs.every((i) => i === 'direct') && r.matched.every((t) => labels.has(t))) return [];
       const feasibility = !paramsMet || inputs.includes('none') || (answeredParam(type) !== undefined && inputs.includes('bridged')) ? INFEASIBLE_PENALTY : inputs.includes('bridged') ? BRIDGE_PENALTY : 1;
       // An operation retrieved from a large store keeps the retriever's verdict, which saw
       // the whole catalog: the best counts fully, the twentieth about a seventh.
@@ -195,4 +214,15 @@ function isEdit(type: TaskType): boolean {
 function withoutLabels(words: string, labels: readonly string[]): string {
   const said = new Set(labels.flatMap((l) => l.toLowerCase().split(/\s+/)).filter((w) => w !== 'not'));
   return words.split(/(\s+)/).filter((w) => !said.has(w.toLowerCase().replace(/[^\p{L}\p{N}'-]/gu, ''))).join('');
+}
+
+/**
+ * The noun a "what X" or "which X" question asks for, as a term ("what breed is the dog":
+ * breed); none for "what is …", "what kind of …" or a word for a kind of file.
+ */
+function askedNoun(text: string): string | undefined {
+  const m = /^\s*(?:what|which)\s+([a-z]+)\b/i.exec(text);
+  if (!m || /^(?:kind|kinds|type|types|sort|sorts|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)$/i.test(m[1]!)) return undefined;
+  const term = terms(m[1]!)[0];
+  return term && !isKindWord(term) ? term : undefined;
 }

@@ -17,6 +17,8 @@ describe('questions about a given text: answer-sentence selection as the last re
     assert.deepEqual(drafted.plan.tasks.map((t) => [t.task, t.args]), [['question-answering', { text: { file: 'article.txt' }, question: 'who is the mayor?' }]]);
     assert.match(drafted.notes.join(' '), /a question that no type's words answer/);
     assert.deepEqual(types('according to this article, when will the library open?', text), ['question-answering']);
+    // Nor is a thing made up from the words looked at (before: the text spoken aloud for its pauses, for "time").
+    assert.deepEqual(types('what time does the bakery open, going by this?', text), ['question-answering']);
   });
 
   it('answers a question asked after another step, of that step\'s text, in the words that ask it', () => {

@@ -13,7 +13,7 @@ import { NAME_COVERAGE_FLOOR, SIGNATURE_WEIGHT } from './planner-config.js';
  * kinds of things (image, recording, text), which say what a thing is, not what to do with it.
  */
 
-export type TypeIndex = { types: TaskType[]; index: Bm25fIndex<'name' | 'description' | 'examples' | 'params' | 'signature' | 'related'> };
+export type TypeIndex = { types: TaskType[]; index: Bm25fIndex<'name' | 'description' | 'examples' | 'params' | 'signature' | 'related' | 'labels'> };
 // A catalog's types do not change: its index is built once, not once per request.
 const typeIndexes = new WeakMap<Catalog, TypeIndex>();
 
@@ -40,11 +40,12 @@ function documentationIndex(types: readonly TaskType[]): TypeIndex['index'] {
   return new Bm25fIndex(
     types.map((t) => ({
       id: t.id,
-      fields: { name: kindless(`${t.name} ${t.id.replace(/-/g, ' ')}`), description: kindless(t.description), examples: t.examples.join('. '), params: paramText(t), signature: signature(t), related: relatedWords(t) },
+      fields: { name: kindless(`${t.name} ${t.id.replace(/-/g, ' ')}`), description: kindless(t.description), examples: t.examples.join('. '), params: paramText(t), signature: signature(t), related: relatedWords(t), labels: labelWords(t) },
     })),
-    { name: 2, description: 1, examples: 1.5, params: 1, signature: SIGNATURE_WEIGHT, related: 1 },
+    { name: 2, description: 1, examples: 1.5, params: 1, signature: SIGNATURE_WEIGHT, related: 1, labels: 1 },
     1.2,
-    { params: 0.2, signature: 0.2 },
+    // A list of labels is as long as the type knows things: its length says nothing.
+    { params: 0.2, signature: 0.2, labels: 0 },
     actionStem,
   );
 }
@@ -120,6 +121,29 @@ function signature(type: TaskType): string {
 /** Parameter documentation, enumeration values and their descriptions: "shrink" is how users say resize. */
 function paramText(type: TaskType): string {
   return paramSpecs(type)
+    .filter((p) => p.format !== 'label')
     .map((p) => [p.description ?? '', ...Object.entries(p.enumDescriptions ?? {}).map(([v, d]) => `${v} ${d}`)].join(' '))
     .join(' ');
+}
+
+/**
+ * The things a type finds, by the labels it knows (`format: "label"`): "find the cat" names
+ * object detection. A label of two words is said by both together, which a bag of words
+ * cannot tell ("the sign" is no "stop sign", "glasses" no "wine glass"): only its other words
+ * count, as for the rest the words people use for a label.
+ */
+function labelWords(type: TaskType): string {
+  return paramSpecs(type)
+    .filter((p) => p.format === 'label')
+    .flatMap((p) => (p.enum ?? []).map((v) => `${String(v).includes(' ') ? '' : String(v)} ${p.enumDescriptions?.[String(v)] ?? ''}`))
+    .join(' ');
+}
+
+const labelTermCache = new WeakMap<TaskType, ReadonlySet<string>>();
+
+/** The terms of the labels a type knows (labelWords), to tell a match by them alone. */
+export function labelTerms(type: TaskType): ReadonlySet<string> {
+  let set = labelTermCache.get(type);
+  if (!set) labelTermCache.set(type, (set = new Set(terms(labelWords(type)))));
+  return set;
 }

@@ -60,6 +60,19 @@ describe('Human vision experts on the tfjs WASM backend (models from the npm pac
     assert.ok((cup.output.value as { objects: Array<{ label: string }> }).objects.some((o) => o.label === 'cup'), cup.note);
   });
 
+  it('puts the object asked about first, and says plainly when there is none', async () => {
+    const cup = await runExpert(humanObjectDetection, { image: COFFEE }, { find: 'cup' });
+    const value = cup.output.value as { find: string; found: number };
+    assert.equal(value.find, 'cup');
+    assert.ok(value.found >= 1, cup.note);
+    assert.match(cup.output.words ?? '', /^I see (a|\d+) cups?\b/);
+    // None found is said, with what was seen instead (before: the cup alone, as if it answered "find the cat").
+    const cat = await runExpert(humanObjectDetection, { image: COFFEE }, { find: 'cat' });
+    assert.equal((cat.output.value as { found: number }).found, 0);
+    assert.match(cat.note ?? '', /^no cat found; .*cup/);
+    assert.match(cat.output.words ?? '', /^I see no cat, but .*cup/);
+  });
+
   it('estimates a pose with the head keypoints on the face', async () => {
     const r = await runExpert(humanPoseEstimation, { image: ASTRONAUT });
     const { people } = r.output.value as { people: Array<{ keypoints: Array<{ part: string; x: number; y: number }> }> };

@@ -71,11 +71,16 @@ export const humanObjectDetection: Expert = {
       const objects = r.object.map((o) => ({ label: o.label, score: Math.round(o.score * 100) / 100, box: box(o.box) }));
       const counts = new Map<string, number>();
       for (const o of objects) counts.set(o.label, (counts.get(o.label) ?? 0) + 1);
-      const said = listed([...counts].map(([l, n]) => counted(n, l)));
+      // The kind asked about comes first, counted even when none was found ("find the cat": "no cat").
+      const find = typeof ctx.params.find === 'string' ? ctx.params.find : undefined;
+      const asked = find === undefined ? undefined : (counts.get(find) ?? 0);
+      const others = [...counts].filter(([l]) => l !== find).map(([l, n]) => counted(n, l));
+      const said = listed([...(asked ? [counted(asked, find!)] : []), ...others]);
+      const found = objects.length ? `I see ${said}.` : 'I see no objects I know.';
       return {
-        value: { objects },
-        note: objects.length ? said : 'no objects found',
-        words: objects.length ? `I see ${said}.` : 'I see no objects I know.',
+        value: { objects, ...(find !== undefined ? { find, found: asked } : {}) },
+        note: asked === 0 ? `no ${find} found${others.length ? `; ${listed(others)}` : ''}` : objects.length ? said : 'no objects found',
+        words: asked === 0 ? `I see no ${find}${others.length ? `, but ${listed(others)}` : ''}.` : found,
         drawing: { boxes: objects.map((o) => ({ box: o.box, label: `${o.label} ${o.score}` })) },
       };
     }),
