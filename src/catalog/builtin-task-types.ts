@@ -104,7 +104,7 @@ const RAW: unknown[] = [
             { const: 'mirror', description: 'mirror, flip horizontally, left to right' },
             { const: 'blur', description: 'blur, soften, smooth, out of focus' },
             { const: 'sharpen', description: 'sharpen, crisper, sharper, less blurry' },
-            { const: 'brighten', description: 'brighten, brighter, brightness, lighter, more light' },
+            { const: 'brighten', description: 'brighten, brighter, brightness, lighten, lighter, more light' },
             { const: 'darken', description: 'darken, darker, dimmer, less light' },
             { const: 'resize', description: 'resize, scale to a width (pixels wide), a height or a percentage' },
             { const: 'smaller', description: 'smaller, small, shrink, reduce the size, downscale, thumbnail' },

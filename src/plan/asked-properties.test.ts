@@ -26,6 +26,9 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     assert.deepEqual(words('is the writer furious or not'), ['sentiment|emotion']);
     // A question for a thing offers no feeling as its answer (before: sentiment, for "agreed").
     assert.deepEqual(words('what was agreed at the meeting?'), []);
+    // How someone feels asks a feeling; a yes-or-no question ending on one offers it (before: nothing asked).
+    assert.deepEqual(words('how is the old man feeling'), ['sentiment|emotion']);
+    assert.deepEqual(words('is the note on the fridge door friendly?'), ['sentiment|emotion']);
   });
 
   it('a thing asked for at the end of a clause, with no "of", is asked too', () => {

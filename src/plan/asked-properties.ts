@@ -33,6 +33,8 @@ const LINKS = /^(?:is|are|was|were|be|been|being|am|sound|sounds|sounded|seem|se
 const HOW_LONG = /\bhow\s+(?:long|many\s+(?:seconds|minutes|hours)|much\s+time)\b/i;
 /** Nouns for a part of a thing, not a property of it: "find the parts of this recording that contain speech". */
 const PORTION = /^(?:parts?|sections?|bits?|pieces?|portions?|segments?|rest|start|end|beginning|middle)$/i;
+/** How someone feels: "how does she feel", "how is he feeling". */
+const HOW_FEEL = /\bhow\s+(?:does|do|did|is|are|was|were)\s+(?:\w+\s+){1,3}?(?:feel|feeling)\b/i;
 /** Nouns for feeling itself. */
 const FEELING = /\b(?:mood|tone|feelings?|emotions?|emotional|sentiments?|attitude|vibe)\b/i;
 /** Words that carry a feeling but only frame a request ("please", "I'd love to know"). */
@@ -68,7 +70,7 @@ export function askedProperties(request: string): AskedProperty[] {
     // A question for a thing ("what was agreed?", "who was upset by it?") offers no feeling as
     // its answer; one for whether or how does ("is the caller angry?", "how does she sound?").
     const forAThing = /^\s*(?:what|which|who|whom|whose|where|when|why)\b/i.test(sentence.replace(FRAMING, ' '));
-    const feeling = FEELING.exec(sentence)?.[0] ?? (forAThing ? undefined : feltWord(sentence));
+    const feeling = FEELING.exec(sentence)?.[0] ?? HOW_FEEL.exec(sentence)?.[0] ?? (forAThing ? undefined : feltWord(sentence));
     if (feeling && !out.some((a) => a.words === FEELING_WORDS)) out.push({ words: FEELING_WORDS, cue: feeling });
   }
   return out;
@@ -84,7 +86,10 @@ function feltWord(sentence: string): string | undefined {
   const words = sentence.toLowerCase().match(/[a-z']+/g) ?? [];
   return words.find((w, i) => {
     if (COURTESY.has(w) || Math.abs(valence(w)) < 1 || !wordNet().partsOfSpeech(w).has('adj')) return false;
-    return words.slice(Math.max(0, i - 4), i).some((l) => LINKS.test(l)) || (words[i + 1] === 'or' && Math.abs(valence(words[i + 2] ?? '')) >= 1);
+    // A yes-or-no question that ends on the feeling offers it, however long what it is said of
+    // ("is the message on the sign friendly?").
+    const endsYesNo = i === words.length - 1 && /^(?:is|are|was|were|does|do|did)$/.test(words[0] ?? '');
+    return endsYesNo || words.slice(Math.max(0, i - 4), i).some((l) => LINKS.test(l)) || (words[i + 1] === 'or' && Math.abs(valence(words[i + 2] ?? '')) >= 1);
   });
 }
 

@@ -138,6 +138,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['what was the main point of his speech', 'audio', ['automatic-speech-recognition', 'summarization']],
   // "What X" asks X: a type whose words never say it is no answer (before: the companies named, for "company").
   ['what year did the firm go public, according to the text', 'text', ['question-answering']],
+  // A feeling asked of a photo is its faces' emotion, which the question names however few words it shares (before: OCR, then sentiment).
+  ['how does he feel', 'image', ['face-analysis']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {
@@ -237,6 +239,8 @@ describe('the built-in planner reads the format, accent and voice a request name
     // The object asked about is the detector's label (before: face analysis for "find the cat", no plan for "where is the dog").
     ['where is the cat', 'image', 'object-detection', { find: 'cat' }],
     ['is there a horse in this shot?', 'image', 'object-detection', { find: 'horse' }],
+    // "Lighten" is documented as brightening (before: no operation).
+    ['lighten the picture a little', 'image', 'image-to-image', { operation: 'brighten' }],
   ];
   for (const [request, modality, type, params] of cases) {
     it(`${request} → ${type} ${JSON.stringify(params)}`, () => {
