@@ -140,6 +140,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['what year did the firm go public, according to the text', 'text', ['question-answering']],
   // A feeling asked of a photo is its faces' emotion, which the question names however few words it shares (before: OCR, then sentiment).
   ['how does he feel', 'image', ['face-analysis']],
+  // "Tell" carries no operation, as "make" and "give" (before: language identification, whose examples say "tell me the language").
+  ['find the faces and tell their age', 'image', ['face-analysis']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {

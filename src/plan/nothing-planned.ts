@@ -61,7 +61,8 @@ export function planWhenNothingPlanned(s: PlanState): void {
         s.notes.push(`no word of the request names a task type; planned ${type.id}, the nearest in meaning`);
         // A question about a recording whose nearest step is its reading ("what was agreed about
         // the new office?"): answered from that text, as any question set aside for want of one.
-        if (s.served(type)) answerFromText(s, s.unanswered);
+        // Not a picture's: a question about a photo is no question about the text read off it.
+        if (s.served(type) && type.inputs.every((i) => i.modality !== 'image')) answerFromText(s, s.unanswered);
       }
     }
   }

@@ -23,7 +23,7 @@ const SAID_AS_OBJECT = /(\b[a-z]\w*\b.*?)\s+what\s+(?:(?:is|was|are|were|'s|has\
  */
 const ASKED_OF = /\b((?:(?:what|which)(?:'s|\s+is|\s+was|\s+are|\s+were)|(?:tell|give|show)\s+(?:me|us))\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}?[a-z]+\s+of)\s+(?:the|this|that|these|those|my|his|her|their|our|your)\s+((?:(?!(?:and|then|in|into|to|as|for|with|from|on)\b)[\w'-]+\s*){1,3})/gi;
 /** Verbs that carry no operation of their own, and "more" (see ownWords). */
-const LIGHT_VERB = /\bmore\b|\b(?:make|makes|making|made|give|gives|giving|gave|get|gets|getting|got|do|does|doing|did|have|has|having|had|take|takes|taking|took|look|looks|looking|looked)\b/gi;
+const LIGHT_VERB = /\bmore\b|\b(?:tell|tells|telling|told|make|makes|making|made|give|gives|giving|gave|get|gets|getting|got|do|does|doing|did|have|has|having|had|take|takes|taking|took|look|looks|looking|looked)\b/gi;
 
 /**
  * The words of a clause that can name what to do: language names and numbers are parameters,
