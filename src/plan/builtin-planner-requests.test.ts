@@ -142,6 +142,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['how does he feel', 'image', ['face-analysis']],
   // "Tell" carries no operation, as "make" and "give" (before: language identification, whose examples say "tell me the language").
   ['find the faces and tell their age', 'image', ['face-analysis']],
+  // "What is the X on …" asks X too (before: part-of-speech tagging, for "tag").
+  ['what is the price on the tag, going by the sign', 'image', ['ocr', 'question-answering']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {

@@ -49,11 +49,11 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // structure says the step, whatever its words' meaning ("categorize this as urgent or not urgent").
     const chosen = best !== undefined && best.feasibility === 1 && choosesLabels(s, best.type) && offersLabels(s, clause);
     // A property asked that a type gives of what is at hand as it is: the question says the
-    // step, however few of its words the type's documentation shares ("how does she feel" of a
+    // step, however few of its words the type's documentation shares, or only words for kinds ("how does she feel" of a
     // photo is her face's emotion; before, the sentiment of a text read off it). Of the file
     // given, asked first: a later clause is about what the steps before it made.
     const giving = best !== undefined && best.feasibility === 1 && s.planned.length === 0 && typesAsked(clause.raw ?? clause.text, s.catalog).has(best.type.id);
-    const byWords = best && named && (best === thing || chosen || giving || isStep(s, best, ranked[1], near)) ? best.type : undefined;
+    const byWords = best && (giving || (named && (best === thing || chosen || isStep(s, best, ranked[1], near)))) ? best.type : undefined;
     const answerer = !byWords ? answererFor(s, clause, ranked.length === 0) : undefined;
     // The type the words name first; if nothing at hand can feed it, what the clause asks to make or have.
     const candidates = [byWords, makerFor(s, clause), translatorFor(s, clause), ranked.length === 0 ? converterFor(s, clause) : undefined, answerer];

@@ -52,7 +52,10 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
   const leaning = leanings(s, clause);
   // The clause's own words or its whole sentence: "answer this about the photo: what color is the cup?".
   const questioning = asksWhatIs(clause.raw ?? clause.text) || asksWhatIs(clause.sentence ?? clause.text);
-  const asked = askedNoun(clause.raw ?? clause.text);
+  // A question of fact ("what is the number of people") names answering, whatever it asks.
+  const asked = asksFact(clause) ? undefined : askedNoun(clause.raw ?? clause.text);
+  // Nor does a type that gives the property asked need to say X ("what's the mood of the people": their faces' emotion).
+  const givers = asked === undefined ? new Set<string>() : typesAsked(clause.raw ?? clause.text, s.catalog);
   const referentTerms = new Set(terms(referent));
   const saidKinds = kindsSaid(s, clause, words);
   const ranked = s.index
@@ -69,7 +72,7 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
     // question is what it is asked of ("what breed is the dog" is no detection of dogs; "what
     // year did the company go public" no list of the companies named).
     // A type that answers questions in the user's words answers any X.
-    .filter((r) => asked === undefined || r.matched.includes(asked) || answers(s.catalog.taskType(r.id)!) || answeredParam(s.catalog.taskType(r.id)!) !== undefined)
+    .filter((r) => asked === undefined || r.matched.includes(asked) || givers.has(r.id) || answers(s.catalog.taskType(r.id)!) || answeredParam(s.catalog.taskType(r.id)!) !== undefined)
     .flatMap((r) => {
       const type = s.catalog.taskType(r.id)!;
       const specs = paramSpecs(type);
@@ -221,7 +224,9 @@ function withoutLabels(words: string, labels: readonly string[]): string {
  * breed); none for "what is …", "what kind of …" or a word for a kind of file.
  */
 function askedNoun(text: string): string | undefined {
-  const m = /^\s*(?:what|which)\s+([a-z]+)\b/i.exec(text);
+  // "What is the price on the tag": the noun after "the", before what it is of or on.
+  const the = /^\s*(?:what|which)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?([a-z]+)(?=\s+(?:of|on|in|at|for|from|about)\b|\s*[?.!]?\s*$)/i.exec(text);
+  const m = the ?? /^\s*(?:what|which)\s+([a-z]+)\b/i.exec(text);
   if (!m || /^(?:kind|kinds|type|types|sort|sorts|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)$/i.test(m[1]!)) return undefined;
   const term = terms(m[1]!)[0];
   return term && !isKindWord(term) ? term : undefined;
