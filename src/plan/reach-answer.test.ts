@@ -54,6 +54,12 @@ describe('questions about a given text: answer-sentence selection as the last re
     assert.deepEqual(types('what price did they agree on?', given('match.mp4', 'video')), ['video-to-audio', 'automatic-speech-recognition', 'question-answering']);
   });
 
+  it('reads a picture for a question whose answer only writing could show: a time, a price, a number', () => {
+    // Before: no plan. "What colour" stays a question about the picture (below).
+    assert.deepEqual(types('when does the bakery close on sundays?', photo), ['ocr', 'question-answering']);
+    assert.deepEqual(types('how much are the tickets?', photo), ['ocr', 'question-answering']);
+  });
+
   it('does not answer a question about a photo from the text read off it, nor take the question as its own text', () => {
     // Before: OCR, then question answering over the (absent) text of the photo.
     assert.deepEqual(types('how many cups are on the table', photo), ['object-detection']);

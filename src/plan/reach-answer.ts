@@ -16,8 +16,9 @@ export function answeredParam(type: TaskType): string | undefined {
  * agree?" of an article): the type that answers the user's own question (a parameter of format
  * "request"), fed with the given file it takes as it is, or else with what was said in it: a
  * recording's words ("what did they decide about the budget"), through the served steps that
- * turn it into text. Never a picture's: a question about a photo is not one about the text
- * read off it, unless the request says so in words that plan that step.
+ * turn it into text. A picture's only when its answer could be nothing but writing
+ * (shownOnlyInWriting): a question about a photo is not one about the text read off it,
+ * unless the request says so in words that plan that step.
  * The last resort of the built-in planner: tried only when the words planned nothing. `asIs`:
  * only a file answered as it is (the planner's test before it tries the type nearest in meaning,
  * which a recording's question may be for: "who is singing this" asks to classify the sound).
@@ -41,7 +42,7 @@ export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles
   if (asIs) return undefined;
   for (const type of answerers) {
     const slot = type.inputs[0]!;
-    for (const file of files.filter((f) => f.modality !== 'image')) {
+    for (const file of files.filter((f) => f.modality !== 'image' || shownOnlyInWriting(question))) {
       const path = wordsOf(file.modality, slot.modality, catalog);
       if (!path) continue;
       const tasks: Plan['tasks'] = [];
@@ -65,6 +66,16 @@ export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles
  * recognition, not a list of scenes); a step that answers a question of its own or needs a
  * parameter it has no default for is none.
  */
+/**
+ * A question whose answer a picture can show only in writing: a time, a day or a date, a price, a
+ * number ("when does the store close", "how much is the coffee"). A photo shows one moment and
+ * no prices, so such a question about one is a question about the writing in it (opening hours
+ * on a door, a price tag); "what colour is the car" is not.
+ */
+function shownOnlyInWriting(question: string): boolean {
+  return /^\s*(?:when|what\s+(?:time|times|hours?|days?|date|price|prices|number)|how\s+much)\b/i.test(question);
+}
+
 function wordsOf(from: Modality, to: Modality, catalog: Catalog): TaskType[] | undefined {
   const steps = [...catalog.taskTypes.values()].filter(
     (t) => t.inputs.length === 1 && t.output.modality !== 'image' && !answeredParam(t) && catalog.expertsFor(t.id).length > 0 && paramSpecs(t).every((p) => !p.required || p.default !== undefined),
