@@ -29,6 +29,8 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     // How someone feels asks a feeling; a yes-or-no question ending on one offers it (before: nothing asked).
     assert.deepEqual(words('how is the old man feeling'), ['sentiment|emotion']);
     assert.deepEqual(words('is the note on the fridge door friendly?'), ['sentiment|emotion']);
+    // What a thing is about is its gist (before: nothing asked).
+    assert.deepEqual(words('what is this lecture about?'), ['summary']);
   });
 
   it('a thing asked for at the end of a clause, with no "of", is asked too', () => {

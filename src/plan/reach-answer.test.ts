@@ -52,6 +52,8 @@ describe('questions about a given text: answer-sentence selection as the last re
     assert.deepEqual(heard.plan.tasks.map((t) => [t.task, t.deps]), [['automatic-speech-recognition', []], ['question-answering', ['t1']]]);
     assert.equal(heard.plan.tasks[1]!.args.question, 'what was agreed about the new office?');
     assert.deepEqual(types('what price did they agree on?', given('match.mp4', 'video')), ['video-to-audio', 'automatic-speech-recognition', 'question-answering']);
+    // What it is about is the gist of what is said, read in two steps from a video (before: its scenes).
+    assert.deepEqual(types('what is this film about?', given('film.mp4', 'video')), ['video-to-audio', 'automatic-speech-recognition', 'summarization']);
   });
 
   it('reads a picture for a question whose answer only writing could show: a time, a price, a number', () => {

@@ -1,8 +1,8 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { languageEffects } from '../catalog/effects.js';
-import { accepts, type Modality } from '../core/modality.js';
+import { accepts } from '../core/modality.js';
 import type { Plan } from '../core/plan.js';
 import { paramSpecs, type TaskType } from '../core/task-type.js';
+import { readingSteps } from './reading-steps.js';
 import type { GivenFiles } from './reach-asked.js';
 import { asksQuestion } from './speech-act.js';
 
@@ -43,7 +43,7 @@ export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles
   for (const type of answerers) {
     const slot = type.inputs[0]!;
     for (const file of files.filter((f) => f.modality !== 'image' || shownOnlyInWriting(question))) {
-      const path = wordsOf(file.modality, slot.modality, catalog);
+      const path = readingSteps(file.modality, slot.modality, catalog);
       if (!path) continue;
       const tasks: Plan['tasks'] = [];
       let from: unknown = { file: file.path };
@@ -60,13 +60,6 @@ export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles
 }
 
 /**
- * The served one-input steps that turn a file's kind into another without passing through a
- * picture (a recording's words, a video's sound then its words), fewest first; none for a
- * picture. The last is a reading, by its effects (it reads words in a language: speech
- * recognition, not a list of scenes); a step that answers a question of its own or needs a
- * parameter it has no default for is none.
- */
-/**
  * A question whose answer a picture can show only in writing: a time, a day or a date, a price, a
  * number ("when does the store close", "how much is the coffee"). A photo shows one moment and
  * no prices, so such a question about one is a question about the writing in it (opening hours
@@ -75,25 +68,3 @@ export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles
 function shownOnlyInWriting(question: string): boolean {
   return /^\s*(?:when|what\s+(?:time|times|hours?|days?|date|price|prices|number)|how\s+much)\b/i.test(question);
 }
-
-function wordsOf(from: Modality, to: Modality, catalog: Catalog): TaskType[] | undefined {
-  const steps = [...catalog.taskTypes.values()].filter(
-    (t) => t.inputs.length === 1 && t.output.modality !== 'image' && !answeredParam(t) && catalog.expertsFor(t.id).length > 0 && paramSpecs(t).every((p) => !p.required || p.default !== undefined),
-  );
-  let frontier: Array<{ at: Modality; path: TaskType[] }> = [{ at: from, path: [] }];
-  for (let depth = 0; depth < 2; depth++) {
-    const next: typeof frontier = [];
-    for (const { at, path } of frontier) {
-      for (const step of steps.filter((s) => accepts(s.inputs[0]!.modality, at) && s.output.modality !== at)) {
-        if (accepts(to, step.output.modality)) {
-          if (languageEffects(step).reads) return [...path, step];
-          continue;
-        }
-        next.push({ at: step.output.modality, path: [...path, step] });
-      }
-    }
-    frontier = next;
-  }
-  return undefined;
-}
-

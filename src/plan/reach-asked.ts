@@ -6,6 +6,7 @@ import { terms } from '../text/tokenize.js';
 import { askedProperties, type AskedProperty } from './asked-properties.js';
 import { kindless } from './kind-words.js';
 import { languageEffects } from '../catalog/effects.js';
+import { readingSteps } from './reading-steps.js';
 
 /** The user's files the plan may start from. */
 export type GivenFiles = ReadonlyArray<{ path: string; modality: Modality }>;
@@ -58,7 +59,8 @@ interface Route {
 
 /**
  * How to reach `type` from what is at hand: the latest task whose output it takes, else a
- * given file it takes, else a given file through one single-input converter.
+ * given file it takes, else a given file through one single-input converter, else what the
+ * file says, read in two steps (reading-steps.ts: a video's sound, then its words).
  */
 function routeTo(type: TaskType, tasks: Plan['tasks'], files: GivenFiles, types: readonly TaskType[], catalog: Catalog, quotes: readonly string[] = [], setsIt: (type: TaskType) => boolean = () => false): Route | undefined {
   if (type.inputs.length !== 1) return undefined;
@@ -77,6 +79,11 @@ function routeTo(type: TaskType, tasks: Plan['tasks'], files: GivenFiles, types:
   for (const f of files) {
     const converter = types.find((c) => c.inputs.length === 1 && accepts(c.inputs[0]!.modality, f.modality) && c.output.modality === slot.modality);
     if (converter) return { from: { file: f.path }, steps: [{ type: converter, slot: converter.inputs[0]!.name }, last] };
+  }
+  // No one step: what the file says, read in two ("what is the video about": its sound, then its words).
+  for (const f of files) {
+    const reading = readingSteps(f.modality, slot.modality, catalog);
+    if (reading) return { from: { file: f.path }, steps: [...reading.map((r) => ({ type: r, slot: r.inputs[0]!.name })), last] };
   }
   if (slot.modality === 'text' && quotes[0] !== undefined) return { from: quotes[0], steps: [last] };
   return undefined;

@@ -1,0 +1,33 @@
+import type { Catalog } from '../catalog/catalog.js';
+import { languageEffects } from '../catalog/effects.js';
+import { accepts, type Modality } from '../core/modality.js';
+import { paramSpecs, type TaskType } from '../core/task-type.js';
+
+/**
+ * The served one-input steps that read what a file says, into the kind wanted (text): a
+ * recording's words, a video's sound then its words, a picture's writing; at most two, fewest
+ * first, never through a picture made on the way. The last is a reading, by its effects (it
+ * reads words in a language: speech recognition, OCR; not a list of scenes); a step that
+ * answers a question of its own or needs a parameter it has no default for is none.
+ */
+export function readingSteps(from: Modality, to: Modality, catalog: Catalog): TaskType[] | undefined {
+  const steps = [...catalog.taskTypes.values()].filter(
+    (t) => t.inputs.length === 1 && t.output.modality !== 'image' && !paramSpecs(t).some((p) => p.format === 'request') && catalog.expertsFor(t.id).length > 0 && paramSpecs(t).every((p) => !p.required || p.default !== undefined),
+  );
+  let frontier: Array<{ at: Modality; path: TaskType[] }> = [{ at: from, path: [] }];
+  for (let depth = 0; depth < 2; depth++) {
+    const next: typeof frontier = [];
+    for (const { at, path } of frontier) {
+      for (const step of steps.filter((s) => accepts(s.inputs[0]!.modality, at) && s.output.modality !== at)) {
+        if (accepts(to, step.output.modality)) {
+          if (languageEffects(step).reads) return [...path, step];
+          continue;
+        }
+        next.push({ at: step.output.modality, path: [...path, step] });
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
+}
+
