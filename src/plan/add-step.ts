@@ -112,6 +112,17 @@ export function planStep(s: PlanState, type: TaskType, clause: Clause): boolean 
       previous.args[questionParam] = clause.sentence;
       return true;
     }
+    // A clause that only adds to what the step before it was told ("make the audio shorter,
+    // only the first 30 seconds"; "list every person and place") is that step, told more:
+    // every parameter the step had, the clause says the same (before: a cut with no length,
+    // then a second cut).
+    const own = (a: Record<string, unknown>) => Object.entries(a).filter(([k]) => !type.inputs.some((i) => i.name === k));
+    const adds = own(previous.args).every(([k, v]) => JSON.stringify(args[k]) === JSON.stringify(v)) && own(args).length > own(previous.args).length;
+    if (!questionParam && (sameInputs || chainsOntoPrevious) && adds) {
+      Object.assign(previous.args, Object.fromEntries(own(args)));
+      s.planned.at(-1)!.clause = `${s.planned.at(-1)!.clause}; ${clause.text}`;
+      return true;
+    }
   }
   // An API call with no inputs that points back ("share the result", "tell him about it")
   // or is told to come next ("then book a hotel") comes after the step before it.

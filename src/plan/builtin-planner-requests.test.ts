@@ -144,6 +144,10 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['find the faces and tell their age', 'image', ['face-analysis']],
   // "What is the X on …" asks X too (before: part-of-speech tagging, for "tag").
   ['what is the price on the tag, going by the sign', 'image', ['ocr', 'question-answering']],
+  // "Voice to text" is speech recognition (before: voice activity); the voice is not converted first.
+  ['turn the voice into text, then translate it to spanish', 'audio', ['automatic-speech-recognition', 'translation']],
+  // A clause that only adds to the step before it is that step (before: a cut with no length, then another cut).
+  ['make the recording shorter, just the first 20 seconds', 'audio', ['audio-to-audio']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {
@@ -245,6 +249,7 @@ describe('the built-in planner reads the format, accent and voice a request name
     ['is there a horse in this shot?', 'image', 'object-detection', { find: 'horse' }],
     // "Lighten" is documented as brightening (before: no operation).
     ['lighten the picture a little', 'image', 'image-to-image', { operation: 'brighten' }],
+    ['make the recording shorter, just the first 20 seconds', 'audio', 'audio-to-audio', { operation: 'cut', duration: 20 }],
   ];
   for (const [request, modality, type, params] of cases) {
     it(`${request} → ${type} ${JSON.stringify(params)}`, () => {
