@@ -139,7 +139,7 @@ const RAW: unknown[] = [
     id: 'sentiment-analysis',
     name: 'Sentiment analysis',
     hfPipelineTag: 'text-classification',
-    description: 'Tell whether a text is positive, negative or neutral: the sentiment, mood, tone or opinion of a review, comment or message.',
+    description: 'Tell whether a text is positive, negative or neutral: the sentiment, mood, tone, emotion or opinion of a review, comment or message.',
     inputs: [{ name: 'text', modality: 'text', description: 'the text to judge' }],
     output: { modality: 'json', description: 'the sentiment: {label, compound, pos, neu, neg, sentences}' },
     params: { type: 'object', properties: {} },

@@ -31,6 +31,9 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     assert.deepEqual(words('is the note on the fridge door friendly?'), ['sentiment|emotion']);
     // What a thing is about is its gist (before: nothing asked).
     assert.deepEqual(words('what is this lecture about?'), ['summary']);
+    assert.deepEqual(words('what did the guests talk about'), ['summary']);
+    // Not what is said about one thing: that is a question for the text.
+    assert.deepEqual(words('what did she say about the rent'), []);
   });
 
   it('a thing asked for at the end of a clause, with no "of", is asked too', () => {

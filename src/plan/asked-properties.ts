@@ -29,8 +29,8 @@ const NAMED = /\b(?:which|what)\s+(?!(?:is|was|are|were)\b)([a-z]+)\b|\b(?:(?:te
 const ASKS = /\?\s*$|^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|am)\b|\b(?:tell|ask|check|see|know|find\s+out|let\s+me\s+know|say|guess|detect|determine|decide|judge|figure\s+out)\s+(?:me\s+|us\s+)?(?:if|whether)\b|\bhow\s+(?:does|do|did|is|are)\b/i;
 /** What links a thing to a feeling said of it: "is … upset", "sounds friendly", "they happy", "happy or sad". */
 const LINKS = /^(?:is|are|was|were|be|been|being|am|sound|sounds|sounded|seem|seems|seemed|look|looks|looked|feel|feels|felt|appear|appears|appeared|get|gets|got|become|becomes|or|they|he|she|it|someone|speaker|person|writer|author|people|ppl)$/i;
-/** What a thing is about: "what is this recording about", "whats this clip about?". */
-const ABOUT = /^\s*what(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:it|this|that|these|those|(?:the|this|that|these|those|my|your)\s+[a-z]+)\s+(?:all\s+|really\s+)?about\s*[?.!]?\s*$/i;
+/** What a thing is about: "what is this recording about", "whats this clip about?", "what does the speaker talk about". */
+const ABOUT = /^\s*what(?:(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:it|this|that|these|those|(?:the|this|that|these|those|my|your)\s+[a-z]+)|\s+(?:does|do|did)\s+(?:he|she|they|it|(?:the|this|that)\s+[a-z]+)\s+(?:talk|speak|write|say|go\s+on))\s+(?:all\s+|really\s+)?about\s*[?.!]?\s*$/i;
 /** A question of how long. */
 const HOW_LONG = /\bhow\s+(?:long|many\s+(?:seconds|minutes|hours)|much\s+time)\b/i;
 /** Nouns for a part of a thing, not a property of it: "find the parts of this recording that contain speech". */

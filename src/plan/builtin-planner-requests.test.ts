@@ -148,6 +148,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['turn the voice into text, then translate it to spanish', 'audio', ['automatic-speech-recognition', 'translation']],
   // A clause that only adds to the step before it is that step (before: a cut with no length, then another cut).
   ['make the recording shorter, just the first 20 seconds', 'audio', ['audio-to-audio']],
+  // Sentiment analysis documents emotion (before: question answering, for "what is the main emotion").
+  ['what is the strongest emotion in this review', 'text', ['sentiment-analysis']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {
