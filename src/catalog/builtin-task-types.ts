@@ -56,7 +56,7 @@ const RAW: unknown[] = [
     name: 'Text to speech',
     hfPipelineTag: 'text-to-speech',
     description:
-      'Speak text aloud: synthesize a spoken audio recording (voice) of the text, read out loud, pronounce, narrate.',
+      'Speak text aloud (TTS): synthesize a spoken audio recording (voice) of the text, read out loud, pronounce, narrate.',
     inputs: [{ name: 'text', modality: 'text', description: 'the text to speak' }],
     output: { modality: 'audio', description: 'a WAV recording of the speech' },
     params: {
@@ -205,7 +205,7 @@ const RAW: unknown[] = [
     id: 'automatic-speech-recognition',
     name: 'Speech recognition',
     hfPipelineTag: 'automatic-speech-recognition',
-    description: 'Transcribe speech: listen to a recording or audio file and write down the words spoken (speech or voice to text, dictation, subtitles, what is said or talked about): its transcript.',
+    description: 'Transcribe speech: listen to a recording or audio file and write down the words spoken (speech or voice to text, STT, ASR, dictation, subtitles, what is said or talked about): its transcript.',
     inputs: [{ name: 'audio', modality: 'audio', description: 'the recording of speech' }],
     output: { modality: 'text', description: 'the transcript' },
     params: { type: 'object', properties: { language: { type: 'string', format: 'language', description: 'language spoken (ISO 639-1)', default: 'en' } } },

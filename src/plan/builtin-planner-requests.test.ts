@@ -150,6 +150,9 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['make the recording shorter, just the first 20 seconds', 'audio', ['audio-to-audio']],
   // Sentiment analysis documents emotion (before: question answering, for "what is the main emotion").
   ['what is the strongest emotion in this review', 'text', ['sentiment-analysis']],
+  // The usual abbreviations are documented (before: no plan).
+  ['tts please', 'text', ['text-to-speech']],
+  ['stt', 'audio', ['automatic-speech-recognition']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {
