@@ -30,6 +30,9 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     assert.deepEqual(words('how is the old man feeling'), ['sentiment|emotion']);
     assert.deepEqual(words('is the note on the fridge door friendly?'), ['sentiment|emotion']);
     // What a thing is about is its gist (before: nothing asked).
+    // A contraction links too ("it's positive"), and "give me a …" asks for the thing.
+    assert.deepEqual(words("tell me if it's cheerful"), ['sentiment|emotion']);
+    assert.deepEqual(words('give me a transcript'), ['transcript']);
     assert.deepEqual(words('what is this lecture about?'), ['summary']);
     assert.deepEqual(words('what did the guests talk about'), ['summary']);
     // Not what is said about one thing: that is a question for the text.

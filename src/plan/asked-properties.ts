@@ -24,7 +24,7 @@ export interface AskedProperty {
 }
 
 const QUOTED = /(["'‘“])(?:(?!\1).){2,}?\1/g;
-const NAMED = /\b(?:which|what)\s+(?!(?:is|was|are|were)\b)([a-z]+)\b|\b(?:(?:tell|show|give|find|identify|detect|determine|name|say)\s+(?:me\s+|us\s+)?|(?:what|which)(?:'s|\s+is|\s+was|\s+are)\s+)the\s+([a-z]+)\s+of\b|\b(?:tell|show|give|say)\s+(?:me\s+|us\s+)the\s+([a-z]+)\s*(?=$|[,.?!;]|\s+(?:and|then|too|please|pls)\b)/gi;
+const NAMED = /\b(?:which|what)\s+(?!(?:is|was|are|were)\b)([a-z]+)\b|\b(?:(?:tell|show|give|find|identify|detect|determine|name|say)\s+(?:me\s+|us\s+)?|(?:what|which)(?:'s|\s+is|\s+was|\s+are)\s+)the\s+([a-z]+)\s+of\b|\b(?:tell|show|give|say)\s+(?:me\s+|us\s+)(?:the|a|an)\s+([a-z]+)\s*(?=$|[,.?!;]|\s+(?:and|then|too|please|pls)\b)/gi;
 /** A sentence that asks whether or which: a question mark, an opening auxiliary, "tell me if …". */
 const ASKS = /\?\s*$|^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|am)\b|\b(?:tell|ask|check|see|know|find\s+out|let\s+me\s+know|say|guess|detect|determine|decide|judge|figure\s+out)\s+(?:me\s+|us\s+)?(?:if|whether)\b|\bhow\s+(?:does|do|did|is|are)\b/i;
 /** What links a thing to a feeling said of it: "is … upset", "sounds friendly", "they happy", "happy or sad". */
@@ -94,7 +94,7 @@ function feltWord(sentence: string): string | undefined {
     // A yes-or-no question that ends on the feeling offers it, however long what it is said of
     // ("is the message on the sign friendly?").
     const endsYesNo = i === words.length - 1 && /^(?:is|are|was|were|does|do|did)$/.test(words[0] ?? '');
-    return endsYesNo || words.slice(Math.max(0, i - 4), i).some((l) => LINKS.test(l)) || (words[i + 1] === 'or' && Math.abs(valence(words[i + 2] ?? '')) >= 1);
+    return endsYesNo || words.slice(Math.max(0, i - 4), i).some((l) => LINKS.test(l.replace(/'(?:s|re|m)$/, ''))) || (words[i + 1] === 'or' && Math.abs(valence(words[i + 2] ?? '')) >= 1);
   });
 }
 

@@ -153,6 +153,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   // The usual abbreviations are documented (before: no plan).
   ['tts please', 'text', ['text-to-speech']],
   ['stt', 'audio', ['automatic-speech-recognition']],
+  // "Give me a transcript" asks for what speech recognition gives, not a question answered from a transcript.
+  ['say which language she speaks, then give me a transcript', 'audio', ['automatic-speech-recognition', 'language-identification']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {
