@@ -149,7 +149,7 @@ const RAW: unknown[] = [
     id: 'token-classification',
     name: 'Named entities and parts of speech',
     hfPipelineTag: 'token-classification',
-    description: 'Find the named entities in a text — people (persons), places (locations), organisations, companies, dates and amounts of money — or tag each word with its part of speech (noun, verb, adjective).',
+    description: 'Find the named entities in a text — people (persons), places (locations), organisations, companies and brands, dates and amounts of money — or tag each word with its part of speech (noun, verb, adjective).',
     inputs: [{ name: 'text', modality: 'text', description: 'the text to analyse' }],
     output: { modality: 'json', description: 'the named entities or parts of speech: {scheme, entities: [{type, text, start}]} or {scheme, tokens: [{text, tags}]}' },
     params: {

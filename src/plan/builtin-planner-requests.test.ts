@@ -155,6 +155,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['stt', 'audio', ['automatic-speech-recognition']],
   // "Give me a transcript" asks for what speech recognition gives, not a question answered from a transcript.
   ['say which language she speaks, then give me a transcript', 'audio', ['automatic-speech-recognition', 'language-identification']],
+  // Brands are named entities (before: question answering, for "which brands").
+  ['which brands appear in this text', 'text', ['token-classification']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {
