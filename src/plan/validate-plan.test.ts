@@ -91,6 +91,16 @@ describe('validatePlan', () => {
     assert.ok(ps.some((p) => /^t1: the request does not say which operation of image transformation it wants: one of grayscale, rotate/.test(p)), ps.join('\n'));
   });
 
+  it('reads a choice given in another form of its word, and names the choices once when it is none of them', () => {
+    // Before: the plural was invalid, and each of the 80 labels was a line "must be equal to constant".
+    const { plan, repairs } = validatePlan({ tasks: [{ id: 't1', task: 'object-detection', args: { image: { file: 'sign.png' }, find: 'dogs' }, deps: [] }] }, catalog, files);
+    assert.equal(plan.tasks[0]!.args.find, 'dog');
+    assert.deepEqual(repairs, ['task t1: "dogs" read as the find "dog"']);
+    const ps = problems({ tasks: [{ id: 't1', task: 'object-detection', args: { image: { file: 'sign.png' } , find: 'dragon' }, deps: [] }] });
+    assert.equal(ps.length, 1, ps.join('\n'));
+    assert.match(ps[0]!, /^t1: parameter "find" is "dragon", which is none of: person, bicycle, car/);
+  });
+
   it('reports an input of the wrong modality', () => {
     const ps = problems({
       tasks: [

@@ -4,6 +4,7 @@ import { accepts, type Modality, type SniffedFile } from '../core/modality.js';
 import { paramSpecs, type TaskType } from '../core/task-type.js';
 import { ErrorCode, TroupeError } from '../core/errors.js';
 import { isFile, isRef, refsOf, type Plan, type PlanTask } from '../core/plan.js';
+import { terms } from '../text/tokenize.js';
 
 export interface PlanProblem {
   task?: string;
@@ -140,11 +141,30 @@ export function validatePlan(input: Plan, catalog: Catalog, files: ReadonlyMap<s
       }
     }
 
+    // A choice given in another form of its word ("cats" for "cat", "Grayscale"): the value it names.
+    for (const spec of paramSpecs(type)) {
+      const value = t.args[spec.name];
+      if (!spec.enum || typeof value !== 'string' || spec.enum.includes(value)) continue;
+      const said = terms(value).join(' ');
+      const named = spec.enum.filter((v) => terms(String(v)).join(' ') === said);
+      if (said && named.length === 1) {
+        t.args[spec.name] = named[0];
+        repairs.push(`task ${t.id}: "${value}" read as the ${spec.name} "${String(named[0])}"`);
+      }
+    }
     const params = Object.fromEntries(Object.entries(t.args).filter(([k]) => !slots.has(k)));
     const validate = paramValidator(type);
     if (!validate(params)) {
+      const told = new Set<string>();
       for (const e of validate.errors ?? []) {
         const where = e.instancePath ? `parameter "${e.instancePath.slice(1)}"` : 'parameters';
+        // A value that is none of a list of choices: said once, with the choices (Ajv says it of each one).
+        const choice = e.instancePath ? paramSpecs(type).find((p) => p.name === e.instancePath.slice(1) && p.enum) : undefined;
+        if (choice) {
+          if (!told.has(choice.name)) problems.push({ task: t.id, problem: `${where} is ${JSON.stringify(params[choice.name])}, which is none of: ${choice.enum!.join(', ')}` });
+          told.add(choice.name);
+          continue;
+        }
         // Ajv names an unexpected parameter only in its params: say which one it is.
         const extra = e.keyword === 'additionalProperties' ? ` ("${String((e.params as { additionalProperty?: unknown }).additionalProperty)}")` : '';
         // A required choice the request did not make: say which, and what it may be ("pic to bw").
