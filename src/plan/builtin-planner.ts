@@ -5,7 +5,7 @@ import { actionTerms as terms } from '../text/tokenize.js';
 import type { MeaningRanks } from './clause-meaning.js';
 import { clauseWords } from './request-analysis.js';
 import { asksQuestion } from './speech-act.js';
-import { answeredParam } from './reach-answer.js';
+import { answeredParam } from './fact-questions.js';
 import { pointsAtWriting } from './written-things.js';
 import { keptAs } from './output-words.js';
 import { isKindWord, kindOf, operationNamed } from './type-index.js';
@@ -16,7 +16,6 @@ import { askedFirst, isStep, newEvidence, outOfReach, thingBeforeKind } from './
 import { answererFor, converterFor, makerFor, translatorFor } from './types-by-role.js';
 import { answerFromText, finishAs, planParts, planStep } from './add-step.js';
 import { planWhenNothingPlanned } from './nothing-planned.js';
-import { typesAsked } from './reach-asked.js';
 
 export type { BuiltinPlan, PlannedTask } from './plan-state.js';
 
@@ -52,7 +51,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // step, however few of its words the type's documentation shares, or only words for kinds ("how does she feel" of a
     // photo is her face's emotion; before, the sentiment of a text read off it). Of the file
     // given, asked first: a later clause is about what the steps before it made.
-    const giving = best !== undefined && best.feasibility === 1 && s.planned.length === 0 && typesAsked(clause.raw ?? clause.text, s.catalog).has(best.type.id);
+    const giving = best !== undefined && best.feasibility === 1 && s.planned.length === 0 && s.typesAsked(clause).has(best.type.id);
     const byWords = best && (giving || (named && (best === thing || chosen || isStep(s, best, ranked[1], near)))) ? best.type : undefined;
     const answerer = !byWords ? answererFor(s, clause, ranked.length === 0) : undefined;
     // The type the words name first; if nothing at hand can feed it, what the clause asks to make or have.

@@ -1,7 +1,12 @@
-import type { TaskType } from '../core/task-type.js';
+import { paramSpecs, type TaskType } from '../core/task-type.js';
 import type { Clause } from './request-analysis.js';
 
 /** Questions of fact ("how many chairs are there") and the types documented as answering them. */
+
+/** The parameter a type fills with the user's own words (the question it answers), if any. */
+export function answeredParam(type: TaskType): string | undefined {
+  return paramSpecs(type).find((spec) => spec.format === 'request')?.name;
+}
 
 /** A type documented as answering questions. */
 export function answers(type: TaskType): boolean {

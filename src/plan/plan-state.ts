@@ -5,6 +5,7 @@ import type { TaskType } from '../core/task-type.js';
 import { actionTerms as terms } from '../text/tokenize.js';
 import type { MeaningRanks } from './clause-meaning.js';
 import { analyzeRequest, clauseWords, type Clause, type RequestAnalysis } from './request-analysis.js';
+import { typesAsked } from './reach-asked.js';
 import { typeIndex, type TypeIndex } from './type-index.js';
 import type { Available } from './wire-inputs.js';
 
@@ -62,6 +63,8 @@ export interface PlanState {
   readonly served: (type: TaskType) => boolean;
   /** Some type is served (an imported tool list serves none). */
   readonly anyServed: boolean;
+  /** The types that give what a clause asks to know (reach-asked.ts), read once per clause. */
+  readonly typesAsked: (clause: Clause) => ReadonlySet<string>;
 }
 
 export function newPlanState(request: string, catalog: Catalog, files: ReadonlyMap<string, SniffedFile>, meaning?: MeaningRanks): PlanState {
@@ -74,6 +77,7 @@ export function newPlanState(request: string, catalog: Catalog, files: ReadonlyM
     return known;
   };
   const requestWords = analysis.clauses.map((c) => clauseWords(c)).join(' ');
+  const asked = new Map<string, ReadonlySet<string>>();
   return {
     request,
     catalog,
@@ -98,6 +102,12 @@ export function newPlanState(request: string, catalog: Catalog, files: ReadonlyM
     requestTerms: terms(requestWords),
     served,
     anyServed: types.some(served),
+    typesAsked: (clause) => {
+      const text = clause.raw ?? clause.text;
+      let known = asked.get(text);
+      if (!known) asked.set(text, (known = typesAsked(text, catalog)));
+      return known;
+    },
   };
 }
 

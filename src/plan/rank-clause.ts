@@ -4,12 +4,10 @@ import { actionTerms as terms } from '../text/tokenize.js';
 import { clauseWords, type Clause } from './request-analysis.js';
 import { asksWhatIs } from './speech-act.js';
 import { senseWords } from './word-senses.js';
-import { typesAsked } from './reach-asked.js';
-import { answeredParam } from './reach-answer.js';
 import { extractParams } from './extract-params.js';
 import { choicesIn, introducedChoices } from './choices.js';
 import { materialWords, pointsAtAFile, takesMaterial, takesPrompt } from './material-words.js';
-import { answers, asksFact } from './fact-questions.js';
+import { answeredParam, answers, asksFact } from './fact-questions.js';
 import { convertedFrom, createdKind, wantedOutput } from './output-words.js';
 import { BRIDGE_PENALTY, CHAIN_BONUS, CLEAR_LEAD, COMMON_WORDS_IDF, INFEASIBLE_PENALTY, OUTPUT_BONUS, REPEAT_PENALTY, REWORK_PENALTY, UNKNOWN_WORD_WEIGHT } from './planner-config.js';
 import { MODALITY_WORDS, isKindWord, kindOf, labelTerms, nameCoverage, operationNamed } from './type-index.js';
@@ -55,7 +53,7 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
   // A question of fact ("what is the number of people") names answering, whatever it asks.
   const asked = asksFact(clause) ? undefined : askedNoun(clause.raw ?? clause.text);
   // Nor does a type that gives the property asked need to say X ("what's the mood of the people": their faces' emotion).
-  const givers = asked === undefined ? new Set<string>() : typesAsked(clause.raw ?? clause.text, s.catalog);
+  const givers = asked === undefined ? new Set<string>() : s.typesAsked(clause);
   const referentTerms = new Set(terms(referent));
   const saidKinds = kindsSaid(s, clause, words);
   const ranked = s.index
@@ -78,9 +76,11 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
       const specs = paramSpecs(type);
       const stated = extractParams(specs, clause, type);
       const paramsMet = specs.every((p) => !p.required || p.default !== undefined || p.name in stated);
-      const inputs = type.inputs
+      // Each required input: at hand as it is, or the converting steps that would give it.
+      const ways = type.inputs
         .filter((slot) => slot.required)
-        .map((slot) => (canFill(slot.modality, clause, s.available) || userWordsFit(type, slot) || ownMaterial(s, type, slot, clause) || (takesPrompt(slot) && !pointsAtAFile(clause)) ? 'direct' : bridgeFor(slot.modality, s.available, s.types).length ? 'bridged' : 'none'));
+        .map((slot) => (canFill(slot.modality, clause, s.available) || userWordsFit(type, slot) || ownMaterial(s, type, slot, clause) || (takesPrompt(slot) && !pointsAtAFile(clause)) ? 'direct' : bridgeFor(slot.modality, s.available, s.types)));
+      const inputs = ways.map((way) => (way === 'direct' ? 'direct' : way.length ? 'bridged' : 'none'));
       // A round trip is no reading: speech recognition of a text turned into speech gives the
       // text back ("can you say this in spanish" of a text had synthesised it to transcribe it),
       // unless a new one of that kind is asked for ("generate an image from this idea").
@@ -90,9 +90,9 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
       // such thing made, the type would look at nothing given ("what time does the shop close"
       // of a text had been spoken aloud for its pauses to be found); unless its result is the
       // kind wanted ("make an mp3 of this text": speech, converted).
-      const made = type.inputs.filter((slot) => slot.required).some((slot, i) => inputs[i] === 'bridged' && bridgeFor(slot.modality, s.available, s.types).every((step) => step.inputs[0]!.modality === 'text' && step.output.modality !== 'text'));
-      const wantedKind = wantedOutput(clause.text) === type.output.modality || terms(clause.text).some((w) => formatKind(w, s.catalog) === type.output.modality);
-      if (made && !createdKind(s.request) && !wantedKind) return [];
+      const made = ways.some((way) => way !== 'direct' && way.length > 0 && way.every((step) => step.inputs[0]!.modality === 'text' && step.output.modality !== 'text'));
+      const wantedKind = () => wantedOutput(clause.text) === type.output.modality || terms(clause.text).some((w) => formatKind(w, s.catalog) === type.output.modality);
+      if (made && !createdKind(s.request) && !wantedKind()) return [];
       // A question about a thing is answered from the thing: a type that answers the user's
       // own question does not take it through a conversion ("how many cups are on the table"
       // of a photo is no question about the text read off it).
@@ -193,7 +193,7 @@ export function choosesLabels(s: PlanState, type: TaskType): boolean {
  * ("is it good or not good?" asks a sentiment).
  */
 export function offersLabels(s: PlanState, clause: Clause): boolean {
-  return choicesIn(clause.sentence ?? clause.text) !== undefined && typesAsked(clause.raw ?? clause.text, s.catalog).size === 0;
+  return choicesIn(clause.sentence ?? clause.text) !== undefined && s.typesAsked(clause).size === 0;
 }
 
 /**

@@ -1,15 +1,11 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { accepts } from '../core/modality.js';
 import type { Plan } from '../core/plan.js';
-import { paramSpecs, type TaskType } from '../core/task-type.js';
 import { readingSteps } from './reading-steps.js';
+import { answeredParam } from './fact-questions.js';
 import type { GivenFiles } from './reach-asked.js';
 import { asksQuestion } from './speech-act.js';
 
-/** The parameter a type fills with the user's own words (the question it answers), if any. */
-export function answeredParam(type: TaskType): string | undefined {
-  return paramSpecs(type).find((spec) => spec.format === 'request')?.name;
-}
 
 /**
  * A question about the given material that no step of the words answers ("what did the council

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { languageEffects } from '../catalog/effects.js';
 import { accepts, type Modality } from '../core/modality.js';
 import { paramSpecs, type TaskType } from '../core/task-type.js';
+import { answeredParam } from './fact-questions.js';
 
 /**
  * The served one-input steps that read what a file says, into the kind wanted (text): a
@@ -12,7 +13,7 @@ import { paramSpecs, type TaskType } from '../core/task-type.js';
  */
 export function readingSteps(from: Modality, to: Modality, catalog: Catalog): TaskType[] | undefined {
   const steps = [...catalog.taskTypes.values()].filter(
-    (t) => t.inputs.length === 1 && t.output.modality !== 'image' && !paramSpecs(t).some((p) => p.format === 'request') && catalog.expertsFor(t.id).length > 0 && paramSpecs(t).every((p) => !p.required || p.default !== undefined),
+    (t) => t.inputs.length === 1 && t.output.modality !== 'image' && !answeredParam(t) && catalog.expertsFor(t.id).length > 0 && paramSpecs(t).every((p) => !p.required || p.default !== undefined),
   );
   let frontier: Array<{ at: Modality; path: TaskType[] }> = [{ at: from, path: [] }];
   for (let depth = 0; depth < 2; depth++) {

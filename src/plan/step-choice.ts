@@ -2,7 +2,6 @@ import { accepts } from '../core/modality.js';
 import { actionTerms as terms } from '../text/tokenize.js';
 import { type Clause } from './request-analysis.js';
 import { asksQuestion } from './speech-act.js';
-import { typesAsked } from './reach-asked.js';
 import { wantedOutput } from './output-words.js';
 import { AGREED_MIN_SCORE, CLEAR_LEAD, CLEAR_LEAD_MIN_SCORE, FAR_IN_MEANING, INFEASIBLE_PENALTY, MIN_RELATIVE_SCORE } from './planner-config.js';
 import { isKindWord } from './type-index.js';
@@ -62,7 +61,7 @@ export function newEvidence(s: PlanState, ranked: Ranked[], clause: Clause): Ran
  * the transcript), not voice activity, which "detect" and "audio" matched better.
  */
 export function askedFirst(s: PlanState, ranked: Ranked[], clause: Clause): Ranked[] {
-  const asked = typesAsked(clause.raw ?? clause.text, s.catalog);
+  const asked = s.typesAsked(clause);
   // One that takes what is at hand as it is comes before one reached through a conversion:
   // the mood of the people in a photo is on their faces, not in a text read off it.
   const givers = asked.size ? ranked.filter((r) => asked.has(r.type.id) && r.feasibility > INFEASIBLE_PENALTY) : [];
