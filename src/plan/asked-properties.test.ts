@@ -46,6 +46,11 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     assert.deepEqual(words('tell me the way to go home'), []);
   });
 
+  it('"how" before an adjective asks what the adjective measures; "how many" is a count', () => {
+    assert.deepEqual(words('how old is she'), ['age']);
+    assert.deepEqual(words('how many cars are there'), []);
+  });
+
   it('a language offered as an answer asks for the language; one to translate into does not', () => {
     assert.deepEqual(words('is this paragraph in French?'), ['language']);
     assert.deepEqual(words('tell me whether the caption is Dutch'), ['language']);

@@ -33,6 +33,8 @@ const LINKS = /^(?:is|are|was|were|be|been|being|am|sound|sounds|sounded|seem|se
 const ABOUT = /^\s*what(?:(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:it|this|that|these|those|(?:the|this|that|these|those|my|your)\s+[a-z]+)|\s+(?:does|do|did)\s+(?:he|she|they|it|(?:the|this|that)\s+[a-z]+)\s+(?:talk|speak|write|say|go\s+on))\s+(?:all\s+|really\s+)?about\s*[?.!]?\s*$/i;
 /** A question of how long. */
 const HOW_LONG = /\bhow\s+(?:long|many\s+(?:seconds|minutes|hours)|much\s+time)\b/i;
+// Not "how many", "how much": a count or an amount (asksFact).
+const HOW_ADJECTIVE = /\bhow\s+(?!(?:many|much)\b)([a-z]+)\b/gi;
 /** Nouns for a part of a thing, not a property of it: "find the parts of this recording that contain speech". */
 const PORTION = /^(?:parts?|sections?|bits?|pieces?|portions?|segments?|rest|start|end|beginning|middle)$/i;
 /** How someone feels: "how does she feel", "how is he feeling". */
@@ -59,6 +61,11 @@ export function askedProperties(request: string): AskedProperty[] {
   // How long something lasts is its duration: "how many seconds of speech are there".
   const long = HOW_LONG.exec(said);
   if (long) out.push({ words: ['duration'], cue: long[0] });
+  // "How" before an adjective asks for what the adjective measures: "how old" the age, "how far" the distance.
+  for (const m of said.matchAll(HOW_ADJECTIVE)) {
+    const measured = long?.index === m.index ? [] : wordNet().attributes(m[1]!);
+    if (measured.length) out.push({ words: measured, cue: m[0] });
+  }
   // A second question joined by "and" is a sentence of its own: "what language is spoken and is the speaker happy".
   for (const sentence of said.split(/(?<=[.?!;])\s+|\s+[—–-]\s+|,?\s+and\s+(?=(?:is|are|was|were|does|do|did)\s)/i)) {
     // An action asked in question form asks for no property: "can you make it brighter?",

@@ -157,6 +157,10 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['say which language she speaks, then give me a transcript', 'audio', ['automatic-speech-recognition', 'language-identification']],
   // Brands are named entities (before: question answering, for "which brands").
   ['which brands appear in this text', 'text', ['token-classification']],
+  // A short wh-question after a yes/no question asks its detail: one question (before: a second answer to "which one" alone).
+  ['is there an email address on this flyer? which one', 'image', ['ocr', 'question-answering']],
+  // "How old" asks the age a face shows, whatever else "people" names (before: object detection of people).
+  ['how old do the people here look', 'image', ['face-analysis']],
 ];
 
 const FILES: Record<Modality, [string, SniffedFile]> = {

@@ -5,6 +5,7 @@ import { plainKinds } from './kind-words.js';
 import { plainVerbs } from './phrasal-verbs.js';
 import { clauseWords, type Clause } from './request-analysis.js';
 import { FRAMING } from './speech-act.js';
+import { withoutReporting } from './reported-speech.js';
 import { oppositeOfTooMuch } from './too-much.js';
 
 /**
@@ -33,7 +34,7 @@ const LIGHT_VERB = /\bmore\b|\b(?:tell|tells|telling|told|make|makes|making|made
  * "make" or "look" matched whichever type's examples used them.
  */
 export function ownWords(clause: Clause): string {
-  return withoutJudging(plainVerbs(oppositeOfTooMuch(stripLanguageNames(plainKinds(clauseWords(clause)))).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1').replace(ASKED_OF, (all, asked: string, of: string) => (of.split(/\s+/).some((w) => w && wordNet().isKindOf(w, 'communication')) ? `${asked} ` : all))).replace(LIGHT_VERB, ' '));
+  return withoutJudging(plainVerbs(oppositeOfTooMuch(stripLanguageNames(plainKinds(withoutReporting(clauseWords(clause))))).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1').replace(ASKED_OF, (all, asked: string, of: string) => (of.split(/\s+/).some((w) => w && wordNet().isKindOf(w, 'communication')) ? `${asked} ` : all))).replace(LIGHT_VERB, ' '));
 }
 
 // "my Spanish speaking friend" says who the result is for, not to speak it.

@@ -63,6 +63,11 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
     // 37.38 (three more steps, two of them of tools TaskBench's gold names but its tool list
     // lacks); kept for what it says.
     .filter((r) => !r.matched.every((t) => referentTerms.has(t)))
+    // Nor does a question word: "when is it", "does she say where she lives" ask when and
+    // where of something else; a type documented as telling when someone speaks answers
+    // "when" only of speaking (before, "when is the deadline" of a recording found speech).
+    // A type that gives the property asked is kept ("how does she feel": a face's emotion).
+    .filter((r) => !r.matched.every((t) => referentTerms.has(t) || QUESTION_TERMS.has(t)) || s.typesAsked(clause).has(r.id))
     // Nor is an edit the answer to a question: "where are the silent parts?" asks where, and
     // a recording with its silence trimmed is no answer; "what color is the cup?" no grayscale.
     .filter((r) => !(questioning && isEdit(s.catalog.taskType(r.id)!)))
@@ -120,6 +125,8 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
     .sort((a, b) => Number(!operationNamed(a, saidKinds)) - Number(!operationNamed(b, saidKinds)));
   return servedFirst(s, ranked);
 }
+
+const QUESTION_TERMS = new Set(terms('what which who whom whose when where why how'));
 
 /** The kinds a clause says, less those of the files given: "this recording" names what is given, not what is wanted. */
 export function kindsSaid(s: PlanState, clause: Clause, words = clauseWords(clause)): Set<string> {

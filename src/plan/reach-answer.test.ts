@@ -56,6 +56,16 @@ describe('questions about a given text: answer-sentence selection as the last re
     assert.deepEqual(types('what is this film about?', given('film.mp4', 'video')), ['video-to-audio', 'automatic-speech-recognition', 'summarization']);
   });
 
+  it('answers a question about what someone says from the words, whatever type "say" or "when" names', () => {
+    // Before: speech recognition alone; voice activity for "when"; a sign's refused as a caption.
+    const call = given('call.wav', 'audio');
+    assert.deepEqual(types('does he say where the meeting is', call), ['automatic-speech-recognition', 'question-answering']);
+    assert.deepEqual(types('when is the party she talks about', call), ['automatic-speech-recognition', 'question-answering']);
+    assert.deepEqual(types('does the notice say when the office opens', given('notice.png', 'image')), ['ocr', 'question-answering']);
+    // The short question after it is its detail, and asked with it.
+    assert.deepEqual(draftPlan('did she say where she lives? where', catalog, call).plan.tasks.map((t) => t.args.question).filter(Boolean), ['did she say where she lives? where']);
+  });
+
   it('reads a picture for a question whose answer only writing could show: a time, a price, a number', () => {
     // Before: no plan. "What colour" stays a question about the picture (below).
     assert.deepEqual(types('when does the bakery close on sundays?', photo), ['ocr', 'question-answering']);

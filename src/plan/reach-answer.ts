@@ -5,6 +5,8 @@ import { readingSteps } from './reading-steps.js';
 import { answeredParam } from './fact-questions.js';
 import type { GivenFiles } from './reach-asked.js';
 import { asksQuestion } from './speech-act.js';
+import { asksWhatIsReported } from './reported-speech.js';
+import { followsUp } from './request-analysis.js';
 
 
 /**
@@ -13,17 +15,17 @@ import { asksQuestion } from './speech-act.js';
  * "request"), fed with the given file it takes as it is, or else with what was said in it: a
  * recording's words ("what did they decide about the budget"), through the served steps that
  * turn it into text. A picture's only when its answer could be nothing but writing
- * (shownOnlyInWriting): a question about a photo is not one about the text read off it,
- * unless the request says so in words that plan that step.
+ * (shownOnlyInWriting), or that asks what it says ("does it say when the shop opens"): a
+ * question about a photo is not one about the text read off it, unless the request says so.
  * The last resort of the built-in planner: tried only when the words planned nothing. `asIs`:
  * only a file answered as it is (the planner's test before it tries the type nearest in meaning,
  * which a recording's question may be for: "who is singing this" asks to classify the sound).
  */
 export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles, asIs = false): { plan: Plan; notes: string[] } | undefined {
-  const question = request
-    .split(/(?<=[.?!])\s+/)
-    .map((s) => s.trim())
-    .find((s) => asksQuestion(s));
+  const sentences = request.split(/(?<=[.?!])\s+/).map((s) => s.trim());
+  const first = sentences.findIndex((s) => asksQuestion(s));
+  // With the short question that asks its detail: "is there an address on it? which one".
+  const question = first < 0 ? undefined : sentences[first + 1] && followsUp(sentences[first]!, sentences[first + 1]!) ? `${sentences[first]} ${sentences[first + 1]}` : sentences[first];
   if (!question || files.length === 0) return undefined;
   const answerers = [...catalog.taskTypes.values()].filter((type) => answeredParam(type) && type.inputs.length === 1 && catalog.expertsFor(type.id).length > 0);
   for (const type of answerers) {
@@ -38,7 +40,7 @@ export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles
   if (asIs) return undefined;
   for (const type of answerers) {
     const slot = type.inputs[0]!;
-    for (const file of files.filter((f) => f.modality !== 'image' || shownOnlyInWriting(question))) {
+    for (const file of files.filter((f) => f.modality !== 'image' || shownOnlyInWriting(question) || asksWhatIsReported(question))) {
       const path = readingSteps(file.modality, slot.modality, catalog);
       if (!path) continue;
       const tasks: Plan['tasks'] = [];

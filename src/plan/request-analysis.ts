@@ -68,6 +68,15 @@ const AMOUNT = String.raw`(?:(?:maybe|about|around|roughly|approximately|just|on
 const APPOSITION = new RegExp(String.raw`^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b|${AMOUNT})`, 'i');
 // A sentence that is only an amount ("What is it about? Three sentences max.") is one too.
 const AMOUNT_ALONE = new RegExp(`^${AMOUNT}`, 'i');
+// A short wh-question after a yes/no question asks for the detail the first one asked about
+// ("is there an address on this poster? which one", "did they mention a date? which date"):
+// one question, so one step, not a second question with nothing to ask about.
+const YES_NO = /^(?:is|are|was|were|does|do|did|has|have|had)\b/i;
+const FOLLOW_UP = /^(?:which|what|where|when|who|how\s+(?:much|many|long|old|far))\b(?:\s+[\p{L}']+){0,2}\s*[?.!]*$/iu;
+/** Whether `question` asks the detail of the yes/no question `before` (see FOLLOW_UP). */
+export function followsUp(before: string, question: string): boolean {
+  return /\?\s*$/.test(before) && YES_NO.test(before.replace(FRAMING, ' ').trim()) && FOLLOW_UP.test(question.trim());
+}
 
 /**
  * A lone word after "and" joins words ("black and white"), unless it can only be a verb: then
@@ -142,7 +151,7 @@ export function analyzeRequest(request: string): RequestAnalysis {
     const between = prev !== undefined && /\bbetween\s+\S+$/i.test(prev);
     if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && !(wordCount === 1 && onlyAVerb(piece)) && (wordCount < 2 || prev.split(/\s+/).length < 2 || bareVerb(prev) || OBJECT_START.test(piece) || between || nounFirst(piece))) {
       merged[merged.length - 1] = `${prev}${joiner}${piece}`;
-    } else if (prev !== undefined && ((/^\s*,\s*$/.test(joiner) && APPOSITION.test(piece)) || (/^[.!?]+\s+$/.test(joiner) && AMOUNT_ALONE.test(piece)))) {
+    } else if (prev !== undefined && ((/^\s*,\s*$/.test(joiner) && APPOSITION.test(piece)) || (/^[.!?]+\s+$/.test(joiner) && AMOUNT_ALONE.test(piece)) || (/^\?+\s+$/.test(joiner) && followsUp(`${prev}?`, piece)))) {
       // A comma around a quote or before "into …" sets off part of one step: "transforming
       // this text, 'Hello', into speech". A quote that ends a piece does not join the next
       // ("list topics on 'solar power', expand the first"): TaskBench dev 63.66 / 28.81 →

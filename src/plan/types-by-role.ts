@@ -65,7 +65,9 @@ export function converterFor(s: PlanState, clause: Clause): TaskType | undefined
  */
 export function answererFor(s: PlanState, clause: Clause, matchedNothing: boolean, textToCome = false): TaskType | undefined {
   const feasible = (t: TaskType) => textToCome || t.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, s.available));
-  const question = matchedNothing ? clause.quotes.map((i) => s.available.quotes[i]!).find((q) => /\?\s*$/.test(q)) : undefined;
+  // A quote offered ("how about 'Hello, how are you?'") is material for a step, not a question to answer.
+  const offered = /\b(?:how|what)\s+about\s+⟦/i.test(clause.text);
+  const question = matchedNothing && !offered ? clause.quotes.map((i) => s.available.quotes[i]!).find((q) => /\?\s*$/.test(q)) : undefined;
   // A clause that asks an open question no type's words answer ("… and tell me who the mayor
   // is"), of a text at hand: the type that answers questions in the user's own words.
   // Not one whose answer is a property a type gives ("does this text sound angry?": its sentiment; reach-asked.ts).

