@@ -1,6 +1,7 @@
 import { ErrorCode, TroupeError } from '../core/errors.js';
 import { asksWhatIs } from './speech-act.js';
 import { asksWhatIsReported } from './reported-speech.js';
+import { intoGoal, intoGoalTerms } from './into-goal.js';
 import type { Clause } from './request-analysis.js';
 import { reachAnswer } from './reach-answer.js';
 import { FALLBACK_MIN_RELATIVE_SCORE, MIN_RELATIVE_SCORE } from './planner-config.js';
@@ -47,11 +48,12 @@ export function planWhenNothingPlanned(s: PlanState): void {
     }
   }
 
-  if (s.planned.length === 0 && s.unfed.length === 0 && s.meaning && s.available.files.length && !reachAnswer(s.request, s.catalog, s.available.files, true) && !s.asking.some((c) => asksWhatIsReported(c.raw ?? c.text))) {
+  if (s.planned.length === 0 && s.unfed.length === 0 && s.meaning && s.available.files.length && !reachAnswer(s.request, s.catalog, s.available.files, true) && !s.asking.some((c) => asksWhatIsReported(c.raw ?? c.text) || intoGoalTerms(c.raw ?? c.text, s.catalog).length > 0)) {
     // No word of the request names a type ("what can you see in this pic"), nor is it an open
     // question about the file (draft-plan.ts answers those): the type nearest in meaning to its
     // one asking clause, if it takes a given file as it is. Not for a question about what is
-    // said in it ("does she say where she lives"), which draft-plan.ts answers from the words. Dev splits of the everyday
+    // said in it ("does she say where she lives"), which draft-plan.ts answers from the words,
+    // nor for a goal no type's documentation says ("turn this photo into a cartoon"). Dev splits of the everyday
     // requests 60 → 62 of 68, s12-dev 26 of 30 unchanged.
     const only = s.asking.length === 1 ? s.asking[0] : undefined;
     const nearest = only && [...(s.meaning(only) ?? [])].find(([, place]) => place === 0)?.[0];
@@ -82,6 +84,13 @@ export function planWhenNothingPlanned(s: PlanState): void {
     }
     throw new TroupeError(ErrorCode.NoPlan, `${type.name} would serve "${clause}", but its ${missing}: no file given and no step gives one`, {
       hint: 'pass the file the request is about with --input FILE',
+    });
+  }
+  // A goal after "into" that no type's documentation says at all is what could not be done.
+  const goal = s.planned.length === 0 ? s.asking.map((c) => intoGoal(c.raw ?? c.text, s.catalog)).find((g) => g !== undefined && !s.index.search(g.said).some((r) => r.matched.some((t) => g.terms.includes(t)))) : undefined;
+  if (goal) {
+    throw new TroupeError(ErrorCode.NoPlan, `nothing here can turn it into ${goal.said}: no expert's documentation says it makes that`, {
+      hint: 'ask for something an expert documents (`npx troupe catalog search WORDS` finds them), or configure an LLM controller with more experts',
     });
   }
   if (s.planned.length === 0) {

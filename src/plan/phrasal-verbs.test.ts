@@ -16,7 +16,9 @@ describe('phrasal verbs', () => {
     assert.equal(plainVerbs('turn off the lights'), 'switch off the lights');
     // Typing out is writing down (before: "type out this audio for me" was an audio conversion).
     assert.equal(plainVerbs('type out this audio for me').replace(/\s+/g, ' '), 'write down this audio for me');
-    assert.equal(plainVerbs('turn the text into speech'), 'turn the text into speech');
+    // Turning something into something else is no turning: what it becomes says the step.
+    assert.equal(plainVerbs('turn the text into speech'), 'the text into speech');
+    assert.equal(plainVerbs('turn the image to the left'), 'turn the image to the left');
   });
 
   it('reads figuring out "it" as no verb at all: the object would say the task, and there is none', () => {

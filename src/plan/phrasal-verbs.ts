@@ -30,6 +30,9 @@ const PHRASAL: Array<[RegExp, string]> = [
   [/\bturn(?:s|ed|ing)?\s+((?:it|this|that|the\s+\w+)\s+)?up\b/gi, 'raise $1'],
   // Typing something out or up is writing it down: of a recording, transcribing it.
   [/\btyp(?:e|es|ed|ing)\s+((?:it|this|that|them|the\s+\w+)\s+)?(?:out|up)\b/gi, 'write down $1'],
+  // Turning something into something else names no turning: what it becomes says the step
+  // ("turn it into a negative" inverts, "turn this photo into a cartoon" asks for a drawing).
+  [/\bturn(?:s|ed|ing)?\s+((?:(?:it|this|that|them|these|those)\s+)?(?:(?:the|this|that|these|those|my|your|our|his|her)\s+)?(?:\w+\s+)?)(?=into\b)/gi, '$1'],
   // Turning something off or on switches it: no turning of text into speech ("turn off the lights").
   [/\bturn(?:s|ed|ing)?\s+((?:it|this|that|the\s+\w+)\s+)?(off|on)\b/gi, 'switch $1$2'],
 ];

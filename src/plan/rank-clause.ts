@@ -15,6 +15,7 @@ import { bridgeFor, canFill, userWordsFit } from './wire-inputs.js';
 import { type PlanState, type Ranked } from './plan-state.js';
 import { ownWords } from './own-words.js';
 import { formatKind } from './format-goal.js';
+import { intoGoalTerms } from './into-goal.js';
 
 /** Task types for a clause, best first: relative BM25F score times feasibility and the clause's leanings. */
 export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
@@ -56,6 +57,7 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
   const givers = asked === undefined ? new Set<string>() : s.typesAsked(clause);
   const referentTerms = new Set(terms(referent));
   const saidKinds = kindsSaid(s, clause, words);
+  const goal = intoGoalTerms(clause.raw ?? clause.text, s.catalog);
   const ranked = s.index
     .search(words)
     // Nor does it make a type a candidate by itself: "give me a brief summary of it" of a
@@ -68,6 +70,11 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
     // "when" only of speaking (before, "when is the deadline" of a recording found speech).
     // A type that gives the property asked is kept ("how does she feel": a face's emotion).
     .filter((r) => !r.matched.every((t) => referentTerms.has(t) || QUESTION_TERMS.has(t)) || s.typesAsked(clause).has(r.id))
+    // Nor does a type reach a goal said after "into" when only words for kinds match it: its
+    // documentation must say the goal or the change ("turn this photo into a cartoon": before,
+    // the picture tool nearest in meaning; "transforming it into a cityscape" keeps a type
+    // documented as transforming).
+    .filter((r) => goal.length === 0 || r.matched.some((t) => goal.includes(t) || !isKindWord(t)))
     // Nor is an edit the answer to a question: "where are the silent parts?" asks where, and
     // a recording with its silence trimmed is no answer; "what color is the cup?" no grayscale.
     .filter((r) => !(questioning && isEdit(s.catalog.taskType(r.id)!)))
