@@ -51,7 +51,7 @@ export const UNSERVED_TASK_TYPES: readonly TaskType[] = [
     id: 'text-generation',
     name: 'Text generation',
     hfPipelineTag: 'text-generation',
-    description: 'Write new text, or rewrite one: a story, a poem, song lyrics, a joke, an email or a reply in a conversation, on a subject or in a style; the same text reworded in another tone, more formal, polite, professional, casual or friendly.',
+    description: 'Write new text, or rewrite one: a story, a poem, song lyrics, a joke, an email or a reply in a conversation, on a subject or in a style; the same text reworded in another tone, more formal, polite, professional, casual or friendly; corrected: fix the grammar and the spelling mistakes, proofread it, improve the wording.',
     inputs: [{ name: 'text', modality: 'text', description: 'the subject or the start of the text' }],
     output: { modality: 'text', description: 'the written text' },
     params: { type: 'object', properties: {} },

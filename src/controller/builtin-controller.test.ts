@@ -33,6 +33,12 @@ describe('BuiltinController', () => {
     await assert.rejects(refused('write a caption for this photo'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /nothing here can do that: .*image captioning/.test(e.message));
     await assert.rejects(refused('remove the person from this photo'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /image editing by content/.test(e.message));
     await assert.rejects(refused('draw me a house by a lake', new Map()), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /image generation/.test(e.message));
+    // A text corrected is a text rewritten (before: part-of-speech tagging for "grammar", speech for "proofread").
+    const letter = new Map([['letter.txt', { modality: 'text' as const, mime: 'text/plain' }]]);
+    for (const request of ['fix the grammar in this', 'proofread this for me', 'correct the spelling mistakes']) {
+      await assert.rejects(refused(request, letter), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /text generation/.test(e.message), request);
+    }
+    assert.deepEqual((await refused('what part of speech is each word', letter)).plan.tasks.map((t) => t.task), ['token-classification']);
     // What a served expert does is still planned, the same words around it notwithstanding.
     assert.deepEqual((await refused('make this photo black and white')).plan.tasks.map((t) => t.task), ['image-to-image']);
     assert.deepEqual((await refused('how many cups are on the table')).plan.tasks.map((t) => t.task), ['object-detection']);
