@@ -159,6 +159,10 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['which brands appear in this text', 'text', ['token-classification']],
   // A short wh-question after a yes/no question asks its detail: one question (before: a second answer to "which one" alone).
   ['is there an email address on this flyer? which one', 'image', ['ocr', 'question-answering']],
+  // A clause that only names the kind wanted is that kind made, even when a file given is of that kind (before: read as naming the recording, and no speech).
+  ['translate what she says to french and give me as audio', 'audio', ['automatic-speech-recognition', 'translation', 'text-to-speech']],
+  // A verb after a comma asks, though the sentence opens by telling (before: "i cant hear anything" refused as audio classification).
+  ['i cant hear anything, make louder', 'audio', ['audio-to-audio']],
   // "How old" asks the age a face shows, whatever else "people" names (before: object detection of people).
   ['how old do the people here look', 'image', ['face-analysis']],
 ];

@@ -7,7 +7,7 @@ import { clauseWords } from './request-analysis.js';
 import { asksQuestion } from './speech-act.js';
 import { answeredParam } from './fact-questions.js';
 import { pointsAtWriting } from './written-things.js';
-import { keptAs } from './output-words.js';
+import { keptAs, wantedOutput } from './output-words.js';
 import { isKindWord, kindOf, operationNamed } from './type-index.js';
 import { newPlanState, type BuiltinPlan } from './plan-state.js';
 import { ownWords } from './own-words.js';
@@ -36,7 +36,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // A clause that only names a file given ("this recording, what language does he speak?")
     // says what the rest is about, not a step (before: an audio conversion for no reason).
     const content = terms(ownWords(clause));
-    if (s.asking.length > 1 && content.length > 0 && content.every((t) => isKindWord(t) && s.available.files.some((f) => kindOf(t) === `kind:${f.modality}`))) continue;
+    // Not one that names the kind wanted ("… and give me as audio" of a recording: speech of the translation).
+    if (s.asking.length > 1 && content.length > 0 && !wantedOutput(clause.text) && content.every((t) => isKindWord(t) && s.available.files.some((f) => kindOf(t) === `kind:${f.modality}`))) continue;
     const { ranked, thing } = thingBeforeKind(s, askedFirst(s, newEvidence(s, rank(s, clause), clause), clause), clause);
     const best = ranked[0];
     const near = s.meaning?.(clause);
@@ -55,7 +56,8 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const byWords = best && (giving || (named && (best === thing || chosen || isStep(s, best, ranked[1], near)))) ? best.type : undefined;
     const answerer = !byWords ? answererFor(s, clause, ranked.length === 0) : undefined;
     // The type the words name first; if nothing at hand can feed it, what the clause asks to make or have.
-    const candidates = [byWords, makerFor(s, clause), translatorFor(s, clause), ranked.length === 0 ? converterFor(s, clause) : undefined, answerer];
+    // A converter only for a clause no word of which names an operation ("… and give me as audio").
+    const candidates = [byWords, makerFor(s, clause), translatorFor(s, clause), ranked.every((r) => r.matched.every(isKindWord)) ? converterFor(s, clause) : undefined, answerer];
     const type = candidates.find((t): t is TaskType => t !== undefined && (t === byWords ? planParts(s, t, clause) : planStep(s, t, clause)));
     if (!type) {
       outOfReach(s, ranked, clause);

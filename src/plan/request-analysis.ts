@@ -103,6 +103,20 @@ function nounFirst(piece: string): boolean {
   return pos.size > 0 && !pos.has('verb');
 }
 
+/**
+ * A clause after the first of its sentence that opens with a verb in its plain form asks, even
+ * when the sentence opens by telling ("i cant hear anything, make it louder"). Not a participle
+ * ("…, taken last summer"), which describes.
+ */
+function imperativeAfter(clause: string, sentence: string | undefined): boolean {
+  const at = sentence?.indexOf(clause.trim()) ?? -1;
+  // After a comma only: "… and found one titled 'x.jpg'" goes on telling.
+  if (at <= 0 || !/[,;:]\s*$/.test(sentence!.slice(0, at))) return false;
+  const first = /^(?:(?:please|pls|just|also|then|now|so)\s+)*([a-z]+)\b/i.exec(clause.trim())?.[1];
+  return first !== undefined && !/(?:ed|ing|en)$/i.test(first) && !OPENS_CLAUSE.test(first) && !AUXILIARY.test(first) && wordNet().partsOfSpeech(first).has('verb');
+}
+const AUXILIARY = /^(?:be|am|is|are|was|were|been|have|has|had|do|does|did|can|could|will|would|shall|should|may|might|must|got|get|gets)$/i;
+
 /** A piece that is only a verb once its framing is set aside ("Could you help me identify"): it shares the object of the next. */
 function bareVerb(piece: string): boolean {
   const left = piece.replace(FRAMING, ' ').replace(/\b(?:me|us|to|in|by|with|the|a|an)\b/gi, ' ').trim().split(/\s+/).filter(Boolean);
@@ -171,7 +185,7 @@ export function analyzeRequest(request: string): RequestAnalysis {
     quoted: [...text.matchAll(PLACEHOLDER)].map((m) => quotes[Number(m[1])]!),
     anaphoric: ANAPHOR.test(text.replace(PLACEHOLDER, '')),
     sentence: unmask(sentences.find((s) => s.includes(text)) ?? text).trim(),
-    asks: asksSomething(sentences.find((s) => s.includes(text)) ?? text) && !setsScene(text),
+    asks: (asksSomething(sentences.find((s) => s.includes(text)) ?? text) || imperativeAfter(text, sentences.find((s) => s.includes(text)))) && !setsScene(text),
     raw: unmask(text).replace(/[.!?]+$/, ''),
     follows: after.has(k),
   }));
