@@ -45,4 +45,12 @@ describe('languageGoals: the languages a request names as properties', () => {
     assert.deepEqual(languageGoals('I want to share this with my Spanish speaking friend'), {});
     assert.deepEqual(languageGoals("Say 'speak to me in French' out loud"), {});
   });
+
+  it('reads a language the user does not know as the source, and wants the one they write in', () => {
+    // Before: no goal; the sign was read and not translated.
+    assert.deepEqual(languageGoals("i want to know what this says, i don't speak chinese"), { target: 'en', source: 'zh' });
+    assert.deepEqual(languageGoals('what this paper say? i not understand german'), { target: 'en', source: 'de' });
+    // A language named as the one wanted still wins.
+    assert.deepEqual(languageGoals("I don't speak English, translate to Spanish please"), { target: 'es', source: 'en' });
+  });
 });

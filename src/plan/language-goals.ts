@@ -68,5 +68,13 @@ export function languageGoals(request: string): LanguageGoals {
     // Of two languages said with "in", the last is wanted and the other is the source's: "this voice
     // message in Spanish, what does she say in English?".
     inside.find((m) => m !== target && m.language.code !== target?.language.code);
+  // "I don't speak Chinese", "i not understand german": what is given is in that language, and
+  // the user wants it in the one they are writing in (the built-in planner reads English).
+  const unknown = target ? undefined : mentions.find((m) => m.preposition === undefined && NOT_UNDERSTOOD.test(said.slice(0, m.index)));
+  if (unknown) return { target: REQUEST_LANGUAGE, ...(unknown.language.code !== REQUEST_LANGUAGE ? { source: unknown.language.code } : {}) };
   return { ...(target ? { target: target.language.code } : {}), ...(source && source !== target ? { source: source.language.code } : {}) };
 }
+
+const NOT_UNDERSTOOD = /\b(?:i|we)\s+(?:(?:don'?t|dont|do\s+not|can'?t|cant|cannot|can\s+not|not|no|never)\s+)(?:really\s+)?(?:speak|understand|read|know)\s+(?:any\s+|much\s+)?$/i;
+/** The language requests to the built-in planner are written in, whose documentation it matches. */
+const REQUEST_LANGUAGE = 'en';

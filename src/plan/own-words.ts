@@ -15,6 +15,9 @@ import { oppositeOfTooMuch } from './too-much.js';
  * own catalog had planned speech recognition alone.
  */
 const SAID_AS_OBJECT = /(\b[a-z]\w*\b.*?)\s+what\s+(?:(?:is|was|are|were|'s|has\s+been|had\s+been)\s+(?:being\s+)?(?:said|spoken|discussed|talked\s+about)|(?:the\s+|this\s+|that\s+|he\s+|she\s+|they\s+|we\s+|you\s+|people\s+|someone\s+)(?:\w+\s+)?(?:says|said|is\s+saying|are\s+saying|talks\s+about|talked\s+about|speaks\s+about|mentions|mentioned))\b/i;
+/** Verbs that ask for what is said itself: "I want to know what this says", "I'd like to hear what she said". */
+const KNOWING = /\b(?:know|knowing|understand|hear|learn|see|find\s+out|wonder|wondering)\s*$/i;
+
 /**
  * "What's the main point of the talk": a thing asked of a message named with a determiner (a
  * noun WordNet files under communication: talk, speech, article, review); the message is what
@@ -34,7 +37,7 @@ const LIGHT_VERB = /\bmore\b|\b(?:tell|tells|telling|told|make|makes|making|made
  * "make" or "look" matched whichever type's examples used them.
  */
 export function ownWords(clause: Clause): string {
-  return withoutJudging(plainVerbs(oppositeOfTooMuch(stripLanguageNames(plainKinds(withoutReporting(clauseWords(clause))))).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, '$1').replace(ASKED_OF, (all, asked: string, of: string) => (of.split(/\s+/).some((w) => w && wordNet().isKindOf(w, 'communication')) ? `${asked} ` : all))).replace(LIGHT_VERB, ' '));
+  return withoutJudging(plainVerbs(oppositeOfTooMuch(stripLanguageNames(plainKinds(withoutReporting(clauseWords(clause))))).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, (all, before: string) => (KNOWING.test(before) ? all : before)).replace(ASKED_OF, (all, asked: string, of: string) => (of.split(/\s+/).some((w) => w && wordNet().isKindOf(w, 'communication')) ? `${asked} ` : all))).replace(LIGHT_VERB, ' '));
 }
 
 // "my Spanish speaking friend" says who the result is for, not to speak it.

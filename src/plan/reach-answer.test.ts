@@ -66,6 +66,14 @@ describe('questions about a given text: answer-sentence selection as the last re
     assert.deepEqual(draftPlan('did she say where she lives? where', catalog, call).plan.tasks.map((t) => t.args.question).filter(Boolean), ['did she say where she lives? where']);
   });
 
+  it('reads a language the user says they cannot read as the one to translate from', () => {
+    // Before: the sign read and not translated; with "in english", the first clause planned a translation into Korean.
+    const sign = given('sign.png', 'image');
+    assert.deepEqual(draftPlan("i can't read korean, what does this say in english", catalog, sign).plan.tasks.map((t) => [t.task, t.args.target_language]), [['ocr', undefined], ['translation', 'en']]);
+    // "Know what this says" asks for the words (before: refused as a caption, then spoken in Greek for "speak").
+    assert.deepEqual(draftPlan("i want to know what this says, i don't speak greek", catalog, sign).plan.tasks.map((t) => [t.task, t.args.target_language]), [['ocr', undefined], ['translation', 'en']]);
+  });
+
   it('reads a picture for a question whose answer only writing could show: a time, a price, a number', () => {
     // Before: no plan. "What colour" stays a question about the picture (below).
     assert.deepEqual(types('when does the bakery close on sundays?', photo), ['ocr', 'question-answering']);

@@ -1,5 +1,5 @@
 import type { Modality } from '../core/modality.js';
-import { asksSomething, FRAMING, setsScene } from './speech-act.js';
+import { asksQuestion, asksSomething, FRAMING, setsScene } from './speech-act.js';
 import { ABBREVIATIONS } from '../text/abbreviations.js';
 import { wordNet } from '../retrieval/wordnet.js';
 
@@ -104,14 +104,16 @@ function nounFirst(piece: string): boolean {
 }
 
 /**
- * A clause after the first of its sentence that opens with a verb in its plain form asks, even
- * when the sentence opens by telling ("i cant hear anything, make it louder"). Not a participle
- * ("…, taken last summer"), which describes.
+ * A clause after the first of its sentence that asks a question or opens with a verb in its
+ * plain form asks, even when the sentence opens by telling ("i cant hear anything, make it
+ * louder", "i can't read korean, what does this say"). Not a participle ("…, taken last
+ * summer"), which describes.
  */
 function imperativeAfter(clause: string, sentence: string | undefined): boolean {
   const at = sentence?.indexOf(clause.trim()) ?? -1;
   // After a comma only: "… and found one titled 'x.jpg'" goes on telling.
   if (at <= 0 || !/[,;:]\s*$/.test(sentence!.slice(0, at))) return false;
+  if (asksQuestion(clause)) return true;
   const first = /^(?:(?:please|pls|just|also|then|now|so)\s+)*([a-z]+)\b/i.exec(clause.trim())?.[1];
   return first !== undefined && !/(?:ed|ing|en)$/i.test(first) && !OPENS_CLAUSE.test(first) && !AUXILIARY.test(first) && wordNet().partsOfSpeech(first).has('verb');
 }
