@@ -39,6 +39,9 @@ describe('BuiltinController', () => {
       await assert.rejects(refused(request, letter), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /text generation/.test(e.message), request);
     }
     assert.deepEqual((await refused('what part of speech is each word', letter)).plan.tasks.map((t) => t.task), ['token-classification']);
+    // Writing given words in a language is translating them (before: refused as text generation); a poem to write is still refused.
+    assert.deepEqual((await refused("write this in spanish for me: 'the meeting is cancelled'", new Map())).plan.tasks.map((t) => t.task), ['translation']);
+    await assert.rejects(refused('write a poem about the sea in spanish', new Map()), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /text generation/.test(e.message));
     // What a served expert does is still planned, the same words around it notwithstanding.
     assert.deepEqual((await refused('make this photo black and white')).plan.tasks.map((t) => t.task), ['image-to-image']);
     assert.deepEqual((await refused('how many cups are on the table')).plan.tasks.map((t) => t.task), ['object-detection']);

@@ -7,6 +7,7 @@ import { clauseWords, type Clause } from './request-analysis.js';
 import { FRAMING } from './speech-act.js';
 import { withoutReporting } from './reported-speech.js';
 import { oppositeOfTooMuch } from './too-much.js';
+import { languageGoals } from './language-goals.js';
 
 /**
  * "Summarize what is said in this recording": what was said is the thing a step works on,
@@ -37,7 +38,17 @@ const LIGHT_VERB = /\bmore\b|\b(?:tell|tells|telling|told|make|makes|making|made
  * "make" or "look" matched whichever type's examples used them.
  */
 export function ownWords(clause: Clause): string {
-  return withoutJudging(plainVerbs(oppositeOfTooMuch(stripLanguageNames(plainKinds(withoutReporting(clauseWords(clause))))).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, (all, before: string) => (KNOWING.test(before) ? all : before)).replace(ASKED_OF, (all, asked: string, of: string) => (of.split(/\s+/).some((w) => w && wordNet().isKindOf(w, 'communication')) ? `${asked} ` : all))).replace(LIGHT_VERB, ' '));
+  return writtenIn(clause.text, withoutJudging(plainVerbs(oppositeOfTooMuch(stripLanguageNames(plainKinds(withoutReporting(clauseWords(clause))))).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, (all, before: string) => (KNOWING.test(before) ? all : before)).replace(ASKED_OF, (all, asked: string, of: string) => (of.split(/\s+/).some((w) => w && wordNet().isKindOf(w, 'communication')) ? `${asked} ` : all))).replace(LIGHT_VERB, ' ')));
+}
+
+/**
+ * Writing something in a language names no writing: "write this in spanish for me: '…'" asks
+ * for the words in Spanish, which a translation gives (before: refused as text generation). A
+ * thing to write ("write a poem in Spanish") keeps its noun, and so its type.
+ */
+const WRITE = /\b(?:write|writes|writing|wrote|written|type|typed)\b/gi;
+function writtenIn(text: string, words: string): string {
+  return languageGoals(text).target ? words.replace(WRITE, ' ') : words;
 }
 
 // "my Spanish speaking friend" says who the result is for, not to speak it.
