@@ -38,8 +38,15 @@ const LIGHT_VERB = /\bmore\b|\b(?:tell|tells|telling|told|make|makes|making|made
  * "make" or "look" matched whichever type's examples used them.
  */
 export function ownWords(clause: Clause): string {
-  return writtenIn(clause.text, withoutJudging(plainVerbs(oppositeOfTooMuch(stripLanguageNames(plainKinds(withoutReporting(clauseWords(clause))))).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, (all, before: string) => (KNOWING.test(before) ? all : before)).replace(ASKED_OF, (all, asked: string, of: string) => (of.split(/\s+/).some((w) => w && wordNet().isKindOf(w, 'communication')) ? `${asked} ` : all))).replace(LIGHT_VERB, ' ')));
+  return writtenIn(clause.text, withoutJudging(plainVerbs(oppositeOfTooMuch(stripLanguageNames(plainKinds(withoutReporting(clauseWords(clause).replace(WHO_DID, '$1'))))).replace(/(?<![\p{L}\d])\d\S*/gu, ' ').replace(FRAMING, ' ').replace(SAID_AS_OBJECT, (all, before: string) => (KNOWING.test(before) ? all : before)).replace(ASKED_OF, (all, asked: string, of: string) => (of.split(/\s+/).some((w) => w && wordNet().isKindOf(w, 'communication')) ? `${asked} ` : all))).replace(LIGHT_VERB, ' ')));
 }
+
+/**
+ * "Who wrote it", "who translated this book", "who signed the letter": a question for the one
+ * who did something asks about the deed, not for it to be done again (before: refused as text
+ * generation for "wrote"; a translation with no language). "Who is speaking" keeps its verb.
+ */
+const WHO_DID = /^(\s*who\s+)(?!(?:is|are|was|were|am|be|do|does|did|can|could|will|would|shall|should|may|might|must|has|have|had)\b)[a-z]+\b/i;
 
 /**
  * Writing something in a language names no writing: "write this in spanish for me: '…'" asks

@@ -66,6 +66,12 @@ describe('questions about a given text: answer-sentence selection as the last re
     assert.deepEqual(draftPlan('did she say where she lives? where', catalog, call).plan.tasks.map((t) => t.args.question).filter(Boolean), ['did she say where she lives? where']);
   });
 
+  it('answers who did something from the text, not by doing it again', () => {
+    // Before: refused as text generation for "wrote"; a translation with no language (an invalid plan).
+    assert.deepEqual(types('this letter, who wrote it?', text), ['question-answering']);
+    assert.deepEqual(types('who translated this book', text), ['question-answering']);
+  });
+
   it('reads a language the user says they cannot read as the one to translate from', () => {
     // Before: the sign read and not translated; with "in english", the first clause planned a translation into Korean.
     const sign = given('sign.png', 'image');
