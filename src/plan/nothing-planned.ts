@@ -7,7 +7,7 @@ import { reachAnswer } from './reach-answer.js';
 import { FALLBACK_MIN_RELATIVE_SCORE, MIN_RELATIVE_SCORE } from './planner-config.js';
 import { operationNamed } from './type-index.js';
 import { aKind, type PlanState } from './plan-state.js';
-import { kindsSaid, rank } from './rank-clause.js';
+import { isEdit, kindsSaid, rank } from './rank-clause.js';
 import { isStep } from './step-choice.js';
 import { answerFromText, planStep } from './add-step.js';
 
@@ -58,7 +58,9 @@ export function planWhenNothingPlanned(s: PlanState): void {
     const only = s.asking.length === 1 ? s.asking[0] : undefined;
     const nearest = only && [...(s.meaning(only) ?? [])].find(([, place]) => place === 0)?.[0];
     const type = nearest ? s.catalog.taskType(nearest) : undefined;
-    if (only && type && type.inputs.every((slot) => !slot.required || s.available.files.some((f) => f.modality === slot.modality))) {
+    // Nor an edit, for a question about what is ("is this picture blurry?" asks, and a sharpened picture is no answer).
+    const editForQuestion = only !== undefined && type !== undefined && isEdit(type) && asksWhatIs(only.raw ?? only.text);
+    if (only && type && !editForQuestion && type.inputs.every((slot) => !slot.required || s.available.files.some((f) => f.modality === slot.modality))) {
       const from = s.planned.length;
       if (planStep(s, type, only)) {
         for (const step of s.planned.slice(from)) step.unsure = true;

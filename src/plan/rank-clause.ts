@@ -222,7 +222,7 @@ export function ownMaterial(s: PlanState, type: TaskType, slot: TaskType['inputs
 }
 
 /** A type that gives back the kind of thing it takes, other than text: an edit of a picture, a recording or a video. */
-function isEdit(type: TaskType): boolean {
+export function isEdit(type: TaskType): boolean {
   const out = type.output.modality;
   return out !== 'text' && out !== 'json' && type.inputs.some((i) => i.modality === out);
 }

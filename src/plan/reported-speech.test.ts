@@ -22,6 +22,11 @@ describe('a question about what is said in a file', () => {
     assert.ok(!asksWhatIsReported('who does he mention'));
   });
 
+  it('talking and speaking report only what they are about: "when does he talk" asks when the speech is', () => {
+    assert.ok(!asksWhatIsReported('when does he talk'));
+    assert.equal(withoutReporting('when is the party she talks about').replace(/\s+/g, ' '), 'when is the party she ');
+  });
+
   it('no question, no report: "say it aloud" asks for speech', () => {
     assert.ok(!asksWhatIsReported('say it aloud'));
   });

@@ -9,7 +9,8 @@ import { FRAMING, asksQuestion } from './speech-act.js';
  * asked who or which, what is mentioned is what a finder of names lists ("who does he mention").
  */
 const SUBJECT = String.raw`\b(?:he|she|they|it|someone|somebody|anyone|anybody|(?:the|this|that)\s+[a-z]+)\s+(?:(?:ever|even|also|really|actually)\s+)?`;
-const SAYING = String.raw`(?:say|says|said|talk|talks|talked|speak|speaks|spoke|write|writes|wrote|state|states|stated)\b`;
+// Talking and speaking report only what they are about: "when does he talk" asks when the speech is.
+const SAYING = String.raw`(?:(?:say|says|said|write|writes|wrote|state|states|stated)\b|(?:talk|talks|talked|speak|speaks|spoke)\s+(?:about|of)\b)`;
 const MENTIONING = String.raw`(?:mention|mentions|mentioned)\b`;
 const YES_NO = /^\s*(?:is|are|was|were|does|do|did|has|have|had)\b/i;
 // "What does she say", "what does the person in the video say", "me want know what he say": the words themselves.
@@ -18,7 +19,7 @@ const ASKS_THE_WORDS = new RegExp(String.raw`\bwhat(?:'s|s|\s+(?:does|did|do|is|
 function reporting(question: string): RegExp | undefined {
   if (!asksQuestion(question) || ASKS_THE_WORDS.test(question)) return undefined;
   const verbs = YES_NO.test(question) ? `(?:${SAYING}|${MENTIONING})` : SAYING;
-  return new RegExp(SUBJECT + verbs, 'gi');
+  return new RegExp(`(${SUBJECT})${verbs}`, 'gi');
 }
 
 /** Whether a question asks about something said in the file (see above). */
@@ -30,5 +31,5 @@ export function asksWhatIsReported(text: string): boolean {
 /** A question's words without its reporting verb, which names no operation. */
 export function withoutReporting(text: string): string {
   const verb = reporting(text.replace(FRAMING, ' ').replace(/^[\s,]+/, ''));
-  return verb ? text.replace(verb, (m) => m.replace(/\S+$/, ' ')) : text;
+  return verb ? text.replace(verb, (_, subject: string) => `${subject} `) : text;
 }
