@@ -71,7 +71,7 @@ export const UNSERVED_TASK_TYPES: readonly TaskType[] = [
     id: 'audio-classification',
     name: 'Audio classification',
     hfPipelineTag: 'audio-classification',
-    description: 'Tell what is heard and who: identify the speaker or the singer by their voice, the song, the music genre, the instrument playing, or a sound such as a dog barking or a siren.',
+    description: 'Tell what is heard and who: identify the speaker or the singer by their voice, whether a man or a woman speaks, their accent, the song, the music genre, the instrument playing, or a sound such as a dog barking or a siren.',
     inputs: [{ name: 'audio', modality: 'audio', description: 'the recording' }],
     output: { modality: 'json', description: 'the labels' },
     params: { type: 'object', properties: {} },

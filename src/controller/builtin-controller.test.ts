@@ -54,6 +54,9 @@ describe('BuiltinController', () => {
     const recording = new Map([['song.wav', { modality: 'audio' as const, mime: 'audio/wav' }]]);
     await assert.rejects(refused('who is singing this', recording), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /audio classification/.test(e.message));
     await assert.rejects(refused('what instrument is playing', recording), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /audio classification/.test(e.message));
+    // So is whether a man or a woman speaks, and their accent (before: voice activity; a question answered from the transcript).
+    await assert.rejects(refused('is this a man or woman speaking', recording), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /audio classification/.test(e.message));
+    await assert.rejects(refused('what accent does she have', recording), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /audio classification/.test(e.message));
     // Knowing it moves no served type further away in meaning: the gist is still a summary.
     assert.deepEqual((await refused('give me the gist of this recording', recording)).plan.tasks.map((t) => t.task), ['automatic-speech-recognition', 'summarization']);
     assert.deepEqual((await refused('clean up the recording', recording)).plan.tasks.map((t) => t.task), ['audio-to-audio']);
