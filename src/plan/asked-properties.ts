@@ -53,7 +53,7 @@ export function askedProperties(request: string): AskedProperty[] {
     const thing = (m[1] ?? m[2] ?? m[3])!.toLowerCase();
     // A noun for feeling names the property sentiment gives: "tell me the mood of this sentence".
     if (FEELING.test(thing)) out.push({ words: FEELING_WORDS, cue: m[0] });
-    else if (!isStopword(thing) && !PORTION.test(thing)) out.push({ words: [thing], cue: m[0] });
+    else if (!isStopword(thing) && !PORTION.test(thing) && !/^(?:one|ones)$/.test(thing)) out.push({ words: [thing], cue: m[0] });
   }
   // What a thing is about is its gist, which a summary gives: "what is the video about?".
   const about = ABOUT.exec(said);

@@ -163,6 +163,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['translate what she says to french and give me as audio', 'audio', ['automatic-speech-recognition', 'translation', 'text-to-speech']],
   // A verb after a comma asks, though the sentence opens by telling (before: "i cant hear anything" refused as audio classification).
   ['i cant hear anything, make louder', 'audio', ['audio-to-audio']],
+  // "Which one" asks among the labels offered, not for a "one" (before: question answering).
+  ['which one: complaint, question or praise', 'text', ['zero-shot-classification']],
   // "How old" asks the age a face shows, whatever else "people" names (before: object detection of people).
   ['how old do the people here look', 'image', ['face-analysis']],
 ];

@@ -235,13 +235,13 @@ function withoutLabels(words: string, labels: readonly string[]): string {
 
 /**
  * The noun a "what X" or "which X" question asks for, as a term ("what breed is the dog":
- * breed); none for "what is …", "what kind of …" or a word for a kind of file.
+ * breed); none for "what is …", "what kind of …", "which one" or a word for a kind of file.
  */
 function askedNoun(text: string): string | undefined {
   // "What is the price on the tag": the noun after "the", before what it is of or on.
   const the = /^\s*(?:what|which)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?([a-z]+)(?=\s+(?:of|on|in|at|for|from|about)\b|\s*[?.!]?\s*$)/i.exec(text);
   const m = the ?? /^\s*(?:what|which)\s+([a-z]+)\b/i.exec(text);
-  if (!m || /^(?:kind|kinds|type|types|sort|sorts|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)$/i.test(m[1]!)) return undefined;
+  if (!m || /^(?:kind|kinds|type|types|sort|sorts|one|ones|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)$/i.test(m[1]!)) return undefined;
   const term = terms(m[1]!)[0];
   return term && !isKindWord(term) ? term : undefined;
 }
