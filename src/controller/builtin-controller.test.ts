@@ -41,6 +41,8 @@ describe('BuiltinController', () => {
     assert.deepEqual((await refused('what part of speech is each word', letter)).plan.tasks.map((t) => t.task), ['token-classification']);
     // A question about a picture is no request to edit it, however near in meaning the edit (before: sharpened for "is this picture blurry").
     await assert.rejects(refused('is this picture blurry'), (e) => TroupeError.is(e, ErrorCode.NoPlan));
+    // "Tell me the colours" asks what is, and takes no edit (before: turned grey).
+    await assert.rejects(refused('tell me the colours in this photo'), (e) => TroupeError.is(e, ErrorCode.NoPlan));
     // Writing given words in a language is translating them (before: refused as text generation); a poem to write is still refused.
     assert.deepEqual((await refused("write this in spanish for me: 'the meeting is cancelled'", new Map())).plan.tasks.map((t) => t.task), ['translation']);
     await assert.rejects(refused('write a poem about the sea in spanish', new Map()), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /text generation/.test(e.message));

@@ -165,6 +165,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['i cant hear anything, make louder', 'audio', ['audio-to-audio']],
   // "Which one" asks among the labels offered, not for a "one" (before: question answering).
   ['which one: complaint, question or praise', 'text', ['zero-shot-classification']],
+  // A feeling asked of people in a photo is on their faces, however few words face analysis shares with the clause (before: OCR, then sentiment).
+  ['tell me the mood of the people', 'image', ['face-analysis']],
   // "How old" asks the age a face shows, whatever else "people" names (before: object detection of people).
   ['how old do the people here look', 'image', ['face-analysis']],
 ];

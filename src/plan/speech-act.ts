@@ -84,8 +84,8 @@ export function politeRequest(sentence: string): boolean {
 
 // A question opening with a wh-word or an auxiliary of being or doing (not of ability: "can
 // we try transforming it?" asks for the transforming), or asked indirectly ("tell what they say
-// and if they are happy").
-const WHAT_IS = /^(?:(?:tell|show|ask|know|find\s+out|explain|see|check|detect|determine|decide|judge|figure\s+out)\s+(?:me\s+|us\s+)?(?:if|whether|who|what|which|when|where|why|how)|who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|has|have|had)\b/i;
+// and if they are happy", "tell me the colours in it").
+const WHAT_IS = /^(?:(?:tell|show|ask|know|find\s+out|explain|see|check|detect|determine|decide|judge|figure\s+out)\s+(?:me\s+|us\s+)?(?:if|whether|who|what|which|when|where|why|how)|tell\s+(?:me|us)\s+(?:the|its|their|all\s+the)\b|who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|has|have|had)\b/i;
 // Words that make it an action asked for: a modal, "how do I", "how to", "how about", "what about".
 const ACTION_ASKED = /\b(?:would|could|should|might|can|will)\b|\bhow\s+(?:do|can)\s+(?:i|we)\b|\b(?:how|what)\s+(?:to|about)\b/i;
 

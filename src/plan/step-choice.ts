@@ -7,6 +7,8 @@ import { AGREED_MIN_SCORE, CLEAR_LEAD, CLEAR_LEAD_MIN_SCORE, FAR_IN_MEANING, INF
 import { isKindWord } from './type-index.js';
 import { bridgeFor, canFill, userWordsFit } from './wire-inputs.js';
 import { type PlanState, type Ranked } from './plan-state.js';
+import { kindsSaid } from './rank-clause.js';
+import { wordNet } from '../retrieval/wordnet.js';
 
 /**
  * Whether a clause is a step of its own: its best type matches well, or matches modestly
@@ -65,6 +67,12 @@ export function askedFirst(s: PlanState, ranked: Ranked[], clause: Clause): Rank
   // One that takes what is at hand as it is comes before one reached through a conversion:
   // the mood of the people in a photo is on their faces, not in a text read off it.
   const givers = asked.size ? ranked.filter((r) => asked.has(r.type.id) && r.feasibility > INFEASIBLE_PENALTY) : [];
+  // However few of the clause's words it shares, none included, when the words' best is reached
+  // only through a conversion ("what is the mood of the people" of a photo: their faces, not a
+  // text read off it). Not when the clause names another kind ("the mood of the text" on a sign),
+  // nor a message ("is the sign positive": what it says).
+  const unmatched = ranked[0] && !givers.some((r) => r.feasibility === 1) && kindsSaid(s, clause).size === 0 && !namesAMessage(clause.text) ? s.types.find((t) => asked.has(t.id) && s.served(t) && t.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, s.available))) : undefined;
+  if (unmatched) givers.unshift({ type: unmatched, feasibility: 1, score: 0, raw: 0, matched: [] });
   const giving = givers.find((r) => r.feasibility === 1) ?? givers[0];
   return giving && giving !== ranked[0] ? [giving, ...ranked.filter((r) => r !== giving)] : ranked;
 }
@@ -115,4 +123,9 @@ export function outOfReach(s: PlanState, ranked: Ranked[], clause: Clause): void
   const first = by[0];
   if (!first || by.some((r) => missing(r).length === 0)) return;
   s.unfed.push({ type: first.type, clause: clause.text, slots: missing(first) });
+}
+
+/** Whether a clause names a message, a thing WordNet files under communication ("the sign", "this notice"). */
+function namesAMessage(text: string): boolean {
+  return [...text.matchAll(/\b(?:the|this|that|these|those|my|his|her|their|its|your|our)\s+([a-z]+)/gi)].some((m) => wordNet().isKindOf(m[1]!, 'communication'));
 }
