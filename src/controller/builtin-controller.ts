@@ -80,7 +80,8 @@ export class BuiltinController implements Controller {
       return undefined;
     });
     // Telling the given texts' languages costs the detector's start-up: only when a language is wanted.
-    const languageOf = languageGoals(request).target ? await givenLanguages(request, files, servedLanguagesOf(catalog)) : undefined;
+    // Or when a translation names none: one already in the request's language is not translated into it.
+    const languageOf = languageGoals(request).target || /\btranslat/i.test(request) ? await givenLanguages(request, files, servedLanguagesOf(catalog)) : undefined;
     const aids = { ...(meaning ? { meaning } : {}), ...(languageOf ? { languageOf } : {}) };
     let drafted = draftPlan(request, catalog, files, aids);
     if (!refuseUnserved(drafted, unserved)) drafted = draftPlan(request, served, files, aids);

@@ -62,3 +62,22 @@ describe('questions and wishes joined in one sentence', () => {
     assert.deepEqual(steps("I'd like to hear the sign in Spanish", 'image'), ['ocr', 'translation', 'text-to-speech']);
   });
 });
+
+describe('a translation that names no language to translate into', () => {
+  const sign = new Map([['menu.png', { modality: 'image' as const, mime: 'image/png' }]]);
+  const text = new Map([['note.txt', { modality: 'text' as const, mime: 'text/plain' }]]);
+
+  it('is into the language the request is written in', () => {
+    // Before: an invalid plan (exit 2), no target language.
+    const drafted = draftPlan('translate the menu and tell me which dishes are vegetarian', catalog, sign);
+    assert.deepEqual(drafted.plan.tasks.map((t) => [t.task, t.args.target_language]), [['ocr', undefined], ['translation', 'en'], ['question-answering', undefined]]);
+    assert.match(drafted.notes.join(' '), /into English, the request's own/);
+  });
+
+  it('is left to ask for one when the text given is in that language already', () => {
+    const english = draftPlan('translate this', catalog, text, { languageOf: () => 'en' });
+    assert.equal(english.plan.tasks[0]!.args.target_language, undefined);
+    const spanish = draftPlan('translate this', catalog, text, { languageOf: () => 'es' });
+    assert.equal(spanish.plan.tasks[0]!.args.target_language, 'en');
+  });
+});

@@ -4,7 +4,10 @@ import type { SniffedFile } from '../core/modality.js';
 import { planWithoutLlm, type BuiltinPlan } from './builtin-planner.js';
 import type { MeaningRanks } from './clause-meaning.js';
 import { formatGoal, reachFormatGoal } from './format-goal.js';
-import { languageGoals } from './language-goals.js';
+import { languageGoals, REQUEST_LANGUAGE } from './language-goals.js';
+import { languageEffects } from '../catalog/effects.js';
+import { languageName } from '../text/languages.js';
+import { isFile, type Plan } from '../core/plan.js';
 import { reachAnswer } from './reach-answer.js';
 import { answerPath, givesAsked, reachAsked } from './reach-asked.js';
 import { analyzeRequest } from './request-analysis.js';
@@ -77,7 +80,26 @@ export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<
       asked = { plan: path, notes: [...asked.notes, `left out ${left.join(', ')}: the question's answer does not need ${left.length > 1 ? 'them' : 'it'}`] };
     }
   }
-  const reached = reachLanguageGoal(asked.plan, catalog, languageGoals(request), aids.languageOf);
+  const reached = intoRequestLanguage(reachLanguageGoal(asked.plan, catalog, languageGoals(request), aids.languageOf), catalog, aids.languageOf);
   const formatted = reachFormatGoal(reached.plan, catalog, formatGoal(request, catalog), given);
   return { ...drafted, plan: formatted.plan, notes: [...drafted.notes, ...asked.notes, ...reached.notes, ...formatted.notes] };
+}
+
+/**
+ * A translation asked for with no language to translate into ("translate the menu and tell me
+ * which dishes are vegetarian") is into the language the request is written in (before: an
+ * invalid plan, exit 2). Not a text already in that language ("translate this" of an English
+ * text still asks which language).
+ */
+function intoRequestLanguage({ plan, notes }: { plan: Plan; notes: string[] }, catalog: Catalog, languageOf: LanguageOf = () => undefined): { plan: Plan; notes: string[] } {
+  const unset = plan.tasks.filter((t) => {
+    const effects = catalog.taskType(t.task) && languageEffects(catalog.taskType(t.task)!);
+    if (!effects || !effects.sets || t.args[effects.sets.target] !== undefined) return false;
+    const input = effects.textInput ? t.args[effects.textInput] : undefined;
+    const given = isFile(input) ? languageOf(input.file) : typeof input === 'string' ? languageOf(input) : undefined;
+    return given !== REQUEST_LANGUAGE;
+  });
+  if (unset.length === 0) return { plan, notes };
+  const tasks = plan.tasks.map((t) => (unset.includes(t) ? { ...t, args: { ...t.args, [languageEffects(catalog.taskType(t.task)!).sets!.target]: REQUEST_LANGUAGE } } : t));
+  return { plan: { tasks }, notes: [...notes, ...unset.map((t) => `${t.id}: no language named to translate into; into ${languageName(REQUEST_LANGUAGE)}, the request's own`)] };
 }

@@ -77,4 +77,4 @@ export function languageGoals(request: string): LanguageGoals {
 
 const NOT_UNDERSTOOD = /\b(?:i|we)\s+(?:(?:don'?t|dont|do\s+not|can'?t|cant|cannot|can\s+not|not|no|never)\s+)(?:really\s+)?(?:speak|understand|read|know)\s+(?:any\s+|much\s+)?$/i;
 /** The language requests to the built-in planner are written in, whose documentation it matches. */
-const REQUEST_LANGUAGE = 'en';
+export const REQUEST_LANGUAGE = 'en';
