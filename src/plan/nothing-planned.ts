@@ -3,7 +3,7 @@ import { asksWhatIs } from './speech-act.js';
 import { asksWhatIsReported } from './reported-speech.js';
 import { intoGoal, intoGoalTerms } from './into-goal.js';
 import type { Clause } from './request-analysis.js';
-import { reachAnswer } from './reach-answer.js';
+import { reachAnswer, shownOnlyInWriting } from './reach-answer.js';
 import { FALLBACK_MIN_RELATIVE_SCORE, MIN_RELATIVE_SCORE } from './planner-config.js';
 import { operationNamed } from './type-index.js';
 import { aKind, type PlanState } from './plan-state.js';
@@ -60,7 +60,10 @@ export function planWhenNothingPlanned(s: PlanState): void {
     const type = nearest ? s.catalog.taskType(nearest) : undefined;
     // Nor an edit, for a question about what is ("is this picture blurry?" asks, and a sharpened picture is no answer).
     const editForQuestion = only !== undefined && type !== undefined && isEdit(type) && asksWhatIs(only.raw ?? only.text);
-    if (only && type && !editForQuestion && type.inputs.every((slot) => !slot.required || s.available.files.some((f) => f.modality === slot.modality))) {
+    // Nor a question about a picture whose answer only writing could show ("what number is on
+    // the bus"): draft-plan.ts reads the picture and answers from its text.
+    const writing = only !== undefined && s.available.files.some((f) => f.modality === 'image') && shownOnlyInWriting(only.raw ?? only.text);
+    if (only && type && !editForQuestion && !writing && type.inputs.every((slot) => !slot.required || s.available.files.some((f) => f.modality === slot.modality))) {
       const from = s.planned.length;
       if (planStep(s, type, only)) {
         for (const step of s.planned.slice(from)) step.unsure = true;

@@ -80,6 +80,11 @@ describe('questions about a given text: answer-sentence selection as the last re
     assert.deepEqual(draftPlan("i want to know what this says, i don't speak greek", catalog, sign).plan.tasks.map((t) => [t.task, t.args.target_language]), [['ocr', undefined], ['translation', 'en']]);
   });
 
+  it('reads a picture for a number asked of it, not the detector of what the number is on', () => {
+    // Before: object detection of buses, the nearest in meaning.
+    assert.deepEqual(types('what number is on the bus', photo), ['ocr', 'question-answering']);
+  });
+
   it('reads a picture for a question whose answer only writing could show: a time, a price, a number', () => {
     // Before: no plan. "What colour" stays a question about the picture (below).
     assert.deepEqual(types('when does the bakery close on sundays?', photo), ['ocr', 'question-answering']);

@@ -63,6 +63,6 @@ export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles
  * no prices, so such a question about one is a question about the writing in it (opening hours
  * on a door, a price tag); "what colour is the car" is not.
  */
-function shownOnlyInWriting(question: string): boolean {
+export function shownOnlyInWriting(question: string): boolean {
   return /^\s*(?:when|what\s+(?:time|times|hours?|days?|date|price|prices|number)|how\s+much)\b/i.test(question);
 }
