@@ -46,6 +46,11 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     assert.deepEqual(words('tell me the way to go home'), []);
   });
 
+  it('what someone is talking about is the gist, and a clause split off at "and whether" still asks', () => {
+    assert.deepEqual(words('what are they talking about in this recording, roughly?'), ['summary']);
+    assert.deepEqual(words('whether they look happy'), ['sentiment|emotion']);
+  });
+
   it('"how" before an adjective asks what the adjective measures; "how many" is a count', () => {
     assert.deepEqual(words('how old is she'), ['age']);
     assert.deepEqual(words('how many cars are there'), []);

@@ -25,12 +25,12 @@ export interface AskedProperty {
 
 const QUOTED = /(["'‘“])(?:(?!\1).){2,}?\1/g;
 const NAMED = /\b(?:which|what)\s+(?!(?:is|was|are|were)\b)([a-z]+)\b|\b(?:(?:tell|show|give|find|identify|detect|determine|name|say)\s+(?:me\s+|us\s+)?|(?:what|which)(?:'s|\s+is|\s+was|\s+are)\s+)the\s+([a-z]+)\s+of\b|\b(?:tell|show|give|say)\s+(?:me\s+|us\s+)(?:the|a|an)\s+([a-z]+)\s*(?=$|[,.?!;]|\s+(?:and|then|too|please|pls)\b)/gi;
-/** A sentence that asks whether or which: a question mark, an opening auxiliary, "tell me if …". */
-const ASKS = /\?\s*$|^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|am)\b|\b(?:tell|ask|check|see|know|find\s+out|let\s+me\s+know|say|guess|detect|determine|decide|judge|figure\s+out)\s+(?:me\s+|us\s+)?(?:if|whether)\b|\bhow\s+(?:does|do|did|is|are)\b/i;
+/** A sentence that asks whether or which: a question mark, an opening auxiliary or "whether" (a clause split off "tell me … and whether …"), "tell me if …". */
+const ASKS = /\?\s*$|^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has|have|am|whether)\b|\b(?:tell|ask|check|see|know|find\s+out|let\s+me\s+know|say|guess|detect|determine|decide|judge|figure\s+out)\s+(?:me\s+|us\s+)?(?:if|whether)\b|\bhow\s+(?:does|do|did|is|are)\b/i;
 /** What links a thing to a feeling said of it: "is … upset", "sounds friendly", "they happy", "happy or sad". */
 const LINKS = /^(?:is|are|was|were|be|been|being|am|sound|sounds|sounded|seem|seems|seemed|look|looks|looked|feel|feels|felt|appear|appears|appeared|get|gets|got|become|becomes|or|they|he|she|it|someone|speaker|person|writer|author|people|ppl)$/i;
-/** What a thing is about: "what is this recording about", "whats this clip about?", "what does the speaker talk about". */
-const ABOUT = /^\s*what(?:(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:it|this|that|these|those|(?:the|this|that|these|those|my|your)\s+[a-z]+)|\s+(?:does|do|did)\s+(?:he|she|they|it|(?:the|this|that)\s+[a-z]+)\s+(?:talk|speak|write|say|go\s+on))\s+(?:all\s+|really\s+)?about\s*[?.!]?\s*$/i;
+/** What a thing is about: "what is this recording about", "whats this clip about?", "what does the speaker talk about", "what are they talking about in this recording, roughly?". */
+const ABOUT = /^\s*what(?:(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:it|this|that|these|those|(?:the|this|that|these|those|my|your)\s+[a-z]+)|\s+(?:does|do|did)\s+(?:he|she|they|it|(?:the|this|that)\s+[a-z]+)\s+(?:talk|speak|write|say|go\s+on)|(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:he|she|they|it|(?:the|this|that)\s+[a-z]+)\s+(?:talking|speaking|writing|going\s+on))\s+(?:all\s+|really\s+)?about(?:\s+(?:in|on)\s+(?:the|this|that|my|your)\s+[a-z]+)?(?:\s*,?\s*(?:roughly|briefly|basically|in\s+short|more\s+or\s+less|please|pls))?\s*[?.!]?\s*$/i;
 /** A question of how long. */
 const HOW_LONG = /\bhow\s+(?:long|many\s+(?:seconds|minutes|hours)|much\s+time)\b/i;
 // Not "how many", "how much": a count or an amount (asksFact).

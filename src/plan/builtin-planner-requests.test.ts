@@ -167,6 +167,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['which one: complaint, question or praise', 'text', ['zero-shot-classification']],
   // A feeling asked of people in a photo is on their faces, however few words face analysis shares with the clause (before: OCR, then sentiment).
   ['tell me the mood of the people', 'image', ['face-analysis']],
+  // A property a step already planned gives is that step's to answer (before: a sentiment of the faces' analysis).
+  ['can you tell me how many faces there are and whether they look happy?', 'image', ['face-analysis']],
   // "How old" asks the age a face shows, whatever else "people" names (before: object detection of people).
   ['how old do the people here look', 'image', ['face-analysis']],
 ];

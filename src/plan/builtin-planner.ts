@@ -38,6 +38,10 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     const content = terms(ownWords(clause));
     // Not one that names the kind wanted ("… and give me as audio" of a recording: speech of the translation).
     if (s.asking.length > 1 && content.length > 0 && !wantedOutput(clause.text) && content.every((t) => isKindWord(t) && s.available.files.some((f) => kindOf(t) === `kind:${f.modality}`))) continue;
+    // A property asked that a step already planned gives is answered by that step ("how many faces
+    // are there and whether they look happy": the faces' emotions; before, a sentiment of them).
+    const asked = s.typesAsked(clause);
+    if (asked.size && s.planned.some((p) => asked.has(p.task.task))) continue;
     const { ranked, thing } = thingBeforeKind(s, askedFirst(s, newEvidence(s, rank(s, clause), clause), clause), clause);
     const best = ranked[0];
     const near = s.meaning?.(clause);

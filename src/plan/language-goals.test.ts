@@ -52,5 +52,8 @@ describe('languageGoals: the languages a request names as properties', () => {
     assert.deepEqual(languageGoals('what this paper say? i not understand german'), { target: 'en', source: 'de' });
     // A language named as the one wanted still wins.
     assert.deepEqual(languageGoals("I don't speak English, translate to Spanish please"), { target: 'es', source: 'en' });
+    // A text said to be in another language, when what it says is asked; not when it is to be read aloud.
+    assert.deepEqual(languageGoals("Can you help me understand what this sign says? I think it's in French."), { target: 'en', source: 'fr' });
+    assert.deepEqual(languageGoals('the text is written in spanish, read it aloud'), { source: 'es' });
   });
 });
