@@ -56,7 +56,7 @@ const RAW: unknown[] = [
     name: 'Text to speech',
     hfPipelineTag: 'text-to-speech',
     description:
-      'Speak text aloud (TTS): synthesize a spoken audio recording (voice) of the text, read out loud, pronounce, narrate.',
+      'Speak text aloud (TTS): synthesize a spoken audio recording (voice) of the text to listen to, read out loud, pronounce, narrate.',
     inputs: [{ name: 'text', modality: 'text', description: 'the text to speak' }],
     output: { modality: 'audio', description: 'a WAV recording of the speech' },
     params: {
@@ -238,8 +238,8 @@ const RAW: unknown[] = [
             { const: 'convert', description: 'convert to another format (WAV, FLAC, OGG, MP3) or sample rate' },
             { const: 'mono', description: 'mono, one channel, mix down' },
             { const: 'normalize', description: 'normalise, normalize, even out the level' },
-            { const: 'louder', description: 'louder, loud, amplify, boost, raise' },
-            { const: 'quieter', description: 'quieter, quiet, softer, soft, lower, reduce' },
+            { const: 'louder', description: 'louder, loud, amplify, boost, raise, more volume' },
+            { const: 'quieter', description: 'quieter, quiet, softer, soft, lower, reduce, less volume' },
             { const: 'trim-silence', description: 'trim or remove the silence at the start and end' },
             { const: 'faster', description: 'speed up, fast, faster, quicker, twice as fast' },
             { const: 'slower', description: 'slow down, slower, slow motion, half as fast, half speed' },

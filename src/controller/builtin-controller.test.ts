@@ -43,6 +43,8 @@ describe('BuiltinController', () => {
     await assert.rejects(refused('is this picture blurry'), (e) => TroupeError.is(e, ErrorCode.NoPlan));
     // "Tell me the colours" asks what is, and takes no edit (before: turned grey).
     await assert.rejects(refused('tell me the colours in this photo'), (e) => TroupeError.is(e, ErrorCode.NoPlan));
+    // "In spanish language" names the language (before: language identification, for "language").
+    assert.deepEqual((await refused('put this text in spanish language', letter)).plan.tasks.map((t) => t.task), ['translation']);
     // Writing given words in a language is translating them (before: refused as text generation); a poem to write is still refused.
     assert.deepEqual((await refused("write this in spanish for me: 'the meeting is cancelled'", new Map())).plan.tasks.map((t) => t.task), ['translation']);
     await assert.rejects(refused('write a poem about the sea in spanish', new Map()), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /text generation/.test(e.message));

@@ -169,6 +169,10 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['tell me the mood of the people', 'image', ['face-analysis']],
   // A property a step already planned gives is that step's to answer (before: a sentiment of the faces' analysis).
   ['can you tell me how many faces there are and whether they look happy?', 'image', ['face-analysis']],
+  // Non-native wordings: "listen" asks for speech; an amount after a complaint is the fix ("the video is too long, only first 10 seconds": before, a summary of its speech, then a cut).
+  ['i want listen this text', 'text', ['text-to-speech']],
+  ['the video is too long, only first 10 seconds', 'video', ['video-to-video']],
+  ['this audio is very low, more volume please', 'audio', ['audio-to-audio']],
   // "How old" asks the age a face shows, whatever else "people" names (before: object detection of people).
   ['how old do the people here look', 'image', ['face-analysis']],
 ];

@@ -62,6 +62,7 @@ function writtenIn(text: string, words: string): string {
 const SPEAKING = /\b([A-Za-z]+)[- ]speaking\b/gi;
 function stripLanguageNames(text: string): string {
   let out = text.replace(SPEAKING, (all, word: string) => (languageMentions(word).length ? word : all));
-  for (const m of languageMentions(out)) out = out.replace(m.language.name, ' ').replace(m.language.name.toLowerCase(), ' ');
+  // "In Spanish language" names the language, not a question about one.
+  for (const m of languageMentions(out)) out = out.replace(new RegExp(`\\b${m.language.name}\\s+language\\b`, 'i'), m.language.name).replace(m.language.name, ' ').replace(m.language.name.toLowerCase(), ' ');
   return out;
 }

@@ -64,7 +64,7 @@ const CONNECTOR = new RegExp(String.raw`(${ABBREVIATION}[.;!?]+\s+|\s*,\s*(?:and
 const OBJECT_START = new RegExp(String.raw`^(?:⟦\d+⟧|(?:${FILE_NAME.source}))`, 'i');
 // A piece that continues the one before it rather than starting a step: a lone quote, or a phrase opening with a preposition.
 // So does an amount alone ("shorten it, maybe 3 sentences", "…, just the first 3 seconds"): a parameter of that step.
-const AMOUNT = String.raw`(?:(?:maybe|about|around|roughly|approximately|just|only|like|at\s+most|max)\s+)?(?:the\s+(?:first|last)\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+(?:\s+[a-z]+)?\s*[.!?]?$`;
+const AMOUNT = String.raw`(?:(?:maybe|about|around|roughly|approximately|just|only|like|at\s+most|max)\s+)?(?:(?:the\s+)?(?:first|last)\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]+(?:\s+[a-z]+)?\s*[.!?]?$`;
 const APPOSITION = new RegExp(String.raw`^(?:⟦\d+⟧|(?:into|to|as|with|from|for|in|on|about|of)\b|${AMOUNT})`, 'i');
 // A sentence that is only an amount ("What is it about? Three sentences max.") is one too.
 const AMOUNT_ALONE = new RegExp(`^${AMOUNT}`, 'i');
