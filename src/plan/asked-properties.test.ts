@@ -51,6 +51,11 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     assert.deepEqual(words('whether they look happy'), ['sentiment|emotion']);
   });
 
+  it('what someone feels, asked with "what", is their feeling too', () => {
+    // Before: no property, and a photo's people were counted.
+    assert.deepEqual(words('what do the people feel'), ['sentiment|emotion']);
+  });
+
   it('"how" before an adjective asks what the adjective measures; "how many" is a count', () => {
     assert.deepEqual(words('how old is she'), ['age']);
     assert.deepEqual(words('how many cars are there'), []);

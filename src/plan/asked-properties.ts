@@ -37,8 +37,8 @@ const HOW_LONG = /\bhow\s+(?:long|many\s+(?:seconds|minutes|hours)|much\s+time)\
 const HOW_ADJECTIVE = /\bhow\s+(?!(?:many|much)\b)([a-z]+)\b/gi;
 /** Nouns for a part of a thing, not a property of it: "find the parts of this recording that contain speech". */
 const PORTION = /^(?:parts?|sections?|bits?|pieces?|portions?|segments?|rest|start|end|beginning|middle)$/i;
-/** How someone feels: "how does she feel", "how is he feeling". */
-const HOW_FEEL = /\bhow\s+(?:does|do|did|is|are|was|were)\s+(?:\w+\s+){1,3}?(?:feel|feeling)\b/i;
+/** How someone feels: "how does she feel", "how is he feeling", "what do the people feel". */
+const HOW_FEEL = /\bhow\s+(?:does|do|did|is|are|was|were)\s+(?:\w+\s+){1,3}?(?:feel|feeling)\b|\bwhat\s+(?:(?:does|do|did|is|are|was|were)\s+)?(?:\w+\s+){1,3}?(?:feel|feels|feeling)\b/i;
 /** Nouns for feeling itself. */
 const FEELING = /\b(?:mood|tone|feelings?|emotions?|emotional|sentiments?|attitude|vibe)\b/i;
 /** Words that carry a feeling but only frame a request ("please", "I'd love to know"). */
@@ -58,6 +58,9 @@ export function askedProperties(request: string): AskedProperty[] {
   // What a thing is about is its gist, which a summary gives: "what is the video about?".
   const about = ABOUT.exec(said);
   if (about) out.push({ words: ['summary'], cue: about[0].trim() });
+  // How someone feels, asked how or what ("what do the people feel"), is their feeling.
+  const howFeel = HOW_FEEL.exec(said);
+  if (howFeel) out.push({ words: FEELING_WORDS, cue: howFeel[0] });
   // How long something lasts is its duration: "how many seconds of speech are there".
   const long = HOW_LONG.exec(said);
   if (long) out.push({ words: ['duration'], cue: long[0] });
