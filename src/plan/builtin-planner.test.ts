@@ -210,6 +210,10 @@ describe('wantedOutput', () => {
     assert.equal(wantedOutput('speech in the video to text'), 'text');
     assert.equal(wantedOutput('text to speech'), 'audio');
     assert.equal(wantedOutput('this text to catalan'), undefined);
+    // "In audio", "in voice" at a clause's end is the form wanted; "in the audio" is where (before: neither).
+    assert.equal(wantedOutput('give me the summary in audio'), 'audio');
+    assert.equal(wantedOutput('say me the words of this sign in voice'), 'audio');
+    assert.equal(wantedOutput('what is said in the audio'), undefined);
     assert.equal(convertedFrom('speech in the video to text'), 'audio');
     // A request that opens with "say" wants it heard; "say me if", "say, 'X'" (for example) do not.
     assert.equal(wantedOutput('say good night in french'), 'audio');

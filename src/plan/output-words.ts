@@ -64,11 +64,14 @@ function changed(nouns: string): RegExp {
  * "Give me the text of this poster as audio", "send it as a picture": the kind a thing is
  * wanted as, with no converting verb ("as well as", "such as" and "as the audio of …" are no kind wanted).
  */
+/** "Give me this in audio", "say me the words in voice": the form wanted, at the end of a clause. */
+const IN_VOICE = /\bin\s+(?:an?\s+)?(?:audio|voice|speech|sound)\s*[.!?]*$/i;
+
 function wantedAs(nouns: string): RegExp {
   return new RegExp(String.raw`(?<!\bsuch\s)\bas\s+(?:an?\s+)?(?:${nouns})s?\b(?!\s+(?:of|from|for)\b)`, 'i');
 }
 const WANTED: Array<[Modality, RegExp[]]> = [
-  ...OUTPUT_WORDS.map(([modality, nouns]): [Modality, RegExp[]] => [modality, [into(nouns), made(nouns), inForm(nouns), takenOut(nouns), changed(nouns), wantedAs(nouns), ...(modality === 'audio' ? [HEARD] : modality === 'image' ? [SEEN] : [])]]),
+  ...OUTPUT_WORDS.map(([modality, nouns]): [Modality, RegExp[]] => [modality, [into(nouns), made(nouns), inForm(nouns), takenOut(nouns), changed(nouns), wantedAs(nouns), ...(modality === 'audio' ? [HEARD, IN_VOICE] : modality === 'image' ? [SEEN] : [])]]),
   // Text as a result only when converted into ("into written text"), since nearly every tool
   // gives text, or when written: "write a short story", "draft a reply" want text, not a
   // picture of it (TaskBench dev node F1 60.74 → 60.90, edge 25.12 → 25.48).
