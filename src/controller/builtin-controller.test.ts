@@ -45,6 +45,8 @@ describe('BuiltinController', () => {
     await assert.rejects(refused('tell me the colours in this photo'), (e) => TroupeError.is(e, ErrorCode.NoPlan));
     // "In spanish language" names the language (before: language identification, for "language").
     assert.deepEqual((await refused('put this text in spanish language', letter)).plan.tasks.map((t) => t.task), ['translation']);
+    // Words and meaning agree when the nearest in meaning is the step on the way to the words' best (before: the transcript alone).
+    assert.deepEqual((await refused('key points of this voice note pls', new Map([['note.wav', { modality: 'audio' as const, mime: 'audio/wav' }]]))).plan.tasks.map((t) => t.task), ['automatic-speech-recognition', 'summarization']);
     // Writing given words in a language is translating them (before: refused as text generation); a poem to write is still refused.
     assert.deepEqual((await refused("write this in spanish for me: 'the meeting is cancelled'", new Map())).plan.tasks.map((t) => t.task), ['translation']);
     await assert.rejects(refused('write a poem about the sea in spanish', new Map()), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /text generation/.test(e.message));

@@ -18,11 +18,21 @@ import { wordNet } from '../retrieval/wordnet.js';
  */
 export function isStep(s: PlanState, best: Ranked, second: Ranked | undefined, near?: ReadonlyMap<string, number>): boolean {
   const place = near?.get(best.type.id);
-  if (place !== undefined && place >= FAR_IN_MEANING) return false;
+  if (place !== undefined && place >= FAR_IN_MEANING && !nearestFeeds(s, best, near!)) return false;
   if (best.raw >= MIN_RELATIVE_SCORE) return true;
   if (place === 0 && best.raw >= AGREED_MIN_SCORE) return true;
   const lead = best.score > 0 ? 1 - (second?.score ?? 0) / best.score : 0;
   return best.raw >= CLEAR_LEAD_MIN_SCORE && lead >= CLEAR_LEAD;
+}
+
+/**
+ * Words and meaning agree when the type nearest in meaning is the converting step on the way to
+ * the words' best ("key points of this voice note": speech recognition, then the summary; before,
+ * the summary was vetoed as far in meaning, and the transcript alone planned).
+ */
+function nearestFeeds(s: PlanState, best: Ranked, near: ReadonlyMap<string, number>): boolean {
+  const nearest = [...near].find(([, place]) => place === 0)?.[0];
+  return nearest !== undefined && best.type.inputs.some((slot) => bridgeFor(slot.modality, s.available, s.types).some((step) => step.id === nearest));
 }
 
 /**
