@@ -51,6 +51,11 @@ describe('what a question asks to know, by lexicon rather than by verb', () => {
     assert.deepEqual(words('whether they look happy'), ['sentiment|emotion']);
   });
 
+  it('a feeling asked of what something is about, and the gist said with an adverb', () => {
+    assert.deepEqual(words('is the person talking in the video positive about it'), ['sentiment|emotion']);
+    assert.deepEqual(words('what is the lecture mainly about'), ['summary']);
+  });
+
   it('what someone feels, asked with "what", is their feeling too', () => {
     // Before: no property, and a photo's people were counted.
     assert.deepEqual(words('what do the people feel'), ['sentiment|emotion']);

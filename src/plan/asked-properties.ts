@@ -30,7 +30,7 @@ const ASKS = /\?\s*$|^\s*(?:is|are|was|were|does|do|did|can|could|will|would|has
 /** What links a thing to a feeling said of it: "is … upset", "sounds friendly", "they happy", "happy or sad". */
 const LINKS = /^(?:is|are|was|were|be|been|being|am|sound|sounds|sounded|seem|seems|seemed|look|looks|looked|feel|feels|felt|appear|appears|appeared|get|gets|got|become|becomes|or|they|he|she|it|someone|speaker|person|writer|author|people|ppl)$/i;
 /** What a thing is about: "what is this recording about", "whats this clip about?", "what does the speaker talk about", "what are they talking about in this recording, roughly?". */
-const ABOUT = /^\s*what(?:(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:it|this|that|these|those|(?:the|this|that|these|those|my|your)\s+[a-z]+)|\s+(?:does|do|did)\s+(?:he|she|they|it|(?:the|this|that)\s+[a-z]+)\s+(?:talk|speak|write|say|go\s+on)|(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:he|she|they|it|(?:the|this|that)\s+[a-z]+)\s+(?:talking|speaking|writing|going\s+on))\s+(?:all\s+|really\s+)?about(?:\s+(?:in|on)\s+(?:the|this|that|my|your)\s+[a-z]+)?(?:\s*,?\s*(?:roughly|briefly|basically|in\s+short|more\s+or\s+less|please|pls))?\s*[?.!]?\s*$/i;
+const ABOUT = /^\s*what(?:(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:it|this|that|these|those|(?:the|this|that|these|those|my|your)\s+[a-z]+)|\s+(?:does|do|did)\s+(?:he|she|they|it|(?:the|this|that)\s+[a-z]+)\s+(?:talk|speak|write|say|go\s+on)|(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:he|she|they|it|(?:the|this|that)\s+[a-z]+)\s+(?:talking|speaking|writing|going\s+on))\s+(?:all\s+|really\s+|mostly\s+|\w+ly\s+)?about(?:\s+(?:in|on)\s+(?:the|this|that|my|your)\s+[a-z]+)?(?:\s*,?\s*(?:roughly|briefly|basically|in\s+short|more\s+or\s+less|please|pls))?\s*[?.!]?\s*$/i;
 /** A question of how long. */
 const HOW_LONG = /\bhow\s+(?:long|many\s+(?:seconds|minutes|hours)|much\s+time)\b/i;
 // Not "how many", "how much": a count or an amount (asksFact).
@@ -103,7 +103,8 @@ function feltWord(sentence: string): string | undefined {
     if (COURTESY.has(w) || Math.abs(valence(w)) < 1 || !wordNet().partsOfSpeech(w).has('adj')) return false;
     // A yes-or-no question that ends on the feeling offers it, however long what it is said of
     // ("is the message on the sign friendly?").
-    const endsYesNo = i === words.length - 1 && /^(?:is|are|was|were|does|do|did)$/.test(words[0] ?? '');
+    // So does one followed by what it is felt about ("is the person talking positive about it?").
+    const endsYesNo = (i === words.length - 1 || words[i + 1] === 'about') && /^(?:is|are|was|were|does|do|did)$/.test(words[0] ?? '');
     return endsYesNo || words.slice(Math.max(0, i - 4), i).some((l) => LINKS.test(l.replace(/'(?:s|re|m)$/, ''))) || (words[i + 1] === 'or' && Math.abs(valence(words[i + 2] ?? '')) >= 1);
   });
 }

@@ -63,6 +63,14 @@ describe('questions and wishes joined in one sentence', () => {
   });
 });
 
+describe('a feeling asked of someone who talks in a video', () => {
+  it('is in what is said, not on a frame\'s faces', () => {
+    // Before: a frame's faces (fewest steps); the sound track alone.
+    assert.deepEqual(steps('does the woman speaking in this clip sound angry', 'video'), ['video-to-audio', 'automatic-speech-recognition', 'sentiment-analysis']);
+    assert.deepEqual(steps('is the man in the video happy', 'video'), ['video-to-image', 'face-analysis']);
+  });
+});
+
 describe('a translation that names no language to translate into', () => {
   const sign = new Map([['menu.png', { modality: 'image' as const, mime: 'image/png' }]]);
   const text = new Map([['note.txt', { modality: 'text' as const, mime: 'text/plain' }]]);

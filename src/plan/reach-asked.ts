@@ -35,10 +35,13 @@ export function reachAsked(plan: Plan, catalog: Catalog, request: string, files:
       const route = routeTo(type, tasks, files, types, catalog, quotes, setsAsked(asked));
       return route ? [{ type, route }] : [];
     });
-    const best = routes.sort((a, b) => a.route.steps.length - b.route.steps.length)[0];
+    // A feeling of someone who talks, or that sounds, is in what is heard: of a video, the
+    // speech's sentiment, not a frame's faces ("is the person talking in the video positive").
+    const throughSpeech = (r: (typeof routes)[number]) => (HEARD.test(request) && r.route.steps.some((step) => step.type.inputs.some((i) => i.modality === 'audio')) ? 0 : 1);
+    const best = routes.sort((a, b) => throughSpeech(a) - throughSpeech(b) || a.route.steps.length - b.route.steps.length)[0];
     // Only a plan that has steps, or a given file, shows what the question is about.
     if (!best || (tasks.length === 0 && files.length === 0 && quotes.length === 0)) continue;
-    if (routes.filter((r) => r.route.steps.length === best.route.steps.length).length > 1 && tasks.length === 0) continue; // no way to tell which
+    if (routes.filter((r) => r.route.steps.length === best.route.steps.length && throughSpeech(r) === throughSpeech(best)).length > 1 && tasks.length === 0) continue; // no way to tell which
     let feed = best.route.from;
     for (const step of best.route.steps) {
       const id = `t${tasks.length + 1}`;
@@ -49,6 +52,8 @@ export function reachAsked(plan: Plan, catalog: Catalog, request: string, files:
   }
   return { plan: { tasks }, notes };
 }
+
+const HEARD = /\b(?:talk(?:s|ed|ing)?|speak(?:s|ing)?|spoke|sounds?|sounding|voice|says?|saying|said)\b/i;
 
 type Source = { ref: string } | { file: string } | string;
 /** Where a route starts, and its steps in order, each fed by the one before; the last is the type asked for. */
