@@ -289,7 +289,7 @@ const RAW: unknown[] = [
     id: 'keypoint-detection',
     name: 'Pose estimation',
     hfPipelineTag: 'keypoint-detection',
-    description: 'Estimate a person\'s body pose in a photo: the positions of the keypoints, its joints and face points (head, nose, eyes, ears, shoulders, elbows, wrists, hips, knees, ankles) joined as a skeleton.',
+    description: 'Estimate a person\'s body pose in a photo: the positions of the keypoints, its joints and face points (head, nose, eyes, ears, shoulders, elbows, wrists, hips, knees, ankles: where the arms and legs are) joined as a skeleton.',
     inputs: [{ name: 'image', modality: 'image', description: 'the photo of a person' }],
     output: { modality: 'json', description: 'the poses: {people: [{score, box, keypoints: [{part, x, y, score}]}]}, plus the skeleton drawn' },
     params: { type: 'object', properties: {} },

@@ -173,6 +173,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   ['i want listen this text', 'text', ['text-to-speech']],
   ['the video is too long, only first 10 seconds', 'video', ['video-to-video']],
   ['this audio is very low, more volume please', 'audio', ['audio-to-audio']],
+  // The pose model's keypoints are where the arms and legs are (before: object detection of people).
+  ['where are her arms and legs', 'image', ['keypoint-detection']],
   // "How old" asks the age a face shows, whatever else "people" names (before: object detection of people).
   ['how old do the people here look', 'image', ['face-analysis']],
 ];
