@@ -150,23 +150,9 @@ export class WordNet {
    * "big" → little, small), from WordNet's antonym pointers; a satellite ("huge") has its head's.
    */
   antonyms(adjective: string): string[] {
-    const w = adjective.toLowerCase();
     const out = new Set<string>();
-    const opposite = (fields: string[]) => {
-      const heads: number[] = [];
-      let at = 4 + 2 * parseInt(fields[3]!, 16);
-      const pointers = Number(fields[at++]);
-      for (let i = 0; i < pointers; i++, at += 4) {
-        if (fields[at] === '!') {
-          const target = this.line('adj', Number(fields[at + 1]));
-          out.add(target[4 + 2 * (parseInt(fields[at + 3]!.slice(2), 16) - 1)]!.replace(/\(.*\)$/, '').toLowerCase());
-        } else if (fields[at] === '&' && fields[2] === 's') heads.push(Number(fields[at + 1]));
-      }
-      return heads;
-    };
-    for (const { pos, offset } of this.index.get(w) ?? []) {
-      if (pos !== 'adj') continue;
-      for (const head of opposite(this.line('adj', offset))) opposite(this.line('adj', head));
+    for (const { target, lemma } of this.adjectivePointers(this.index.get(adjective.toLowerCase()) ?? [], '!')) {
+      out.add(this.line('adj', target)[4 + 2 * lemma]!.replace(/\(.*\)$/, '').toLowerCase());
     }
     return [...out].filter((a) => !a.includes('_'));
   }
@@ -177,25 +163,36 @@ export class WordNet {
    * "How old", "how loud" ask for that noun.
    */
   attributes(adjective: string): string[] {
-    const w = adjective.toLowerCase();
     const out = new Set<string>();
-    const collect = (fields: string[]) => {
+    for (const { target } of this.adjectivePointers((this.index.get(adjective.toLowerCase()) ?? []).slice(0, SENSES), '=')) {
+      const noun = this.line('noun', target);
+      for (let k = 0; k < parseInt(noun[3]!, 16); k++) out.add(noun[4 + 2 * k]!.replace(/\(.*\)$/, '').toLowerCase());
+    }
+    return [...out].filter((a) => !a.includes('_'));
+  }
+
+  /**
+   * The pointers of one kind (`symbol`) from the adjective senses among `senses`, each sense's
+   * own first and then its head's when it is a satellite ("huge" has "large"'s): the synset
+   * pointed to, and which of its lemmas (0-based) the pointer names, if one.
+   */
+  private adjectivePointers(senses: ReadonlyArray<{ pos: (typeof POS)[number]; offset: number }>, symbol: string): Array<{ target: number; lemma: number }> {
+    const found: Array<{ target: number; lemma: number }> = [];
+    const visit = (fields: string[]) => {
       const heads: number[] = [];
       let at = 4 + 2 * parseInt(fields[3]!, 16);
       const pointers = Number(fields[at++]);
       for (let i = 0; i < pointers; i++, at += 4) {
-        if (fields[at] === '=') {
-          const target = this.line('noun', Number(fields[at + 1]));
-          for (let k = 0; k < parseInt(target[3]!, 16); k++) out.add(target[4 + 2 * k]!.replace(/\(.*\)$/, '').toLowerCase());
-        } else if (fields[at] === '&' && fields[2] === 's') heads.push(Number(fields[at + 1]));
+        if (fields[at] === symbol) found.push({ target: Number(fields[at + 1]), lemma: parseInt(fields[at + 3]!.slice(2), 16) - 1 });
+        else if (fields[at] === '&' && fields[2] === 's') heads.push(Number(fields[at + 1]));
       }
       return heads;
     };
-    for (const { pos, offset } of (this.index.get(w) ?? []).slice(0, SENSES)) {
+    for (const { pos, offset } of senses) {
       if (pos !== 'adj') continue;
-      for (const head of collect(this.line('adj', offset))) collect(this.line('adj', head));
+      for (const head of visit(this.line('adj', offset))) visit(this.line('adj', head));
     }
-    return [...out].filter((a) => !a.includes('_'));
+    return found;
   }
 
   private line(pos: (typeof POS)[number], offset: number): string[] {
