@@ -85,7 +85,8 @@ export function askedProperties(request: string): AskedProperty[] {
     // A question for a thing ("what was agreed?", "who was upset by it?") offers no feeling as
     // its answer; one for whether or how does ("is the caller angry?", "how does she sound?").
     const forAThing = /^\s*(?:what|which|who|whom|whose|where|when|why)\b/i.test(sentence.replace(FRAMING, ' '));
-    const feeling = FEELING.exec(sentence)?.[0] ?? HOW_FEEL.exec(sentence)?.[0] ?? (forAThing ? undefined : feltWord(sentence));
+    // (How someone feels was read off the whole request above.)
+    const feeling = FEELING.exec(sentence)?.[0] ?? (forAThing ? undefined : feltWord(sentence));
     if (feeling && !out.some((a) => a.words === FEELING_WORDS)) out.push({ words: FEELING_WORDS, cue: feeling });
   }
   return out;

@@ -56,7 +56,7 @@ export function planWithoutLlm(request: string, catalog: Catalog, files: Readonl
     // step, however few of its words the type's documentation shares, or only words for kinds ("how does she feel" of a
     // photo is her face's emotion; before, the sentiment of a text read off it). Of the file
     // given, asked first: a later clause is about what the steps before it made.
-    const giving = best !== undefined && best.feasibility === 1 && s.planned.length === 0 && s.typesAsked(clause).has(best.type.id);
+    const giving = best !== undefined && best.feasibility === 1 && s.planned.length === 0 && asked.has(best.type.id);
     const byWords = best && (giving || (named && (best === thing || chosen || isStep(s, best, ranked[1], near)))) ? best.type : undefined;
     const answerer = !byWords ? answererFor(s, clause, ranked.length === 0) : undefined;
     // The type the words name first; if nothing at hand can feed it, what the clause asks to make or have.

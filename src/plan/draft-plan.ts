@@ -7,7 +7,7 @@ import { formatGoal, reachFormatGoal } from './format-goal.js';
 import { languageGoals, REQUEST_LANGUAGE } from './language-goals.js';
 import { languageEffects } from '../catalog/effects.js';
 import { languageName } from '../text/languages.js';
-import { isFile, type Plan } from '../core/plan.js';
+import { isFile, type Plan, type PlanTask } from '../core/plan.js';
 import { reachAnswer } from './reach-answer.js';
 import { answerPath, givesAsked, reachAsked } from './reach-asked.js';
 import { analyzeRequest } from './request-analysis.js';
@@ -92,14 +92,17 @@ export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<
  * text still asks which language).
  */
 function intoRequestLanguage({ plan, notes }: { plan: Plan; notes: string[] }, catalog: Catalog, languageOf: LanguageOf = () => undefined): { plan: Plan; notes: string[] } {
-  const unset = plan.tasks.filter((t) => {
-    const effects = catalog.taskType(t.task) && languageEffects(catalog.taskType(t.task)!);
-    if (!effects || !effects.sets || t.args[effects.sets.target] !== undefined) return false;
+  // Each translation with no target (and a text not already in the request's language): its target parameter.
+  const unset = new Map<PlanTask, string>();
+  for (const t of plan.tasks) {
+    const type = catalog.taskType(t.task);
+    const effects = type && languageEffects(type);
+    if (!effects?.sets || t.args[effects.sets.target] !== undefined) continue;
     const input = effects.textInput ? t.args[effects.textInput] : undefined;
     const given = isFile(input) ? languageOf(input.file) : typeof input === 'string' ? languageOf(input) : undefined;
-    return given !== REQUEST_LANGUAGE;
-  });
-  if (unset.length === 0) return { plan, notes };
-  const tasks = plan.tasks.map((t) => (unset.includes(t) ? { ...t, args: { ...t.args, [languageEffects(catalog.taskType(t.task)!).sets!.target]: REQUEST_LANGUAGE } } : t));
-  return { plan: { tasks }, notes: [...notes, ...unset.map((t) => `${t.id}: no language named to translate into; into ${languageName(REQUEST_LANGUAGE)}, the request's own`)] };
+    if (given !== REQUEST_LANGUAGE) unset.set(t, effects.sets.target);
+  }
+  if (unset.size === 0) return { plan, notes };
+  const tasks = plan.tasks.map((t) => (unset.has(t) ? { ...t, args: { ...t.args, [unset.get(t)!]: REQUEST_LANGUAGE } } : t));
+  return { plan: { tasks }, notes: [...notes, ...[...unset.keys()].map((t) => `${t.id}: no language named to translate into; into ${languageName(REQUEST_LANGUAGE)}, the request's own`)] };
 }

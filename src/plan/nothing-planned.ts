@@ -1,7 +1,7 @@
 import { ErrorCode, TroupeError } from '../core/errors.js';
 import { asksWhatIs } from './speech-act.js';
 import { asksWhatIsReported } from './reported-speech.js';
-import { intoGoal, intoGoalTerms } from './into-goal.js';
+import { intoGoal } from './into-goal.js';
 import type { Clause } from './request-analysis.js';
 import { reachAnswer, shownOnlyInWriting } from './reach-answer.js';
 import { FALLBACK_MIN_RELATIVE_SCORE, MIN_RELATIVE_SCORE } from './planner-config.js';
@@ -48,7 +48,7 @@ export function planWhenNothingPlanned(s: PlanState): void {
     }
   }
 
-  if (s.planned.length === 0 && s.unfed.length === 0 && s.meaning && s.available.files.length && !reachAnswer(s.request, s.catalog, s.available.files, true) && !s.asking.some((c) => asksWhatIsReported(c.raw ?? c.text) || intoGoalTerms(c.raw ?? c.text, s.catalog).length > 0)) {
+  if (s.planned.length === 0 && s.unfed.length === 0 && s.meaning && s.available.files.length && !reachAnswer(s.request, s.catalog, s.available.files, true) && !s.asking.some((c) => asksWhatIsReported(c.raw ?? c.text) || intoGoal(c.raw ?? c.text, s.catalog) !== undefined)) {
     // No word of the request names a type ("what can you see in this pic"), nor is it an open
     // question about the file (draft-plan.ts answers those): the type nearest in meaning to its
     // one asking clause, if it takes a given file as it is. Not for a question about what is

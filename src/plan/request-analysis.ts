@@ -181,16 +181,19 @@ export function analyzeRequest(request: string): RequestAnalysis {
 
   const sentences = masked.split(SENTENCE_END);
   const unmask = (text: string) => text.replace(PLACEHOLDER, (_, i: string) => `"${quotes[Number(i)]}"`);
-  const clauses = merged.map((listedText) => listedText.replaceAll(LIST_COMMA, ',')).map((text, k) => ({
-    text: text.replace(/[.!?]+$/, ''),
-    quotes: [...text.matchAll(PLACEHOLDER)].map((m) => Number(m[1])),
-    quoted: [...text.matchAll(PLACEHOLDER)].map((m) => quotes[Number(m[1])]!),
-    anaphoric: ANAPHOR.test(text.replace(PLACEHOLDER, '')),
-    sentence: unmask(sentences.find((s) => s.includes(text)) ?? text).trim(),
-    asks: (asksSomething(sentences.find((s) => s.includes(text)) ?? text) || imperativeAfter(text, sentences.find((s) => s.includes(text)))) && !setsScene(text),
-    raw: unmask(text).replace(/[.!?]+$/, ''),
-    follows: after.has(k),
-  }));
+  const clauses = merged.map((listedText) => listedText.replaceAll(LIST_COMMA, ',')).map((text, k) => {
+    const sentence = sentences.find((s) => s.includes(text));
+    return {
+      text: text.replace(/[.!?]+$/, ''),
+      quotes: [...text.matchAll(PLACEHOLDER)].map((m) => Number(m[1])),
+      quoted: [...text.matchAll(PLACEHOLDER)].map((m) => quotes[Number(m[1])]!),
+      anaphoric: ANAPHOR.test(text.replace(PLACEHOLDER, '')),
+      sentence: unmask(sentence ?? text).trim(),
+      asks: (asksSomething(sentence ?? text) || imperativeAfter(text, sentence)) && !setsScene(text),
+      raw: unmask(text).replace(/[.!?]+$/, ''),
+      follows: after.has(k),
+    };
+  });
   return { request, quotes, clauses, resources };
 }
 
