@@ -10,14 +10,14 @@ import { z } from 'zod';
  * tuned for.
  */
 export const EverydayRequestSchema = z.object({
-  id: z.string().regex(/^[efghijklm]\d{3}$/),
+  id: z.string().regex(/^[efghijklmn]\d{3}$/),
   /**
    * dev: tuned on; aside: looked at only at a session's end; fresh: written in session 10
    * before any change, looked at at its end; s11-dev and s11-aside: written in session 11
-   * before any change, the aside half looked at only at its end; s12-* to s17-* likewise,
-   * written at the start of sessions 12 to 17.
+   * before any change, the aside half looked at only at its end; s12-* to s18-* likewise,
+   * written at the start of sessions 12 to 18.
    */
-  split: z.enum(['dev', 'aside', 'fresh', 's11-dev', 's11-aside', 's12-dev', 's12-aside', 's13-dev', 's13-aside', 's14-dev', 's14-aside', 's15-dev', 's15-aside', 's16-dev', 's16-aside', 's17-dev', 's17-aside']),
+  split: z.enum(['dev', 'aside', 'fresh', 's11-dev', 's11-aside', 's12-dev', 's12-aside', 's13-dev', 's13-aside', 's14-dev', 's14-aside', 's15-dev', 's15-aside', 's16-dev', 's16-aside', 's17-dev', 's17-aside', 's18-dev', 's18-aside']),
   request: z.string().min(1),
   /** Which kind of file goes with it: a photo, a photo of a sign, a recording of speech, a text file, a video. */
   input: z.enum(['photo', 'sign', 'recording', 'text', 'video']).nullable(),
@@ -46,7 +46,9 @@ export const S16_REQUESTS_PATH = fileURLToPath(new URL('../../../src/bench/reque
 
 export const S17_REQUESTS_PATH = fileURLToPath(new URL('../../../src/bench/requests/everyday-s17.jsonl', import.meta.url));
 
-export function readEverydayRequests(paths: readonly string[] = [EVERYDAY_REQUESTS_PATH, FRESH_REQUESTS_PATH, S11_REQUESTS_PATH, S12_REQUESTS_PATH, S13_REQUESTS_PATH, S14_REQUESTS_PATH, S15_REQUESTS_PATH, S16_REQUESTS_PATH, S17_REQUESTS_PATH]): EverydayRequest[] {
+export const S18_REQUESTS_PATH = fileURLToPath(new URL('../../../src/bench/requests/everyday-s18.jsonl', import.meta.url));
+
+export function readEverydayRequests(paths: readonly string[] = [EVERYDAY_REQUESTS_PATH, FRESH_REQUESTS_PATH, S11_REQUESTS_PATH, S12_REQUESTS_PATH, S13_REQUESTS_PATH, S14_REQUESTS_PATH, S15_REQUESTS_PATH, S16_REQUESTS_PATH, S17_REQUESTS_PATH, S18_REQUESTS_PATH]): EverydayRequest[] {
   return paths.flatMap((path) => readOne(path));
 }
 
