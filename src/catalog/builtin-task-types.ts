@@ -151,7 +151,7 @@ const RAW: unknown[] = [
     hfPipelineTag: 'token-classification',
     description: 'Find the named entities in a text — people (persons), places (locations), organisations, companies and brands, dates and amounts of money — or tag each word with its part of speech (noun, verb, adjective).',
     inputs: [{ name: 'text', modality: 'text', description: 'the text to analyse' }],
-    output: { modality: 'json', description: 'the named entities or parts of speech: {scheme, entities: [{type, text, start}]} or {scheme, tokens: [{text, tags}]}' },
+    output: { modality: 'json', description: 'the named entities (the people, places, organisations, dates and amounts named) or the parts of speech: {scheme, entities: [{type, text, start}]} or {scheme, tokens: [{text, tags}]}' },
     params: {
       type: 'object',
       properties: {

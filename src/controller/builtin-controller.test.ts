@@ -89,6 +89,8 @@ describe('BuiltinController', () => {
     assert.deepEqual((await refused('make it so I can listen to this text', text)).plan.tasks.map((t) => t.task), ['text-to-speech']);
     // An unserved type that would only convert the input of a served step gives way to a served one.
     assert.deepEqual((await refused('translate what is written on this picture into Catalan')).plan.tasks.map((t) => t.task), ['ocr', 'translation']);
+    // The people a text names are its entities, not a picture drawn from it to find poses in (before: an invalid plan, exit 2).
+    assert.deepEqual((await refused('which people and organisations come up in this article', text)).plan.tasks.map((t) => t.task), ['token-classification']);
   });
 
   it('reads a misspelt task word as the documented one, and notes it', async () => {

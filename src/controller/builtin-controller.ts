@@ -24,17 +24,26 @@ function servedLanguagesOf(catalog: PlanInput['catalog']): string[] {
  * step of the same clause (a caption where OCR would read "the writing in this photo" for a
  * translation) is no reason to refuse: the plan is then made on what is served (false).
  */
-function refuseUnserved(drafted: ReturnType<typeof draftPlan>, unserved: readonly TaskType[]): boolean {
+function refuseUnserved(drafted: ReturnType<typeof draftPlan>, unserved: readonly TaskType[], request: string): boolean {
   for (const { task, clause } of drafted.tasks) {
     const type = unserved.find((t) => t.id === task.task);
     if (!type) continue;
     const servedStepOfClause = drafted.tasks.some((other) => other.clause === clause && !unserved.some((u) => u.id === other.task.task));
     if (servedStepOfClause) return false;
-    throw new TroupeError(ErrorCode.NoPlan, `nothing here can do that: "${clause}" asks for ${type.name.toLowerCase()} (${type.description.split(':')[0]!.toLowerCase()}), and no installed expert does it`, {
-      hint: 'troupe doctor lists what can run here; an OpenAI-compatible model server in the config adds image captioning and visual question answering',
-    });
+    throw cannotDo(clause, type);
   }
+  // A step added to reach what the request asks (reach-asked.ts) belongs to no clause: the
+  // request asked for it as a whole (before, such a step went on to validation and failed
+  // there as an invalid plan, exit 2).
+  const added = drafted.plan.tasks.map((t) => unserved.find((u) => u.id === t.task)).find((t) => t !== undefined);
+  if (added) throw cannotDo(request, added);
   return true;
+}
+
+function cannotDo(words: string, type: TaskType): TroupeError {
+  return new TroupeError(ErrorCode.NoPlan, `nothing here can do that: "${words}" asks for ${type.name.toLowerCase()} (${type.description.split(':')[0]!.toLowerCase()}), and no installed expert does it`, {
+    hint: 'troupe doctor lists what can run here; an OpenAI-compatible model server in the config adds image captioning and visual question answering',
+  });
 }
 
 /** Below this similarity a confirmed plan is not re-used as a template (see plan-from-memory.ts). */
@@ -84,7 +93,7 @@ export class BuiltinController implements Controller {
     const languageOf = languageGoals(request).target || /\btranslat/i.test(request) ? await givenLanguages(request, files, servedLanguagesOf(catalog)) : undefined;
     const aids = { ...(meaning ? { meaning } : {}), ...(languageOf ? { languageOf } : {}) };
     let drafted = draftPlan(request, catalog, files, aids);
-    if (!refuseUnserved(drafted, unserved)) drafted = draftPlan(request, served, files, aids);
+    if (!refuseUnserved(drafted, unserved, request)) drafted = draftPlan(request, served, files, aids);
     const { plan, repairs } = validatePlan(drafted.plan, served, files);
     return {
       plan,

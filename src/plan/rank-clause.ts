@@ -130,6 +130,7 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
     // two-step bridges and the video types: TaskBench HF dev 73.73 / 37.38 → 73.94 / 37.58;
     // the everyday requests' held-out splits: aside 32 → 31, s11-aside 26 → 27 of 30.
     .sort((a, b) => Number(!operationNamed(a, saidKinds)) - Number(!operationNamed(b, saidKinds)));
+  if (process.env.DBG_RANK) console.error("DBG_RANK", JSON.stringify(clause.text), "words:", JSON.stringify(words), ranked.slice(0, 6).map((r) => `${r.type.id}:${r.score.toFixed(3)}[${r.matched.join(",")}]`).join(" "));
   return servedFirst(s, ranked);
 }
 

@@ -81,8 +81,11 @@ function routeTo(type: TaskType, tasks: Plan['tasks'], files: GivenFiles, types:
   if (tasks.length) return undefined; // a plan's steps are the way to what is asked about
   const file = files.find((f) => accepts(slot.modality, f.modality));
   if (file) return { from: { file: file.path }, steps: [last] };
+  // Not a thing made up from the words: a picture or a sound generated from a text given is
+  // no way to what the text is asked ("which people come up in this article" had been drawn,
+  // to find the poses of the people in the drawing).
   for (const f of files) {
-    const converter = types.find((c) => c.inputs.length === 1 && accepts(c.inputs[0]!.modality, f.modality) && c.output.modality === slot.modality);
+    const converter = types.find((c) => c.inputs.length === 1 && accepts(c.inputs[0]!.modality, f.modality) && c.output.modality === slot.modality && !(f.modality === 'text' && c.output.modality !== 'text'));
     if (converter) return { from: { file: f.path }, steps: [{ type: converter, slot: converter.inputs[0]!.name }, last] };
   }
   // No one step: what the file says, read in two ("what is the video about": its sound, then its words).
