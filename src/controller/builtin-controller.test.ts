@@ -72,6 +72,8 @@ describe('BuiltinController', () => {
     // Not a photo's question, about the text read off it (before: OCR, then an answer from its text);
     // nor an edit of it, the nearest in meaning (before: turned grey): nothing here tells colours.
     await assert.rejects(refused('what colour is the scarf'), (e) => TroupeError.is(e, ErrorCode.NoPlan));
+    // Nor a detector, the nearest in meaning, that finds the car but not its colour; the refusal names what was asked.
+    await assert.rejects(refused('what colour is the car in this photo'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /nothing here can tell the colour asked/.test(e.message));
     // The mood of the people in a photo is on their faces, not in a text read off it.
     assert.deepEqual((await refused("what's the mood of the people in this photo")).plan.tasks.map((t) => t.task), ['face-analysis']);
     // A video edit the request names no operation of is not guessed (before: converted to MP4 and called done).

@@ -7,7 +7,7 @@ import { reachAnswer, shownOnlyInWriting } from './reach-answer.js';
 import { FALLBACK_MIN_RELATIVE_SCORE, MIN_RELATIVE_SCORE } from './planner-config.js';
 import { operationNamed } from './type-index.js';
 import { aKind, type PlanState } from './plan-state.js';
-import { isEdit, kindsSaid, rank } from './rank-clause.js';
+import { askedWord, isEdit, kindsSaid, rank, tellsAsked } from './rank-clause.js';
 import { isStep } from './step-choice.js';
 import { answerFromText, planStep } from './add-step.js';
 
@@ -63,7 +63,9 @@ export function planWhenNothingPlanned(s: PlanState): void {
     // Nor a question about a picture whose answer only writing could show ("what number is on
     // the bus"): draft-plan.ts reads the picture and answers from its text.
     const writing = only !== undefined && s.available.files.some((f) => f.modality === 'image') && shownOnlyInWriting(only.raw ?? only.text);
-    if (only && type && !editForQuestion && !writing && type.inputs.every((slot) => !slot.required || s.available.files.some((f) => f.modality === slot.modality))) {
+    // Nor a type that cannot tell the X a "what X" asks, however near in meaning ("what colour
+    // is the car": a detector finds the car, not its colour).
+    if (only && type && !editForQuestion && !writing && tellsAsked(s, only)(type) && type.inputs.every((slot) => !slot.required || s.available.files.some((f) => f.modality === slot.modality))) {
       const from = s.planned.length;
       if (planStep(s, type, only)) {
         for (const step of s.planned.slice(from)) step.unsure = true;
@@ -95,6 +97,13 @@ export function planWhenNothingPlanned(s: PlanState): void {
   const goal = s.planned.length === 0 ? s.asking.map((c) => intoGoal(c.raw ?? c.text, s.catalog)).find((g) => g !== undefined && !s.index.search(g.said).some((r) => r.matched.some((t) => g.terms.includes(t)))) : undefined;
   if (goal) {
     throw new TroupeError(ErrorCode.NoPlan, `nothing here can turn it into ${goal.said}: no expert's documentation says it makes that`, {
+      hint: 'ask for something an expert documents (`npx troupe catalog search WORDS` finds them), or configure an LLM controller with more experts',
+    });
+  }
+  // A "what X" that no type tells is what could not be answered.
+  const asked = s.planned.length === 0 && s.asking.length === 1 ? askedWord(s.asking[0]!) : undefined;
+  if (asked) {
+    throw new TroupeError(ErrorCode.NoPlan, `nothing here can tell the ${asked} asked in "${s.request}": no expert's documentation says it gives that`, {
       hint: 'ask for something an expert documents (`npx troupe catalog search WORDS` finds them), or configure an LLM controller with more experts',
     });
   }

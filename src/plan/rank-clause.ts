@@ -51,10 +51,7 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
   const leaning = leanings(s, clause);
   // The clause's own words or its whole sentence: "answer this about the photo: what color is the cup?".
   const questioning = asksWhatIs(clause.raw ?? clause.text) || asksWhatIs(clause.sentence ?? clause.text);
-  // A question of fact ("what is the number of people") names answering, whatever it asks.
-  const asked = asksFact(clause) ? undefined : askedNoun(clause.raw ?? clause.text);
-  // Nor does a type that gives the property asked need to say X ("what's the mood of the people": their faces' emotion).
-  const givers = asked === undefined ? new Set<string>() : s.typesAsked(clause);
+  const tells = tellsAsked(s, clause);
   const referentTerms = new Set(terms(referent));
   const saidKinds = kindsSaid(s, clause, words);
   const goal = intoGoalTerms(clause.raw ?? clause.text, s.catalog);
@@ -82,7 +79,7 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
     // question is what it is asked of ("what breed is the dog" is no detection of dogs; "what
     // year did the company go public" no list of the companies named).
     // A type that answers questions in the user's words answers any X.
-    .filter((r) => asked === undefined || r.matched.includes(asked) || givers.has(r.id) || answers(s.catalog.taskType(r.id)!) || answeredParam(s.catalog.taskType(r.id)!) !== undefined)
+    .filter((r) => tells(s.catalog.taskType(r.id)!, r.matched))
     .flatMap((r) => {
       const type = s.catalog.taskType(r.id)!;
       const specs = paramSpecs(type);
@@ -130,7 +127,6 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
     // two-step bridges and the video types: TaskBench HF dev 73.73 / 37.38 → 73.94 / 37.58;
     // the everyday requests' held-out splits: aside 32 → 31, s11-aside 26 → 27 of 30.
     .sort((a, b) => Number(!operationNamed(a, saidKinds)) - Number(!operationNamed(b, saidKinds)));
-  if (process.env.DBG_RANK) console.error("DBG_RANK", JSON.stringify(clause.text), "words:", JSON.stringify(words), ranked.slice(0, 6).map((r) => `${r.type.id}:${r.score.toFixed(3)}[${r.matched.join(",")}]`).join(" "));
   return servedFirst(s, ranked);
 }
 
@@ -235,14 +231,32 @@ function withoutLabels(words: string, labels: readonly string[]): string {
 }
 
 /**
- * The noun a "what X" or "which X" question asks for, as a term ("what breed is the dog":
- * breed); none for "what is …", "what kind of …", "which one" or a word for a kind of file.
+ * Whether a type can tell the X a "what X" question asks: its documentation says X (`matched`,
+ * the question's terms it was found by, when known), it gives the property asked ("what's the
+ * mood of the people": their faces' emotion), or it answers questions in the user's words.
+ * Any type can, when the clause asks no X.
  */
-function askedNoun(text: string): string | undefined {
+export function tellsAsked(s: PlanState, clause: Clause): (type: TaskType, matched?: readonly string[]) => boolean {
+  const word = askedWord(clause);
+  const asked = word === undefined ? undefined : terms(word)[0];
+  if (asked === undefined) return () => true;
+  const givers = s.typesAsked(clause);
+  const saying = new Set(s.index.search(asked).map((r) => r.id));
+  return (type, matched) => (matched ? matched.includes(asked) : saying.has(type.id)) || givers.has(type.id) || answers(type) || answeredParam(type) !== undefined;
+}
+
+/**
+ * The noun a "what X" or "which X" question asks for ("what breed is the dog": breed); none for
+ * "what is …", "what kind of …", "which one" or a word for a kind of file. A question of fact
+ * ("what is the number of people") names answering, whatever it asks; "what X" still asks X
+ * ("what colour is the car" is no detection of cars).
+ */
+export function askedWord(clause: Clause): string | undefined {
+  const text = clause.raw ?? clause.text;
   // "What is the price on the tag": the noun after "the", before what it is of or on.
-  const the = /^\s*(?:what|which)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?([a-z]+)(?=\s+(?:of|on|in|at|for|from|about)\b|\s*[?.!]?\s*$)/i.exec(text);
+  const the = asksFact(clause) ? null : /^\s*(?:what|which)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?([a-z]+)(?=\s+(?:of|on|in|at|for|from|about)\b|\s*[?.!]?\s*$)/i.exec(text);
   const m = the ?? /^\s*(?:what|which)\s+([a-z]+)\b/i.exec(text);
   if (!m || /^(?:kind|kinds|type|types|sort|sorts|one|ones|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)$/i.test(m[1]!)) return undefined;
   const term = terms(m[1]!)[0];
-  return term && !isKindWord(term) ? term : undefined;
+  return term && !isKindWord(term) ? m[1]!.toLowerCase() : undefined;
 }
