@@ -52,6 +52,8 @@ describe('BuiltinController', () => {
     await assert.rejects(refused('write a poem about the sea in spanish', new Map()), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /text generation/.test(e.message));
     // What a served expert does is still planned, the same words around it notwithstanding.
     assert.deepEqual((await refused('make this photo black and white')).plan.tasks.map((t) => t.task), ['image-to-image']);
+    // "Too bright" asks to darken; "tone it down" names nothing served, by meaning (by words, a text's tone).
+    assert.deepEqual((await refused('this photo is way too bright, tone it down')).plan.tasks.map((t) => [t.task, t.args.operation]), [['image-to-image', 'darken']]);
     assert.deepEqual((await refused('how many cups are on the table')).plan.tasks.map((t) => t.task), ['object-detection']);
     // "What X": a detector of horses does not tell a horse's breed (before: object detection, for "horse").
     await assert.rejects(refused('what breed is this horse'), (e) => TroupeError.is(e, ErrorCode.NoPlan));

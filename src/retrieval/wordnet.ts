@@ -158,6 +158,28 @@ export class WordNet {
   }
 
   /**
+   * The opposites of a verb in its most frequent senses, from WordNet's antonym pointers that
+   * start at the verb itself ("brighten" → darken, "lengthen" → shorten).
+   */
+  verbAntonyms(verb: string): string[] {
+    const w = verb.toLowerCase();
+    const out = new Set<string>();
+    for (const { pos, offset } of (this.index.get(w) ?? []).filter((e) => e.pos === 'verb').slice(0, SENSES)) {
+      const fields = this.line(pos, offset);
+      const words = parseInt(fields[3]!, 16);
+      const source = Array.from({ length: words }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase()).indexOf(w) + 1;
+      let at = 4 + 2 * words;
+      const pointers = Number(fields[at++]);
+      for (let i = 0; i < pointers; i++, at += 4) {
+        const [symbol, target, targetPos, st] = fields.slice(at, at + 4) as [string, string, string, string];
+        if (symbol !== '!' || targetPos !== 'v' || parseInt(st.slice(0, 2), 16) !== source) continue;
+        out.add(this.line('verb', Number(target))[4 + 2 * (parseInt(st.slice(2), 16) - 1)]!.replace(/\(.*\)$/, '').toLowerCase());
+      }
+    }
+    return [...out].filter((a) => !a.includes('_'));
+  }
+
+  /**
    * The nouns an adjective is a value of, in its most frequent senses ("old" → age, "long" →
    * length, "loud" → loudness), from WordNet's attribute pointers; a satellite has its head's.
    * "How old", "how loud" ask for that noun.
