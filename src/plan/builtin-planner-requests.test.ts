@@ -35,6 +35,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   // Light verbs name no step: "make a summary" is summarizing (before: an audio edit, by "make").
   ['i have a recording of a lecture, please make a summary of it', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['make the photo look sharper', 'image', ['image-to-image']],
+  // Labels listed after "one of:" are one clause's choices (before: "politics" asked for text generation).
+  ['sort this text into one of: sports, politics, business', 'text', ['zero-shot-classification']],
   // "Too bright" asks to darken (before: no plan, its only opposite "dull", which no documentation says).
   ['this photo is way too bright', 'image', ['image-to-image']],
   ['could you please look at this photo and tell me how many people there are', 'image', ['object-detection']],

@@ -9,6 +9,13 @@ describe('the labels a request offers to choose from', () => {
     assert.deepEqual(choicesIn('classify this email as spam or not spam'), ['spam', 'not spam']);
     assert.deepEqual(choicesIn('which is it: a complaint, a question or a compliment?'), ['complaint', 'question', 'compliment']);
   });
+  it('reads a list after "one of:" or "from:" as labels, with no "or" (before: each item its own clause)', () => {
+    assert.deepEqual(introducedChoices('sort this text into one of: sports, politics, business'), ['sports', 'politics', 'business']);
+    assert.deepEqual(choicesIn('pick from these labels: billing, shipping and returns'), ['billing', 'shipping', 'returns']);
+    // Not a list after any colon, nor one that points at the material: those are steps.
+    assert.equal(choicesIn('steps: blur, rotate, grayscale'), undefined);
+    assert.equal(choicesIn('do one of these: translate it, read it'), undefined);
+  });
   it('reads "X or not" as X and its denial (before: "not" was a label)', () => {
     assert.deepEqual(choicesIn('is this message junk or not'), ['junk', 'not junk']);
   });

@@ -20,8 +20,25 @@ export function introducedChoices(text: string): string[] | undefined {
   return offered?.introduced ? offered.labels : undefined;
 }
 
+/**
+ * A list of short items after "one of", "from", "among" or "between" and a colon, that ends
+ * its sentence, with or without a last "and" or "or" ("into one of: sports, politics,
+ * business", "pick from these labels: …"): labels to choose among. Not a list after any colon
+ * ("steps: blur, rotate, grayscale" names operations), nor one that points at the material.
+ */
+const ITEM = String.raw`(?!(?:and|or)\b)[\p{L}'-]+(?:\s+(?!(?:and|or)\b)[\p{L}'-]+)?`;
+export const COLON_LIST = new RegExp(String.raw`\b(?:one\s+of|from|among|between)(?:\s+[\p{L}'-]+){0,3}\s*:\s*(${ITEM}(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)${ITEM})+)(?=\s*(?:[?.!]|$))`, 'iu');
+
+export function colonListed(text: string): string[] | undefined {
+  const list = COLON_LIST.exec(text)?.[1];
+  if (!list || /\b(?:it|them|this|that|these|those|then)\b/i.test(list)) return undefined;
+  return list.split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+/).map((l) => l.trim());
+}
+
 function offeredChoices(text: string): { labels: string[]; introduced: boolean } | undefined {
   const said = text.replace(/(["'‘“])(?:(?!\1).){2,}?\1/g, ' ');
+  const listed = colonListed(said);
+  if (listed) return { labels: [...new Set(listed)], introduced: true };
   const or = said.toLowerCase().lastIndexOf(' or ');
   if (or < 0) return undefined;
   const last = /^\s*((?:[\w'-]+\s*){1,3}?)(?=[?.!,;]|\s*$)/.exec(said.slice(or + 4))?.[1]?.trim();

@@ -2,6 +2,7 @@ import type { Modality } from '../core/modality.js';
 import { asksQuestion, asksSomething, FRAMING, setsScene } from './speech-act.js';
 import { ABBREVIATIONS } from '../text/abbreviations.js';
 import { wordNet } from '../retrieval/wordnet.js';
+import { COLON_LIST, colonListed } from './choices.js';
 
 /**
  * What the built-in planner reads off a request before choosing tasks: the quoted texts
@@ -129,7 +130,8 @@ function bareVerb(piece: string): boolean {
 /**
  * A list of choices ending in "or" at the end of a sentence ("about billing, shipping or
  * returns?", "sports, politics or technology") is one clause: its commas join alternatives,
- * not steps. They are set aside while splitting and restored in the clauses.
+ * not steps; so is a list of labels after a colon (choices.ts). They are set aside while
+ * splitting and restored in the clauses.
  */
 const CHOICE_LIST = /[\p{L}'-]+(?:\s*,\s*[\p{L}'-]+(?:\s+[\p{L}'-]+)?)+\s*,?\s+or\s+[\p{L}'-]+(?:\s+[\p{L}'-]+)?(?=\s*(?:[?.!]|$))/gu;
 const LIST_COMMA = '\u2E34';
@@ -152,7 +154,7 @@ export function analyzeRequest(request: string): RequestAnalysis {
     .replace(/(⟦\d+⟧)\s+(?=(?:Can|Could|Would|Will|Please|Also|Then|Now|Next|Finally|After|What|How|Is|Are|Do|Does|I|I'd|I'm|Let's)\b)/g, '$1. ');
   const resources = [...new Set((masked.match(FILE_NAME) ?? []).map((n) => n.replace(/[.,;:!?)'"]+$/, '')))].map((name) => ({ name, modality: modalityOfName(name) }));
 
-  const listed = masked.replace(CHOICE_LIST, (list) => list.replaceAll(',', LIST_COMMA));
+  const listed = masked.replace(CHOICE_LIST, (list) => list.replaceAll(',', LIST_COMMA)).replace(COLON_LIST, (list) => (colonListed(list) ? list.replaceAll(',', LIST_COMMA) : list));
   const pieces = listed.split(CONNECTOR);
   const merged: string[] = [];
   const after = new Set<number>(); // clauses joined to the one before by "then", "after that", …
