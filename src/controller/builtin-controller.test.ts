@@ -93,6 +93,10 @@ describe('BuiltinController', () => {
     assert.deepEqual((await refused('make it so I can listen to this text', text)).plan.tasks.map((t) => t.task), ['text-to-speech']);
     // An unserved type that would only convert the input of a served step gives way to a served one.
     assert.deepEqual((await refused('translate what is written on this picture into Catalan')).plan.tasks.map((t) => t.task), ['ocr', 'translation']);
+    // Generating what a served type gives is that type's step, not a picture to generate (before: "generate a summary" refused as image generation);
+    // a thing no served type gives is still refused.
+    assert.deepEqual((await refused('generate a summary and a list of names from this article', text)).plan.tasks.map((t) => t.task), ['summarization', 'token-classification']);
+    await assert.rejects(refused('compose a tweet about this article', text), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /text generation/.test(e.message));
     // The people a text names are its entities, not a picture drawn from it to find poses in (before: an invalid plan, exit 2).
     assert.deepEqual((await refused('which people and organisations come up in this article', text)).plan.tasks.map((t) => t.task), ['token-classification']);
   });

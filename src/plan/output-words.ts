@@ -38,6 +38,9 @@ function made(nouns: string, verbs = CREATE, modifiers = 'me|us|an?|the|some|new
   return new RegExp(String.raw`\b${verbs}\b(?:\s+(?:${modifiers}))*\s+(?:[\w-]+\s+)?(?:${nouns})s?\b`, 'i');
 }
 
+/** The verbs of making anew in CREATE, in their plain forms, for matching against terms. */
+export const CREATING_VERBS = 'create generate produce synthesize synthesise compose visualize visualise illustrate make draw render paint design craft';
+
 // Patterns built once: they are tried for every clause of every request.
 // "Tell me the result audibly", "read it out loud", "I'd like to hear it", "say good night in
 // French", "could you say it in Catalan" (a request opening with "say", not "how do you say"):

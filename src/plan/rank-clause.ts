@@ -8,7 +8,7 @@ import { extractParams } from './extract-params.js';
 import { choicesIn, introducedChoices } from './choices.js';
 import { materialWords, pointsAtAFile, takesMaterial, takesPrompt } from './material-words.js';
 import { answeredParam, answers, asksFact } from './fact-questions.js';
-import { convertedFrom, createdKind, wantedOutput } from './output-words.js';
+import { CREATING_VERBS, convertedFrom, createdKind, wantedOutput } from './output-words.js';
 import { BRIDGE_PENALTY, CHAIN_BONUS, CLEAR_LEAD, COMMON_WORDS_IDF, INFEASIBLE_PENALTY, OUTPUT_BONUS, REPEAT_PENALTY, REWORK_PENALTY, UNKNOWN_WORD_WEIGHT } from './planner-config.js';
 import { MODALITY_WORDS, isKindWord, kindOf, labelTerms, nameCoverage, operationNamed } from './type-index.js';
 import { bridgeFor, canFill, userWordsFit } from './wire-inputs.js';
@@ -55,6 +55,7 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
   const referentTerms = new Set(terms(referent));
   const saidKinds = kindsSaid(s, clause, words);
   const goal = intoGoalTerms(clause.raw ?? clause.text, s.catalog);
+  const servedProduct = s.anyServed && namesServedProduct(s, own);
   const ranked = s.index
     .search(words)
     // Nor does it make a type a candidate by itself: "give me a brief summary of it" of a
@@ -72,6 +73,11 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
     // the picture tool nearest in meaning; "transforming it into a cityscape" keeps a type
     // documented as transforming).
     .filter((r) => goal.length === 0 || r.matched.some((t) => goal.includes(t) || !isKindWord(t)))
+    // A type nothing here serves is planned only to refuse plainly, so it must be asked for
+    // clearly (see servedFirst): not when only the verb of making matches it and what the
+    // clause makes is what a served type gives ("generate a summary": a summary, which
+    // summarization gives, not a picture; before, refused as image generation).
+    .filter((r) => !(s.anyServed && !s.served(s.catalog.taskType(r.id)!) && r.matched.every((t) => CREATING.has(t)) && servedProduct))
     // Nor is an edit the answer to a question: "where are the silent parts?" asks where, and
     // a recording with its silence trimmed is no answer; "what color is the cup?" no grayscale.
     .filter((r) => !(questioning && isEdit(s.catalog.taskType(r.id)!)))
@@ -131,6 +137,13 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
 }
 
 const QUESTION_TERMS = new Set(terms('what which who whom whose when where why how'));
+const CREATING = new Set(terms(CREATING_VERBS));
+
+/** Whether words name what a served type gives, by its output's description ("a summary": the summary), kind words aside. */
+function namesServedProduct(s: PlanState, words: string): boolean {
+  const said = new Set(terms(words).filter((t) => !isKindWord(t)));
+  return s.types.some((t) => s.served(t) && terms(t.output.description).some((w) => !isKindWord(w) && said.has(w)));
+}
 
 /** The kinds a clause says, less those of the files given: "this recording" names what is given, not what is wanted. */
 export function kindsSaid(s: PlanState, clause: Clause, words = clauseWords(clause)): Set<string> {
