@@ -97,6 +97,8 @@ describe('BuiltinController', () => {
     // a thing no served type gives is still refused.
     assert.deepEqual((await refused('generate a summary and a list of names from this article', text)).plan.tasks.map((t) => t.task), ['summarization', 'token-classification']);
     await assert.rejects(refused('compose a tweet about this article', text), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /text generation/.test(e.message));
+    // "Do a …" tells to do (before: a question whether the text is French, answered by language identification).
+    assert.deepEqual((await refused('do a french version of this text', text)).plan.tasks.map((t) => [t.task, t.args.target_language]), [['translation', 'fr']]);
     // The people a text names are its entities, not a picture drawn from it to find poses in (before: an invalid plan, exit 2).
     assert.deepEqual((await refused('which people and organisations come up in this article', text)).plan.tasks.map((t) => t.task), ['token-classification']);
   });

@@ -30,7 +30,7 @@ const MENTION = /^(?:(?:into|to|in|from)\s+)?[A-Za-z][A-Za-z-]*/i;
 function offeredAsAnswer(text: string, at: number): boolean {
   const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('?', at), text.lastIndexOf('!', at), text.lastIndexOf(',', at)) + 1;
   const sentence = text.slice(start).replace(FRAMING, ' ').replace(/^[\s,]+/, '');
-  return /^(?:is|are|was|were|does|do|did)\b/i.test(sentence) && !/\b(?:can|could|would|will|possible|way)\b/i.test(sentence.slice(0, at - start));
+  return /^(?:is|are|was|were|does|do(?!\s+(?:a|an)\b)|did)\b/i.test(sentence) && !/\b(?:can|could|would|will|possible|way)\b/i.test(sentence.slice(0, at - start));
 }
 
 export function languageGoals(request: string): LanguageGoals {

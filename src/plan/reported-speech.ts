@@ -12,7 +12,7 @@ const SUBJECT = String.raw`\b(?:he|she|they|it|someone|somebody|anyone|anybody|(
 // Talking and speaking report only what they are about: "when does he talk" asks when the speech is.
 const SAYING = String.raw`(?:(?:say|says|said|write|writes|wrote|state|states|stated)\b|(?:talk|talks|talked|speak|speaks|spoke)\s+(?:about|of)\b)`;
 const MENTIONING = String.raw`(?:mention|mentions|mentioned)\b`;
-const YES_NO = /^\s*(?:is|are|was|were|does|do|did|has|have|had)\b/i;
+const YES_NO = /^\s*(?:is|are|was|were|does|do(?!\s+(?:a|an)\b)|did|has|have|had)\b/i;
 // "What does she say", "what does the person in the video say", "me want know what he say": the words themselves.
 const ASKS_THE_WORDS = new RegExp(String.raw`\bwhat(?:'s|s|\s+(?:does|did|do|is|are|was|were))?\s+(?:he|she|they|it|someone|somebody|anyone|the|this|that)\b[^?.!]*?\b${SAYING}`, 'i');
 

@@ -72,7 +72,7 @@ const AMOUNT_ALONE = new RegExp(`^${AMOUNT}`, 'i');
 // A short wh-question after a yes/no question asks for the detail the first one asked about
 // ("is there an address on this poster? which one", "did they mention a date? which date"):
 // one question, so one step, not a second question with nothing to ask about.
-const YES_NO = /^(?:is|are|was|were|does|do|did|has|have|had)\b/i;
+const YES_NO = /^(?:is|are|was|were|does|do(?!\s+(?:a|an)\b)|did|has|have|had)\b/i;
 const FOLLOW_UP = /^(?:which|what|where|when|who|how\s+(?:much|many|long|old|far))\b(?:\s+[\p{L}']+){0,2}\s*[?.!]*$/iu;
 /** Whether `question` asks the detail of the yes/no question `before` (see FOLLOW_UP). */
 export function followsUp(before: string, question: string): boolean {

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { asksSomething, asksWhatIs, FRAMING, politeRequest, setsScene } from './speech-act.js';
+import { asksQuestion, asksSomething, asksWhatIs, FRAMING, politeRequest, setsScene } from './speech-act.js';
 
 describe('what a sentence of a request does', () => {
+  it('reads "do a …" as an imperative, not a question: a singular subject would take "does"', () => {
+    assert.ok(!asksQuestion('do a french version of this sign'));
+    assert.ok(asksQuestion('do the people look happy'));
+    assert.ok(asksQuestion('does a man speak in this recording'));
+  });
+
   it('asks: wishes, questions, pleas and bare imperatives', () => {
     for (const s of [
       'Could you transcribe it?',

@@ -66,7 +66,7 @@ function questionAfterColon(text: string): boolean {
  * question asked indirectly ("tell me who the mayor is", "I want to know when it opens").
  * "How about 'Hello'?" offers, and asks nothing.
  */
-const QUESTION = /^\s*(?:who|whom|whose|what|which|when|where|why|how(?!\s+about\b)|is|are|was|were|does|do|did|can|could|will|would|has|have|had)\b|\b(?:tell|show|ask|know|find\s+out|explain)\s+(?:me\s+|us\s+)?(?:who|whom|whose|what|which|when|where|why|how)\b/i;
+const QUESTION = /^\s*(?:who|whom|whose|what|which|when|where|why|how(?!\s+about\b)|is|are|was|were|does|do(?!\s+(?:a|an)\b)|did|can|could|will|would|has|have|had)\b|\b(?:tell|show|ask|know|find\s+out|explain)\s+(?:me\s+|us\s+)?(?:who|whom|whose|what|which|when|where|why|how)\b/i;
 
 /** Whether these words ask a question. */
 export function asksQuestion(text: string): boolean {
