@@ -27,6 +27,9 @@ describe('misspelt words read as the documentation\'s words', () => {
   it('takes a rare English word one edit from a common documented one for its typo', () => {
     // "Summerize" (to ready for summer) and "summery" are in WordNet, but no tagged text uses them (before: left alone, and refused).
     assert.equal(correctSpelling('summerize pls', catalog).text, 'summarize pls');
+    // British spelling is measured as the documentation's: "summerise" is one edit from summarize, as "summerize" is.
+    assert.equal(correctSpelling('can you summerise the article', catalog).text, 'can you summarize the article');
+    assert.equal(correctSpelling('summarise this', catalog).text, 'summarise this');
     assert.equal(correctSpelling('give me a summery', catalog).text, 'give me a summary');
     assert.equal(correctSpelling('make the photo sepia', catalog).text, 'make the photo sepia');
   });

@@ -104,6 +104,11 @@ const CONTRACTIONS = new Map([
   ['doesnt', "doesn't"], ['isnt', "isn't"], ['arent', "aren't"], ['didnt', "didn't"], ['wasnt', "wasn't"],
 ]);
 
+/** "-ise", "-ised", "-ising", "-isation" as "-ize" …, the spelling the documentation uses. */
+function americanSpelling(word: string): string {
+  return word.replace(/(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1');
+}
+
 export function correctSpelling(request: string, catalog: Catalog): Correction {
   const byLength = vocabularyOf(catalog);
   const quoted = quotedSpans(request);
@@ -124,11 +129,13 @@ export function correctSpelling(request: string, catalog: Catalog): Correction {
     if (isStopword(lower) || isIrregularForm(lower) || byLength.get(lower.length)?.includes(lower)) return word;
     // A file name's parts ("sign.png", "my_photo") are not words.
     if (/[./_\\-]$/.test(request.slice(Math.max(0, at - 1), at)) || /^[./_\\-][A-Za-z0-9]/.test(request.slice(at + word.length, at + word.length + 2))) return word;
-    const meant = nearest(lower, byLength);
+    // British "-ise" is the documentation's "-ize" ("summerise" is as near summarize as "summerize").
+    const spelt = americanSpelling(lower);
+    const meant = nearest(spelt, byLength);
     // WordNet (half a second to load) is asked only about a word that could be a typo. A rare
     // word one edit from a common documented one is taken for a typo of it ("summerize",
     // "summery" for summarize, summary).
-    if (!meant || (wordNet().knows(lower) && !(wordNet().isRare(lower) && !wordNet().isRare(meant) && distance(lower, meant, 1) <= 1))) return word;
+    if (!meant || meant === spelt || (wordNet().knows(lower) && !(wordNet().isRare(lower) && !wordNet().isRare(meant) && distance(spelt, meant, 1) <= 1))) return word;
     notes.push(`read "${word}" as "${meant}"`);
     return meant;
   });
