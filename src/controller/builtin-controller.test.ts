@@ -88,6 +88,12 @@ describe('BuiltinController', () => {
     // A video named as changed must come back a video: a grey frame is no black-and-white video.
     await assert.rejects(refused('make the video black and white', video), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /to a video: Image transformation would, but it gives an image/.test(e.message));
     assert.deepEqual((await refused('get me a still image at 3 seconds and make it black and white', video)).plan.tasks.map((t) => t.task), ['video-to-image', 'image-to-image']);
+    // So must a video edited with any verb: a frame rotated is no rotated video, a sound track made louder no louder video
+    // (before: a frame taken, mirrored, and called done); a frame named, or a format of the kind made, is asked for.
+    await assert.rejects(refused('mirror the video', video), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /to a video: Image transformation would, but it gives an image/.test(e.message));
+    await assert.rejects(refused('make the video louder', video), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /to a video: Audio conversion would/.test(e.message));
+    assert.deepEqual((await refused('take a frame and rotate it', video)).plan.tasks.map((t) => t.task), ['video-to-image', 'image-to-image']);
+    assert.deepEqual((await refused('give me an mp3 of this text', new Map([['note.txt', { modality: 'text' as const, mime: 'text/plain' }]]))).plan.tasks.map((t) => t.task), ['text-to-speech', 'audio-to-audio']);
     // No round trip: a text is not made speech to be transcribed back (before: TTS → ASR).
     const text = new Map([['note.txt', { modality: 'text' as const, mime: 'text/plain' }]]);
     assert.deepEqual((await refused('make it so I can listen to this text', text)).plan.tasks.map((t) => t.task), ['text-to-speech']);

@@ -9,7 +9,10 @@ import { changedKind, wantedOutput } from './output-words.js';
 import { REQUEST_TIE_BREAK } from './planner-config.js';
 import { URL_SLOT, bridgeFor, canFill, fetcherFor, fill, isAddress, isRefTo, promptWords, userWords, userWordsFit } from './wire-inputs.js';
 import { aKind, type PlanState } from './plan-state.js';
-import { ownMaterial } from './rank-clause.js';
+import { isEdit, ownMaterial } from './rank-clause.js';
+import { isKindWord, kindOf } from './type-index.js';
+import { formatKind } from './format-goal.js';
+import { actionTerms as terms } from '../text/tokenize.js';
 import { answererFor, converter } from './types-by-role.js';
 
 /**
@@ -72,6 +75,7 @@ export function planStep(s: PlanState, type: TaskType, clause: Clause): boolean 
         return (relevance.get(t.id) ?? 0) + REQUEST_TIE_BREAK * (s.requestRelevance.get(t.id) ?? 0) - (place ?? 0) * 1e-9;
       }, true, true);
       const source = path[0] && fill(path[0].inputs[0]!.modality, clause, s.available);
+      if (path[0] && source !== undefined) editsAsItself(s, type, path, clause);
       if (path[0] && source !== undefined) {
         let from: unknown = source;
         for (const bridge of path) from = { ref: addTask(s, bridge, clause.text, { [bridge.inputs[0]!.name]: from }) };
@@ -145,6 +149,29 @@ export function planParts(s: PlanState, type: TaskType, clause: Clause): boolean
   const values = parts.map((part) => extractParams([operation!], part, type)[operation!.name]);
   if (values.some((v) => v === undefined) || new Set(values).size < values.length) return planStep(s, type, clause);
   return parts.map((part) => planStep(s, type, part)).every(Boolean);
+}
+
+/**
+ * An edit gives back the kind of thing it edits; reached through a conversion of a file of
+ * another kind, it edits the converted thing: a frame rotated is no rotated video, a sound
+ * track made louder no louder video. Unless the clause names that thing ("rotate a frame of
+ * the video", "make the sound track louder"), what it names is the file, which must come back
+ * as itself; nothing here can do that (before: a frame taken, rotated, and called done).
+ */
+function editsAsItself(s: PlanState, type: TaskType, path: readonly TaskType[], clause: Clause): void {
+  const from = path[0]!.inputs[0]!.modality;
+  const kind = type.output.modality;
+  if (!s.anyServed || !isEdit(type) || from === kind) return;
+  const words = clauseWords(clause);
+  const said = terms(words);
+  // Its kind, a format of its kind ("an mp3 of this text"), or the converted thing's own name.
+  const namesConverted =
+    said.some((t) => (isKindWord(t) && kindOf(t) === `kind:${kind}`) || path.some((step) => terms(`${step.name} ${step.output.description}`).filter((w) => !isKindWord(w)).includes(t))) ||
+    (words.match(/[a-z0-9]+/gi) ?? []).some((w) => formatKind(w, s.catalog) === kind);
+  if (namesConverted) return;
+  throw new TroupeError(ErrorCode.NoPlan, `nothing here can do "${clause.text}" to ${aKind(from)}: ${type.name} would, but it gives ${aKind(kind)}`, {
+    hint: `ask for something done with ${aKind(from)} that troupe doctor lists, or for ${aKind(kind)} taken from it`,
+  });
 }
 
 /**
