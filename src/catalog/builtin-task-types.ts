@@ -233,9 +233,8 @@ const RAW: unknown[] = [
       properties: {
         operation: {
           type: 'string',
-          default: 'convert',
           oneOf: [
-            { const: 'convert', description: 'convert to another format (WAV, FLAC, OGG, MP3) or sample rate' },
+            { const: 'convert', description: 'convert to another format (WAV, FLAC, OGG, MP3), or resample to another sample rate' },
             { const: 'mono', description: 'mono, one channel, mix down' },
             { const: 'normalize', description: 'normalise, normalize, even out the level' },
             { const: 'louder', description: 'louder, loud, amplify, boost, raise, more volume' },
@@ -252,6 +251,9 @@ const RAW: unknown[] = [
         sample_rate: { type: 'integer', description: 'sample rate in hz (hertz), e.g. 16000', minimum: 4000, maximum: 192000 },
         factor: { type: 'number', description: 'speed factor: times as fast, e.g. 1.5 times faster', minimum: 0.1, maximum: 10 },
       },
+      // No default, as for video editing: a recording whose edit the request does not name is
+      // not guessed ("reverse the audio" was converted to WAV and called done).
+      required: ['operation'],
     },
     examples: ['convert this recording to flac', 'resample the audio to 16000 hz', 'trim the silence from this recording', 'make the audio louder'],
   },

@@ -67,7 +67,14 @@ describe('BuiltinController', () => {
     await assert.rejects(refused('what accent does she have', recording), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /audio classification/.test(e.message));
     // Knowing it moves no served type further away in meaning: the gist is still a summary.
     assert.deepEqual((await refused('give me the gist of this recording', recording)).plan.tasks.map((t) => t.task), ['automatic-speech-recognition', 'summarization']);
-    assert.deepEqual((await refused('clean up the recording', recording)).plan.tasks.map((t) => t.task), ['audio-to-audio']);
+    // An audio edit the request does not name is asked for, not guessed (before: converted to WAV and called done).
+    await assert.rejects(refused('clean up the recording', recording), (e) => TroupeError.is(e, ErrorCode.InvalidPlan) && /which operation of audio conversion/.test(e.message));
+    // Changing what a recording sounds like is audio editing by content, which nothing here does (before: a WAV conversion; speech found, then spoken).
+    for (const request of ['reverse the audio', 'make my voice sound deeper', 'add reverb']) {
+      await assert.rejects(refused(request, recording), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /audio editing by content/.test(e.message), request);
+    }
+    assert.deepEqual((await refused('trim the silence', recording)).plan.tasks.map((t) => [t.task, t.args.operation]), [['audio-to-audio', 'trim-silence']]);
+    assert.deepEqual((await refused('resample the audio to 16000 hz', recording)).plan.tasks.map((t) => [t.task, t.args.operation]), [['audio-to-audio', 'convert']]);
     // An open question about what was said is answered from the transcript, while who sings is still refused above.
     assert.deepEqual((await refused('what was agreed about the new office?', recording)).plan.tasks.map((t) => t.task), ['automatic-speech-recognition', 'question-answering']);
     assert.deepEqual((await refused('what did she tell the driver?', recording)).plan.tasks.map((t) => t.task), ['automatic-speech-recognition', 'question-answering']);
@@ -85,6 +92,8 @@ describe('BuiltinController', () => {
       (outcome) => assert.ok(!guessed(outcome), JSON.stringify(outcome.plan)),
       (e: unknown) => assert.ok(TroupeError.is(e, ErrorCode.InvalidPlan) && /operation of video editing/.test(e.message), String(e)),
     );
+    // What a video shows, nothing here tells (before: scene detection, for "describe the video").
+    await assert.rejects(refused('describe the video', video), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /video understanding/.test(e.message));
     // A video named as changed must come back a video: a grey frame is no black-and-white video.
     await assert.rejects(refused('make the video black and white', video), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /to a video: Image transformation would, but it gives an image/.test(e.message));
     assert.deepEqual((await refused('get me a still image at 3 seconds and make it black and white', video)).plan.tasks.map((t) => t.task), ['video-to-image', 'image-to-image']);

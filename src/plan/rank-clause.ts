@@ -90,7 +90,10 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
       const type = s.catalog.taskType(r.id)!;
       const specs = paramSpecs(type);
       const stated = extractParams(specs, clause, type);
-      const paramsMet = specs.every((p) => !p.required || p.default !== undefined || p.name in stated);
+      // A choice left unmade (which operation of an edit) does not make the type infeasible: it
+      // is still the step asked for, and the plan's check asks the user to make it ("reverse the
+      // audio": which operation of audio conversion; before a default did nothing asked).
+      const paramsMet = specs.every((p) => !p.required || p.default !== undefined || p.enum !== undefined || p.name in stated);
       // Each required input: at hand as it is, or the converting steps that would give it.
       const ways = type.inputs
         .filter((slot) => slot.required)
