@@ -112,6 +112,10 @@ describe('BuiltinController', () => {
     // a thing no served type gives is still refused.
     assert.deepEqual((await refused('generate a summary and a list of names from this article', text)).plan.tasks.map((t) => t.task), ['summarization', 'token-classification']);
     await assert.rejects(refused('compose a tweet about this article', text), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /text generation/.test(e.message));
+    // What a text says, asked by someone who does not read its language, is its words translated, not spoken
+    // (before: speech synthesis, by "say"); the language a user says they read is the one wanted.
+    assert.deepEqual((await refused("I don't understand french, what does this say", text)).plan.tasks.map((t) => [t.task, t.args.target_language]), [['translation', 'en']]);
+    assert.deepEqual((await refused('help me understand this sign, I only speak english')).plan.tasks.map((t) => [t.task, t.args.target_language]), [['ocr', undefined], ['translation', 'en']]);
     // "Do a …" tells to do (before: a question whether the text is French, answered by language identification).
     assert.deepEqual((await refused('do a french version of this text', text)).plan.tasks.map((t) => [t.task, t.args.target_language]), [['translation', 'fr']]);
     // The people a text names are its entities, not a picture drawn from it to find poses in (before: an invalid plan, exit 2).

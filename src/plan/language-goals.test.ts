@@ -56,4 +56,11 @@ describe('languageGoals: the languages a request names as properties', () => {
     assert.deepEqual(languageGoals("Can you help me understand what this sign says? I think it's in French."), { target: 'en', source: 'fr' });
     assert.deepEqual(languageGoals('the text is written in spanish, read it aloud'), { source: 'es' });
   });
+
+  it('reads the language the user says they read as the one to have the result in', () => {
+    // Before: no goal, and "speak" asked for speech synthesis.
+    assert.deepEqual(languageGoals('help me understand this sign, I only speak english'), { target: 'en' });
+    assert.deepEqual(languageGoals('I read spanish only. translate this'), { target: 'es' });
+    assert.deepEqual(languageGoals('I speak French and this is in German, what does it say'), { target: 'fr', source: 'de' });
+  });
 });

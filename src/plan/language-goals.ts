@@ -73,12 +73,17 @@ export function languageGoals(request: string): LanguageGoals {
   // So is a text said to be in another language, with none named to have it in, when the user
   // asks what it says or means ("what does this sign say? I think it's in French"); not when it
   // is to be read aloud or summed up, which keep its language.
-  const unknown = target ? undefined : mentions.find((m) => (m.preposition === undefined && NOT_UNDERSTOOD.test(said.slice(0, m.index))) || (saidOf(m) && m.language.code !== REQUEST_LANGUAGE && ASKS_MEANING.test(said)));
-  if (unknown) return { target: REQUEST_LANGUAGE, ...(unknown.language.code !== REQUEST_LANGUAGE ? { source: unknown.language.code } : {}) };
+  // "I only speak English", "I read Spanish": the one the user reads is the one to have it in.
+  const known = target ? undefined : mentions.find((m) => m.preposition === undefined && UNDERSTOOD.test(said.slice(0, m.index)));
+  const wanted = known?.language.code ?? REQUEST_LANGUAGE;
+  const unknown = target ? undefined : mentions.find((m) => m !== known && ((m.preposition === undefined && NOT_UNDERSTOOD.test(said.slice(0, m.index))) || (saidOf(m) && m.language.code !== wanted && ASKS_MEANING.test(said))));
+  if (unknown) return { target: wanted, ...(unknown.language.code !== wanted ? { source: unknown.language.code } : {}) };
+  if (known) return { target: known.language.code, ...(source && source !== known ? { source: source.language.code } : {}) };
   return { ...(target ? { target: target.language.code } : {}), ...(source && source !== target ? { source: source.language.code } : {}) };
 }
 
 const NOT_UNDERSTOOD = /\b(?:i|we)\s+(?:(?:don'?t|dont|do\s+not|can'?t|cant|cannot|can\s+not|not|no|never)\s+)(?:really\s+)?(?:speak|understand|read|know)\s+(?:any\s+|much\s+)?$/i;
+const UNDERSTOOD = /\b(?:i|we)\s+(?:(?:only|just|mostly|can\s+only)\s+)?(?:speak|understand|read)\s+(?:only\s+)?$/i;
 /** The language requests to the built-in planner are written in, whose documentation it matches. */
 export const REQUEST_LANGUAGE = 'en';
 const ASKS_MEANING = /\b(?:understand|what\s+(?:does|do|did)\s+(?:\S+\s+){0,2}?(?:say|mean)|what\s+(?:\S+\s+){0,2}?(?:says|means|said|meant)|what'?s\s+(?:written|(?:it|this|that)\s+say))\b/i;

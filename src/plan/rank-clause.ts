@@ -81,6 +81,9 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
     // Nor is an edit the answer to a question: "where are the silent parts?" asks where, and
     // a recording with its silence trimmed is no answer; "what color is the cup?" no grayscale.
     .filter((r) => !(questioning && isEdit(s.catalog.taskType(r.id)!)))
+    // Nor is a thing made from words, unless the clause asks to hear or see it: "what does this
+    // say" of a text asks for its words, not for them spoken (before, speech synthesis, by "say").
+    .filter((r) => !(questioning && makesFromWords(s.catalog.taskType(r.id)!) && wantedOutput(clause.text) !== s.catalog.taskType(r.id)!.output.modality))
     // Nor does a type answer "what X …" whose documentation never says X: the rest of the
     // question is what it is asked of ("what breed is the dog" is no detection of dogs; "what
     // year did the company go public" no list of the companies named).
@@ -238,6 +241,12 @@ export function ownMaterial(s: PlanState, type: TaskType, slot: TaskType['inputs
 export function isEdit(type: TaskType): boolean {
   const out = type.output.modality;
   return out !== 'text' && out !== 'json' && type.inputs.some((i) => i.modality === out);
+}
+
+/** A type that makes a picture, a sound or a video out of a text (speech synthesis, image generation). */
+function makesFromWords(type: TaskType): boolean {
+  const required = type.inputs.filter((i) => i.required);
+  return required.length > 0 && required.every((i) => i.modality === 'text') && type.output.modality !== 'text' && type.output.modality !== 'json';
 }
 
 /** A clause's words without the labels it offers. */

@@ -22,9 +22,9 @@ const SCENE_OPENING = /^(?:(?:imagine|suppose|assume|assuming)\b|(?:i|we)(?:'ve|
 const DESCRIPTION = /^(?:(?:it\s+)?looks\s+like\s+|(?:it\s+)?seems\s+(?:like\s+)?)?(?:it|it's|its|this|that|these|those|there|which|who|they|(?:the|this|that|these|those|my|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|was|were|has|have|had|contains?|seems?|appears?|looks?|features?|includes?|shows?|depicts?|reads?|says?|covers?|sent|gave|recorded|wrote|took|shared|forwarded|left)\b/i;
 
 // What presents the file ("Attached is a picture of a street sign", "Here is an article I found"),
-// or says what the user cannot do ("I don't have time to read it", "I can't read the sign"):
-// the reason for asking, not what is asked.
-const PRESENTING = /^(?:attached|enclosed|below|above|here)(?:\s+(?:is|are|you\s+(?:will\s+)?find)|'s)\b|^(?:i|we)\s+(?:don't|dont|do\s+not|can't|cant|cannot|couldn't|didn't|won't)\s+(?:have|know|understand|speak|read|see|hear|get)\b/i;
+// or says what the user cannot do ("I don't have time to read it", "I can't read the sign"),
+// or which language they read ("I only speak English"): the reason for asking, not what is asked.
+const PRESENTING = /^(?:attached|enclosed|below|above|here)(?:\s+(?:is|are|you\s+(?:will\s+)?find)|'s)\b|^(?:i|we)\s+(?:don't|dont|do\s+not|can't|cant|cannot|couldn't|didn't|won't)\s+(?:have|know|understand|speak|read|see|hear|get)\b|^(?:i|we)\s+(?:(?:only|just|mostly|can\s+only)\s+)?(?:speak|understand|read)\s+(?:only\s+)?[a-z]+(?:\s+and\s+[a-z]+)?\s*[.!]?$/i;
 
 export function setsScene(clause: string): boolean {
   const s = clause.trim().replace(DISCOURSE_OPENING, '');
