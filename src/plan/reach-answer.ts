@@ -22,7 +22,9 @@ import { followsUp } from './request-analysis.js';
  * which a recording's question may be for: "who is singing this" asks to classify the sound).
  */
 export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles, asIs = false): { plan: Plan; notes: string[] } | undefined {
-  const sentences = request.split(/(?<=[.?!])\s+/).map((s) => s.trim());
+  // A question after a comma is one too: "my boss sent me this voice message but i am in
+  // meeting, what he want?" asks what he wants (before, the sentence asked nothing: no plan).
+  const sentences = request.split(/(?<=[.?!])\s+/).map((s) => questionAfterComma(s.trim()));
   const first = sentences.findIndex((s) => asksQuestion(s));
   // With the short question that asks its detail: "is there an address on it? which one".
   const question = first < 0 ? undefined : sentences[first + 1] && followsUp(sentences[first]!, sentences[first + 1]!) ? `${sentences[first]} ${sentences[first + 1]}` : sentences[first];
@@ -55,6 +57,14 @@ export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles
     }
   }
   return undefined;
+}
+
+/** The part of a sentence from the comma after which it asks, if it asks only there; else the sentence. */
+function questionAfterComma(sentence: string): string {
+  if (asksQuestion(sentence)) return sentence;
+  const commas = [...sentence.matchAll(/,\s*/g)];
+  const asked = commas.find((c) => asksQuestion(sentence.slice(c.index! + c[0].length)));
+  return asked ? sentence.slice(asked.index! + asked[0].length) : sentence;
 }
 
 /**
