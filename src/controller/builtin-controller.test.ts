@@ -81,6 +81,9 @@ describe('BuiltinController', () => {
     // Not a photo's question, about the text read off it (before: OCR, then an answer from its text);
     // nor an edit of it, the nearest in meaning (before: turned grey): nothing here tells colours.
     await assert.rejects(refused('what colour is the scarf'), (e) => TroupeError.is(e, ErrorCode.NoPlan));
+    // A yes/no question asks its predicate: a finder of people does not tell glasses (before: poses).
+    await assert.rejects(refused('is the person in the photo wearing glasses'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /tells whether something is "wearing glasses"/.test(e.message));
+    assert.deepEqual((await refused('does she look happy')).plan.tasks.map((t) => t.task), ['face-analysis']);
     // Nor a detector, the nearest in meaning, that finds the car but not its colour; the refusal names what was asked.
     await assert.rejects(refused('what colour is the car in this photo'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /nothing here can tell the colour asked/.test(e.message));
     // The mood of the people in a photo is on their faces, not in a text read off it.

@@ -7,7 +7,7 @@ import { reachAnswer, shownOnlyInWriting } from './reach-answer.js';
 import { FALLBACK_MIN_RELATIVE_SCORE, MIN_RELATIVE_SCORE } from './planner-config.js';
 import { operationNamed } from './type-index.js';
 import { aKind, type PlanState } from './plan-state.js';
-import { askedWord, isEdit, kindsSaid, rank, tellsAsked } from './rank-clause.js';
+import { askedWord, isEdit, kindsSaid, rank, tellsAsked, yesNoPredicate } from './rank-clause.js';
 import { isStep } from './step-choice.js';
 import { answerFromText, planStep } from './add-step.js';
 
@@ -100,10 +100,12 @@ export function planWhenNothingPlanned(s: PlanState): void {
       hint: 'ask for something an expert documents (`npx troupe catalog search WORDS` finds them), or configure an LLM controller with more experts',
     });
   }
-  // A "what X" that no type tells is what could not be answered.
-  const asked = s.planned.length === 0 && s.asking.length === 1 ? askedWord(s.asking[0]!) : undefined;
-  if (asked) {
-    throw new TroupeError(ErrorCode.NoPlan, `nothing here can tell the ${asked} asked in "${s.request}": no expert's documentation says it gives that`, {
+  // A "what X" that no type tells, or a yes/no question's predicate, is what could not be answered.
+  const only = s.planned.length === 0 && s.asking.length === 1 ? s.asking[0]! : undefined;
+  const asked = only && askedWord(only);
+  const predicate = only && !asked ? yesNoPredicate(only.raw ?? only.text) : undefined;
+  if (asked || predicate) {
+    throw new TroupeError(ErrorCode.NoPlan, asked ? `nothing here can tell the ${asked} asked in "${s.request}": no expert's documentation says it gives that` : `nothing here can answer "${s.request}": no expert's documentation says it tells whether something is "${predicate!.trim()}"`, {
       hint: 'ask for something an expert documents (`npx troupe catalog search WORDS` finds them), or configure an LLM controller with more experts',
     });
   }

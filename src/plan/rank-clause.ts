@@ -1,4 +1,5 @@
 import { accepts } from '../core/modality.js';
+import { languageMentions } from '../text/languages.js';
 import { paramSpecs, type TaskType } from '../core/task-type.js';
 import { actionTerms as terms } from '../text/tokenize.js';
 import { clauseWords, type Clause } from './request-analysis.js';
@@ -263,11 +264,30 @@ function withoutLabels(words: string, labels: readonly string[]): string {
  */
 export function tellsAsked(s: PlanState, clause: Clause): (type: TaskType, matched?: readonly string[]) => boolean {
   const word = askedWord(clause);
-  const asked = word === undefined ? undefined : terms(word)[0];
-  if (asked === undefined) return () => true;
+  const asked = word === undefined ? [] : terms(word).slice(0, 1);
+  // A yes/no question asks its predicate of its subject: "is the person in the photo wearing
+  // glasses" asks about glasses, and a type that finds people does not tell (before: poses).
+  // A language offered as the answer asks the language (asked-properties.ts), no word to match.
+  const predicate = asked.length || choicesIn(clause.sentence ?? clause.text) ? [] : terms(withoutLanguages(yesNoPredicate(clause.raw ?? clause.text) ?? ''));
+  const needed = asked.length ? asked : predicate;
+  if (needed.length === 0) return () => true;
   const givers = s.typesAsked(clause);
-  const saying = new Set(s.index.search(asked).map((r) => r.id));
-  return (type, matched) => (matched ? matched.includes(asked) : saying.has(type.id)) || givers.has(type.id) || answers(type) || answeredParam(type) !== undefined;
+  const saying = new Set(s.index.search(needed.join(' ')).map((r) => r.id));
+  return (type, matched) => (matched ? matched.some((t) => needed.includes(t)) : saying.has(type.id)) || givers.has(type.id) || answers(type) || answeredParam(type) !== undefined;
+}
+
+function withoutLanguages(text: string): string {
+  return languageMentions(text).reduce((out, m) => out.replace(new RegExp(`\\b${m.language.name}\\b`, 'i'), ' '), text);
+}
+
+/**
+ * What a yes/no question asks of its subject, when the subject is a pronoun or a noun phrase
+ * ("is the person in the photo wearing glasses": wearing glasses); none for "is there …", whose
+ * predicate is the thing itself, or a question of another shape.
+ */
+export function yesNoPredicate(text: string): string | undefined {
+  const m = /^\s*(?:is|are|was|were|does|do|did)\s+(?:he|she|it|they|(?:the|this|that|these|those|my|your|his|her|its|their)\s+[a-z]+(?:\s+(?:in|on|of|from)\s+(?:the|this|that|my|your)\s+[a-z]+)?)\s+([a-z][^?.!,]*)/i.exec(text);
+  return m?.[1];
 }
 
 /**
