@@ -35,6 +35,9 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   // Light verbs name no step: "make a summary" is summarizing (before: an audio edit, by "make").
   ['i have a recording of a lecture, please make a summary of it', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['make the photo look sharper', 'image', ['image-to-image']],
+  // A lone verb before a verb is a step of its own (before: one clause, the summary lost); before a noun's verb it shares the object.
+  ['summarise and translate to spanish', 'text', ['summarization', 'translation']],
+  ['identify and count the people', 'image', ['object-detection']],
   // Labels listed after "one of:" are one clause's choices (before: "politics" asked for text generation).
   ['sort this text into one of: sports, politics, business', 'text', ['zero-shot-classification']],
   // "Too bright" asks to darken (before: no plan, its only opposite "dull", which no documentation says).

@@ -167,7 +167,11 @@ export function analyzeRequest(request: string): RequestAnalysis {
     // Nor does "and" before a second file or quote ("combine 'a.wav' and 'b.wav' into one").
     // Nor does the "and" of "between 1 and 3 seconds".
     const between = prev !== undefined && /\bbetween\s+\S+$/i.test(prev);
-    if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && !(wordCount === 1 && onlyAVerb(piece)) && (wordCount < 2 || prev.split(/\s+/).length < 2 || bareVerb(prev) || OBJECT_START.test(piece) || between || nounFirst(piece))) {
+    // Nor does a lone verb before a verb that starts a step of its own ("summarise and translate
+    // to spanish": two steps; before, one, the summary lost); one that shares a noun's object
+    // joins ("identify and count the people").
+    const twoVerbs = prev !== undefined && onlyAVerb(prev.replace(FRAMING, ' ')) && onlyAVerb(piece.split(/\s+/)[0]!);
+    if (prev !== undefined && /^\s+and\s+(also\s+)?$/i.test(joiner) && !(wordCount === 1 && onlyAVerb(piece)) && !twoVerbs && (wordCount < 2 || prev.split(/\s+/).length < 2 || bareVerb(prev) || OBJECT_START.test(piece) || between || nounFirst(piece))) {
       merged[merged.length - 1] = `${prev}${joiner}${piece}`;
     } else if (prev !== undefined && ((/^\s*,\s*$/.test(joiner) && APPOSITION.test(piece)) || (/^[.!?]+\s+$/.test(joiner) && AMOUNT_ALONE.test(piece)) || (/^\?+\s+$/.test(joiner) && followsUp(`${prev}?`, piece)))) {
       // A comma around a quote or before "into …" sets off part of one step: "transforming
