@@ -95,6 +95,8 @@ describe('BuiltinController', () => {
       (outcome) => assert.ok(!guessed(outcome), JSON.stringify(outcome.plan)),
       (e: unknown) => assert.ok(TroupeError.is(e, ErrorCode.InvalidPlan) && /operation of video editing/.test(e.message), String(e)),
     );
+    // A speaker's feelings are in what is said: the sound track taken, then its words (before: the sound track alone).
+    assert.deepEqual((await refused("find the speaker's emotions in the video", video)).plan.tasks.map((t) => t.task), ['video-to-audio', 'automatic-speech-recognition', 'sentiment-analysis']);
     // What a video shows, nothing here tells (before: scene detection, for "describe the video").
     await assert.rejects(refused('describe the video', video), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /video understanding/.test(e.message));
     // A video named as changed must come back a video: a grey frame is no black-and-white video.

@@ -24,7 +24,7 @@ export interface AskedProperty {
 }
 
 const QUOTED = /(["'‘“])(?:(?!\1).){2,}?\1/g;
-const NAMED = /\b(?:which|what)\s+(?!(?:is|was|are|were)\b)([a-z]+)\b|\b(?:(?:tell|show|give|find|identify|detect|determine|name|say)\s+(?:me\s+|us\s+)?|(?:what|which)(?:'s|\s+is|\s+was|\s+are)\s+)the\s+([a-z]+)\s+of\b|\b(?:tell|show|give|say)\s+(?:me\s+|us\s+)(?:the|a|an)\s+([a-z]+)\s*(?=$|[,.?!;]|\s+(?:and|then|too|please|pls)\b)/gi;
+const NAMED = /\b(?:which|what)\s+(?!(?:is|was|are|were)\b)([a-z]+)\b|\b(?:(?:tell|show|give|find|identify|detect|determine|name|say)\s+(?:me\s+|us\s+)?|(?:what|which)(?:'s|\s+is|\s+was|\s+are)\s+)the\s+([a-z]+)\s+of\b|\b(?:tell|show|give|say)\s+(?:me\s+|us\s+)(?:the|a|an)\s+([a-z]+)\s*(?=$|[,.?!;]|\s+(?:and|then|too|please|pls)\b)|\b(?:tell|show|give|find|identify|detect|determine|name|say)\s+(?:me\s+|us\s+)?(?:the\s+|this\s+|that\s+)?[a-z]+'s\s+([a-z]+)\b/gi;
 /** A sentence that asks whether or which: a question mark, an opening auxiliary or "whether" (a clause split off "tell me … and whether …"), "tell me if …". */
 const ASKS = /\?\s*$|^\s*(?:is|are|was|were|does|do(?!\s+(?:a|an)\b)|did|can|could|will|would|has|have|am|whether)\b|\b(?:tell|ask|check|see|know|find\s+out|let\s+me\s+know|say|guess|detect|determine|decide|judge|figure\s+out)\s+(?:me\s+|us\s+)?(?:if|whether)\b|\bhow\s+(?:does|do|did|is|are)\b/i;
 /** What links a thing to a feeling said of it: "is … upset", "sounds friendly", "they happy", "happy or sad". */
@@ -38,7 +38,7 @@ const HOW_ADJECTIVE = /\bhow\s+(?!(?:many|much)\b)([a-z]+)\b/gi;
 /** Nouns for a part of a thing, not a property of it: "find the parts of this recording that contain speech". */
 const PORTION = /^(?:parts?|sections?|bits?|pieces?|portions?|segments?|rest|start|end|beginning|middle)$/i;
 /** How someone feels: "how does she feel", "how is he feeling", "what do the people feel". */
-const HOW_FEEL = /\bhow\s+(?:does|do|did|is|are|was|were)\s+(?:\w+\s+){1,3}?(?:feel|feeling)\b|\bwhat\s+(?:(?:does|do|did|is|are|was|were)\s+)?(?:\w+\s+){1,3}?(?:feel|feels|feeling)\b/i;
+const HOW_FEEL = /\bhow\s+(?:does|do|did|is|are|was|were)\s+(?:\w+\s+){1,6}?(?:feel|feeling)\b|\bwhat\s+(?:(?:does|do|did|is|are|was|were)\s+)?(?:\w+\s+){1,3}?(?:feel|feels|feeling)\b/i;
 /** Nouns for feeling itself. */
 const FEELING = /\b(?:mood|tone|feelings?|emotions?|emotional|sentiments?|attitude|vibe)\b/i;
 /** Words that carry a feeling but only frame a request ("please", "I'd love to know"). */
@@ -50,7 +50,7 @@ export function askedProperties(request: string): AskedProperty[] {
   const said = request.replace(QUOTED, (q) => ' '.repeat(q.length));
   const out: AskedProperty[] = [];
   for (const m of said.matchAll(NAMED)) {
-    const thing = (m[1] ?? m[2] ?? m[3])!.toLowerCase();
+    const thing = (m[1] ?? m[2] ?? m[3] ?? m[4])!.toLowerCase();
     // A noun for feeling names the property sentiment gives: "tell me the mood of this sentence".
     if (FEELING.test(thing)) out.push({ words: FEELING_WORDS, cue: m[0] });
     else if (!isStopword(thing) && !PORTION.test(thing) && !/^(?:one|ones)$/.test(thing)) out.push({ words: [thing], cue: m[0] });

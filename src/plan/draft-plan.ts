@@ -67,7 +67,9 @@ export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<
   // their faces' emotion, not a list of objects.
   // Its answer needs only the steps on the way to it: "what language do they speak in this
   // video" reads the speech and names its language; it does not speak the transcript aloud.
-  if (drafted.tasks.length > 0 && analysis.clauses.length === 1 && asksWhatIs(request)) {
+  // So is one asked for in other words, when the steps of the words do not give it: "find the
+  // speaker's emotions" of a recording is the feeling in what is said, not voice activity.
+  if (drafted.tasks.length > 0 && analysis.clauses.length === 1 && (asksWhatIs(request) || !givesAsked(asked.plan, catalog, request))) {
     const instead = reachAsked({ tasks: [] }, catalog, request, given, quotes);
     const answering = instead.plan.tasks.at(-1)?.task;
     if (answering && !givesAsked(asked.plan, catalog, request)) {

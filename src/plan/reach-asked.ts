@@ -53,7 +53,7 @@ export function reachAsked(plan: Plan, catalog: Catalog, request: string, files:
   return { plan: { tasks }, notes };
 }
 
-const HEARD = /\b(?:talk(?:s|ed|ing)?|speak(?:s|ing)?|spoke|sounds?|sounding|voice|says?|saying|said)\b/i;
+const HEARD = /\b(?:talk(?:s|ed|ing)?|speak(?:s|ing|ers?)?|spoke|sounds?|sounding|voice|says?|saying|said)\b/i;
 
 type Source = { ref: string } | { file: string } | string;
 /** Where a route starts, and its steps in order, each fed by the one before; the last is the type asked for. */
@@ -78,6 +78,12 @@ function routeTo(type: TaskType, tasks: Plan['tasks'], files: GivenFiles, types:
     const made = catalog.taskType(t.task);
     if (made?.output.modality === slot.modality && !setsIt(made)) return { from: { ref: t.id }, steps: [last] };
   }
+  // Or what the latest result says, read ("find the speaker's emotions in the video": the
+  // sound track taken, then its words; before, the sound track alone).
+  const latest = tasks.at(-1);
+  const latestKind = latest && catalog.taskType(latest.task)?.output.modality;
+  const reading = latestKind && latestKind !== 'text' && latestKind !== 'json' ? readingSteps(latestKind, slot.modality, catalog) : undefined;
+  if (latest && reading) return { from: { ref: latest.id }, steps: [...reading.map((r) => ({ type: r, slot: r.inputs[0]!.name })), last] };
   if (tasks.length) return undefined; // a plan's steps are the way to what is asked about
   const file = files.find((f) => accepts(slot.modality, f.modality));
   if (file) return { from: { file: file.path }, steps: [last] };
