@@ -81,6 +81,14 @@ describe('BuiltinController', () => {
     // Not a photo's question, about the text read off it (before: OCR, then an answer from its text);
     // nor an edit of it, the nearest in meaning (before: turned grey): nothing here tells colours.
     await assert.rejects(refused('what colour is the scarf'), (e) => TroupeError.is(e, ErrorCode.NoPlan));
+    // A question word with a word for a kind names nothing: "where was this photo taken" is no pose (poses say where the arms are).
+    await assert.rejects(refused('where was this photo taken'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && !/keypoint/i.test(e.message));
+    // A measure no type gives is not planned on the nearest in meaning (before: poses, for "how tall"), and "what is X like" asks X.
+    await assert.rejects(refused('how tall is the building'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /can tell the stature or height asked/.test(e.message));
+    await assert.rejects(refused("what's the weather like in the picture"), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /tell the weather asked/.test(e.message));
+    // A feeling adjective after "how" asks the feeling (before: a question answered from the transcript).
+    assert.deepEqual((await refused('how happy is the speaker', recording)).plan.tasks.map((t) => t.task), ['automatic-speech-recognition', 'sentiment-analysis']);
+    await assert.rejects(refused('how loud is it', recording), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /tell the volume or loudness asked/.test(e.message));
     // A yes/no question asks its predicate: a finder of people does not tell glasses (before: poses).
     await assert.rejects(refused('is the person in the photo wearing glasses'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /tells whether something is "wearing glasses"/.test(e.message));
     assert.deepEqual((await refused('does she look happy')).plan.tasks.map((t) => t.task), ['face-analysis']);

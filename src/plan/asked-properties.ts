@@ -44,7 +44,7 @@ const FEELING = /\b(?:mood|tone|feelings?|emotions?|emotional|sentiments?|attitu
 /** Words that carry a feeling but only frame a request ("please", "I'd love to know"). */
 const COURTESY = new Set(['please', 'thanks', 'thank', 'kindly', 'love', 'like', 'help', 'want', 'wish', 'hope', 'sure', 'ok', 'okay', 'yes', 'no', 'appreciate', 'appreciated']);
 
-const FEELING_WORDS = ['sentiment', 'emotion'];
+export const FEELING_WORDS = ['sentiment', 'emotion'];
 
 export function askedProperties(request: string): AskedProperty[] {
   const said = request.replace(QUOTED, (q) => ' '.repeat(q.length));
@@ -65,9 +65,11 @@ export function askedProperties(request: string): AskedProperty[] {
   const long = HOW_LONG.exec(said);
   if (long) out.push({ words: ['duration'], cue: long[0] });
   // "How" before an adjective asks for what the adjective measures: "how old" the age, "how far" the distance.
+  // One that carries a feeling asks the feeling: "how happy is the speaker", "how positive is it".
   for (const m of said.matchAll(HOW_ADJECTIVE)) {
-    const measured = long?.index === m.index ? [] : wordNet().attributes(m[1]!);
-    if (measured.length) out.push({ words: measured, cue: m[0] });
+    const feeling = Math.abs(valence(m[1]!)) >= 1 && !COURTESY.has(m[1]!.toLowerCase());
+    const measured = long?.index === m.index ? [] : feeling ? FEELING_WORDS : wordNet().attributes(m[1]!);
+    if (measured.length && !out.some((a) => a.words === measured)) out.push({ words: measured, cue: m[0] });
   }
   // A second question joined by "and" is a sentence of its own: "what language is spoken and is the speaker happy".
   for (const sentence of said.split(/(?<=[.?!;])\s+|\s+[—–-]\s+|,?\s+and\s+(?=(?:is|are|was|were|does|do|did)\s)/i)) {

@@ -7,6 +7,7 @@ import { reachAnswer, shownOnlyInWriting } from './reach-answer.js';
 import { FALLBACK_MIN_RELATIVE_SCORE, MIN_RELATIVE_SCORE } from './planner-config.js';
 import { operationNamed } from './type-index.js';
 import { aKind, type PlanState } from './plan-state.js';
+import { askedProperties } from './asked-properties.js';
 import { askedWord, isEdit, kindsSaid, rank, tellsAsked, yesNoPredicate } from './rank-clause.js';
 import { isStep } from './step-choice.js';
 import { answerFromText, planStep } from './add-step.js';
@@ -65,7 +66,9 @@ export function planWhenNothingPlanned(s: PlanState): void {
     const writing = only !== undefined && s.available.files.some((f) => f.modality === 'image') && shownOnlyInWriting(only.raw ?? only.text);
     // Nor a type that cannot tell the X a "what X" asks, however near in meaning ("what colour
     // is the car": a detector finds the car, not its colour).
-    if (only && type && !editForQuestion && !writing && tellsAsked(s, only)(type) && type.inputs.every((slot) => !slot.required || s.available.files.some((f) => f.modality === slot.modality))) {
+    // Nor for a measure asked that no type gives ("how tall is the building": before, poses).
+    const unmeasured = only !== undefined && type !== undefined && askedProperties(only.raw ?? only.text).some((a) => /^how\s/i.test(a.cue) && !s.typesAsked(only).has(type.id));
+    if (only && type && !editForQuestion && !writing && !unmeasured && tellsAsked(s, only)(type) && type.inputs.every((slot) => !slot.required || s.available.files.some((f) => f.modality === slot.modality))) {
       const from = s.planned.length;
       if (planStep(s, type, only)) {
         for (const step of s.planned.slice(from)) step.unsure = true;
@@ -102,7 +105,8 @@ export function planWhenNothingPlanned(s: PlanState): void {
   }
   // A "what X" that no type tells, or a yes/no question's predicate, is what could not be answered.
   const only = s.planned.length === 0 && s.asking.length === 1 ? s.asking[0]! : undefined;
-  const asked = only && askedWord(only);
+  const measured = only && askedProperties(only.raw ?? only.text).find((a) => /^how\s/i.test(a.cue) && !/^how\s+(?:long|many|much)\b/i.test(a.cue))?.words.slice(0, 2).join(' or ');
+  const asked = only && (askedWord(only) ?? measured);
   const predicate = only && !asked ? yesNoPredicate(only.raw ?? only.text) : undefined;
   if (asked || predicate) {
     throw new TroupeError(ErrorCode.NoPlan, asked ? `nothing here can tell the ${asked} asked in "${s.request}": no expert's documentation says it gives that` : `nothing here can answer "${s.request}": no expert's documentation says it tells whether something is "${predicate!.trim()}"`, {

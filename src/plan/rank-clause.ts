@@ -68,7 +68,9 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
     // where of something else; a type documented as telling when someone speaks answers
     // "when" only of speaking (before, "when is the deadline" of a recording found speech).
     // A type that gives the property asked is kept ("how does she feel": a face's emotion).
-    .filter((r) => !r.matched.every((t) => referentTerms.has(t) || QUESTION_TERMS.has(t)) || s.typesAsked(clause).has(r.id))
+    // Nor with words for kinds beside it: "where was this photo taken" asks where, of a photo
+    // (before, poses: their documentation says where the arms and legs are).
+    .filter((r) => !r.matched.every((t) => referentTerms.has(t) || QUESTION_TERMS.has(t) || isKindWord(t)) || !r.matched.some((t) => QUESTION_TERMS.has(t)) || s.typesAsked(clause).has(r.id) || answersAsItIs(s, s.catalog.taskType(r.id)!, clause))
     // Nor does a type reach a goal said after "into" when only words for kinds match it: its
     // documentation must say the goal or the change ("turn this photo into a cartoon": before,
     // the picture tool nearest in meaning; "transforming it into a cityscape" keeps a type
@@ -244,6 +246,11 @@ export function isEdit(type: TaskType): boolean {
   return out !== 'text' && out !== 'json' && type.inputs.some((i) => i.modality === out);
 }
 
+/** A type that answers the user's own question, from what is at hand as it is (a text given, not one read off a photo). */
+function answersAsItIs(s: PlanState, type: TaskType, clause: Clause): boolean {
+  return answeredParam(type) !== undefined && type.inputs.every((slot) => !slot.required || canFill(slot.modality, clause, s.available));
+}
+
 /** A type that makes a picture, a sound or a video out of a text (speech synthesis, image generation). */
 function makesFromWords(type: TaskType): boolean {
   const required = type.inputs.filter((i) => i.required);
@@ -300,7 +307,9 @@ export function askedWord(clause: Clause): string | undefined {
   const text = clause.raw ?? clause.text;
   // "What is the price on the tag": the noun after "the", before what it is of or on.
   const the = asksFact(clause) ? null : /^\s*(?:what|which)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?([a-z]+)(?=\s+(?:of|on|in|at|for|from|about)\b|\s*[?.!]?\s*$)/i.exec(text);
-  const m = the ?? /^\s*(?:what|which)\s+([a-z]+)\b/i.exec(text);
+  // "What's the weather like": the noun before "like" ("what is X like" asks how X is).
+  const like = /^\s*what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|its|their|his|her)\s+([a-z]+)\s+like\b/i.exec(text);
+  const m = like ?? the ?? /^\s*(?:what|which)\s+([a-z]+)\b/i.exec(text);
   if (!m || /^(?:kind|kinds|type|types|sort|sorts|one|ones|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)$/i.test(m[1]!)) return undefined;
   const term = terms(m[1]!)[0];
   return term && !isKindWord(term) ? m[1]!.toLowerCase() : undefined;
