@@ -81,6 +81,9 @@ describe('BuiltinController', () => {
     // Not a photo's question, about the text read off it (before: OCR, then an answer from its text);
     // nor an edit of it, the nearest in meaning (before: turned grey): nothing here tells colours.
     await assert.rejects(refused('what colour is the scarf'), (e) => TroupeError.is(e, ErrorCode.NoPlan));
+    // "Identify the X" asks what X it is, as "what X" does (before: the text read off the photo, and its language identified).
+    assert.deepEqual((await refused('identify the bird')).plan.tasks.map((t) => [t.task, t.args.find]), [['object-detection', 'bird']]);
+    await assert.rejects(refused('identify the font'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /tell the font asked/.test(e.message));
     // A question word with a word for a kind names nothing: "where was this photo taken" is no pose (poses say where the arms are).
     await assert.rejects(refused('where was this photo taken'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && !/keypoint/i.test(e.message));
     // A measure no type gives is not planned on the nearest in meaning (before: poses, for "how tall"), and "what is X like" asks X.

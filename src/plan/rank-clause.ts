@@ -309,7 +309,9 @@ export function askedWord(clause: Clause): string | undefined {
   const the = asksFact(clause) ? null : /^\s*(?:what|which)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|its|their|his|her)\s+(?:[a-z]+\s+){0,2}?([a-z]+)(?=\s+(?:of|on|in|at|for|from|about)\b|\s*[?.!]?\s*$)/i.exec(text);
   // "What's the weather like": the noun before "like" ("what is X like" asks how X is).
   const like = /^\s*what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|its|their|his|her)\s+([a-z]+)\s+like\b/i.exec(text);
-  const m = like ?? the ?? /^\s*(?:what|which)\s+([a-z]+)\b/i.exec(text);
+  // "Identify the plant" asks what plant it is, as "what plant is this" does.
+  const identify = /^\s*(?:identify|recogni[sz]e|determine|name)\s+(?:the|this|that|these|those)\s+([a-z]+)\s*$/i.exec(text);
+  const m = like ?? the ?? identify ?? /^\s*(?:what|which)\s+([a-z]+)\b/i.exec(text);
   if (!m || /^(?:kind|kinds|type|types|sort|sorts|one|ones|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)$/i.test(m[1]!)) return undefined;
   const term = terms(m[1]!)[0];
   return term && !isKindWord(term) ? m[1]!.toLowerCase() : undefined;
