@@ -132,6 +132,8 @@ describe('BuiltinController', () => {
     // (before: speech synthesis, by "say"); the language a user says they read is the one wanted.
     assert.deepEqual((await refused("I don't understand french, what does this say", text)).plan.tasks.map((t) => [t.task, t.args.target_language]), [['translation', 'en']]);
     assert.deepEqual((await refused('help me understand this sign, I only speak english')).plan.tasks.map((t) => [t.task, t.args.target_language]), [['ocr', undefined], ['translation', 'en']]);
+    // A yes/no question offers its predicate and its denial as the labels (before: no labels, an invalid plan).
+    assert.deepEqual((await refused('is this spam', text)).plan.tasks.map((t) => [t.task, t.args.labels]), [['zero-shot-classification', ['spam', 'not spam']]]);
     // "Do a …" tells to do (before: a question whether the text is French, answered by language identification).
     assert.deepEqual((await refused('do a french version of this text', text)).plan.tasks.map((t) => [t.task, t.args.target_language]), [['translation', 'fr']]);
     // The people a text names are its entities, not a picture drawn from it to find poses in (before: an invalid plan, exit 2).

@@ -41,7 +41,9 @@ export function extractParams(specs: ParamSpec[], clause: Clause, type?: TaskTyp
       if (words) out[spec.name] = words;
     } else if (spec.format === 'choices') {
       // The labels offered to choose from: "about food or service".
-      const labels = choicesIn(clause.sentence ?? clause.text);
+      // A yes/no question offers its predicate and its denial: "is this spam?" chooses between
+      // spam and not spam (before: no labels, an invalid plan).
+      const labels = choicesIn(clause.sentence ?? clause.text) ?? offeredByYesNo(clause.raw ?? clause.text);
       if (labels) out[spec.name] = labels;
     } else if (spec.format === 'language') {
       const isSource = /source|from/.test(spec.name);
@@ -172,4 +174,10 @@ function extractNumbers(specs: ParamSpec[], text: string): Record<string, number
     if (best) out[best.spec.name] = Number(token);
   });
   return out;
+}
+
+/** "Is this spam", "is the email a scam?": the thing it is asked to be, one or two words, and its denial. */
+function offeredByYesNo(text: string): string[] | undefined {
+  const m = /^\s*(?:is|are|was|were)\s+(?:it|this|that|these|those|(?:the|this|that|these|those|my)\s+[a-z]+)\s+(?:an?\s+)?([a-z]+(?:\s+[a-z]+)?)\s*\??\s*$/i.exec(text);
+  return m ? [m[1]!, `not ${m[1]!}`] : undefined;
 }
