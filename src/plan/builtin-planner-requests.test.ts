@@ -286,6 +286,9 @@ describe('the built-in planner reads the format, accent and voice a request name
     // "Lighten" is documented as brightening (before: no operation).
     ['lighten the picture a little', 'image', 'image-to-image', { operation: 'brighten' }],
     ['make the recording shorter, just the first 20 seconds', 'audio', 'audio-to-audio', { operation: 'cut', duration: 20 }],
+    // Minutes are so many seconds (before: no length, "minute" unread).
+    ['keep the first minute', 'audio', 'audio-to-audio', { operation: 'cut', duration: 60 }],
+    ['cut the first 2 minutes', 'audio', 'audio-to-audio', { start: 120 }],
   ];
   for (const [request, modality, type, params] of cases) {
     it(`${request} → ${type} ${JSON.stringify(params)}`, () => {

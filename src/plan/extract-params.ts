@@ -125,7 +125,13 @@ function extractNumbers(specs: ParamSpec[], text: string): Record<string, number
   if (units.has('second')) {
     rest = rest
       .replace(/\b(\d{1,2}):([0-5]\d)\b/g, (_, m: string, sec: string) => `${Number(m) * 60 + Number(sec)} seconds`)
-      .replace(/\b(\d+(?:\.\d+)?)(?:s|secs?|seconds?)\b/gi, '$1 seconds');
+      .replace(/\b(\d+(?:\.\d+)?)(?:s|secs?|seconds?)\b/gi, '$1 seconds')
+      // Minutes and hours are so many seconds too: "the first minute", "1.5 minutes", "half a minute".
+      .replace(/\bhalf\s+(?:a|an)\s+minute\b/gi, '30 seconds')
+      .replace(/\b(\d+(?:\.\d+)?)\s*(?:minutes?|mins?)\b/gi, (_, n: string) => `${Number(n) * 60} seconds`)
+      .replace(/\b(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)\b/gi, (_, n: string) => `${Number(n) * 3600} seconds`)
+      .replace(/\b(?:a|an|one)\s+(minute|hour)\b/gi, (_, unit: string) => `${/^m/i.test(unit) ? 60 : 3600} seconds`)
+      .replace(/\b(first|last)\s+(minute|hour)\b/gi, (_, which: string, unit: string) => `${which} ${/^m/i.test(unit) ? 60 : 3600} seconds`);
   }
   // "100px" is so many pixels.
   rest = rest.replace(/\b(\d+)px\b/gi, '$1 pixels');

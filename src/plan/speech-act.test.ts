@@ -20,6 +20,9 @@ describe('what a sentence of a request does', () => {
       'We are really interested in the objects in this photo.',
       // What a colon introduces is asked (before: "the poster" opened a statement).
       'the poster: who is performing and when',
+      // A wish with an adverb before its verb (before: a statement, and the request asked nothing).
+      'the audio is 10 minutes, I only need the first minute',
+      'i just want the text',
     ])
       assert.ok(asksSomething(s), s);
     assert.ok(!asksSomething('I have an image: example.jpg'));

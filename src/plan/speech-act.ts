@@ -6,7 +6,7 @@
 
 // What marks a sentence as asking for something: a question to the assistant, a wish, a
 // plea, or a bare imperative (a sentence that does not open with a subject).
-const REQUEST_MARKER = /\b(?:could|can|would|will|might|may)\s+(?:you|u|i|we)\b|\bplease\b|\bhelp\b|\bassist|\b(?:i|we)(?:'d|\s+would)\s+(?:(?:\w+ly|also|really|just|still|then|now)\s+)?(?:like|love|want|appreciate)\b|\bwould\s+(?:\w+ly\s+)?(?:like|love)\s+to\b|\b(?:if|whether)\s+(?:you|u|i|we)\s+(?:could|can|would|might)\b|\b(?:i|we)\s+(?:want|need|wish|hope|wonder)|\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:(?:\w+ly|also|really|just|still|quite|very)\s+)?(?:wondering|hoping|looking|curious|interested|eager|keen)\b|\blet'?s\b|\bkindly\b|\bis\s+(?:(?:it|there)\s+)?(?:possible|a\s+way)\b|\bhow\s+(?:do|can|would)\b|^(?:what|which|who|where|when|why|how|is|are|does|do)\b|\?\s*$/i;
+const REQUEST_MARKER = /\b(?:could|can|would|will|might|may)\s+(?:you|u|i|we)\b|\bplease\b|\bhelp\b|\bassist|\b(?:i|we)(?:'d|\s+would)\s+(?:(?:\w+ly|also|really|just|still|then|now)\s+)?(?:like|love|want|appreciate)\b|\bwould\s+(?:\w+ly\s+)?(?:like|love)\s+to\b|\b(?:if|whether)\s+(?:you|u|i|we)\s+(?:could|can|would|might)\b|\b(?:i|we)\s+(?:(?:only|just|also|really|still|then|now|do|\w+ly)\s+)?(?:want|need|wish|hope|wonder)|\b(?:i'm|i\s+am|we're|we\s+are)\s+(?:(?:\w+ly|also|really|just|still|quite|very)\s+)?(?:wondering|hoping|looking|curious|interested|eager|keen)\b|\blet'?s\b|\bkindly\b|\bis\s+(?:(?:it|there)\s+)?(?:possible|a\s+way)\b|\bhow\s+(?:do|can|would)\b|^(?:what|which|who|where|when|why|how|is|are|does|do)\b|\?\s*$/i;
 const STATEMENT_OPENING = /^(?:i|i'm|i've|i'd|i'll|im|ive|my|we|we're|we've|our|this|that|these|those|the|it|it's|its|there|here|a|an|he|she|they|his|her|their|you|your|recently|yesterday|today|last|lately)\b/i;
 
 // Words that open a sentence without changing what it is: "Unfortunately, it has a lot of noise" is a statement.
@@ -40,7 +40,7 @@ export function setsScene(clause: string): boolean {
  * "assistant", the one the user talks to ("Could you, assistant, enhance …"): 73.79 / 37.76 →
  * 73.91 / 37.88.
  */
-export const FRAMING = /\b(?:could|can|would|will)\s+(?:you|u)\b|\b(?:please|kindly)\b|\b(?:help|assist)(?:\s+me)?\b|\b(?:i|we)(?:'d|\s+would)\s+(?:(?:\w+ly|also|really|just|still|then|now)\s+)?(?:like|love|want|appreciate)(?:\s+it)?\b|\b(?:if|whether)\s+(?:you|u)\s+(?:could|can|would|might)\b|\b(?:i|we)\s+(?:want|need|wish|hope)\b|\bis\s+(?:(?:it|there)\s+)?(?:possible|a\s+way)\b|\b(?:would|will|might)\s+it\s+be\s+possible\b|\b(?:be|are|is)\s+able\s+to\b|\bfor\s+(?:you|u)\s+to\b|\b(?:tell|show|give)\s+(?:me|us)\b|\blet\s+(?:me|us)\s+know\b|\b(?:my\s+)?assistant\b/gi;
+export const FRAMING = /\b(?:could|can|would|will)\s+(?:you|u)\b|\b(?:please|kindly)\b|\b(?:help|assist)(?:\s+me)?\b|\b(?:i|we)(?:'d|\s+would)\s+(?:(?:\w+ly|also|really|just|still|then|now)\s+)?(?:like|love|want|appreciate)(?:\s+it)?\b|\b(?:if|whether)\s+(?:you|u)\s+(?:could|can|would|might)\b|\b(?:i|we)\s+(?:(?:only|just|also|really|still|then|now|do|\w+ly)\s+)?(?:want|need|wish|hope)\b|\bis\s+(?:(?:it|there)\s+)?(?:possible|a\s+way)\b|\b(?:would|will|might)\s+it\s+be\s+possible\b|\b(?:be|are|is)\s+able\s+to\b|\bfor\s+(?:you|u)\s+to\b|\b(?:tell|show|give)\s+(?:me|us)\b|\blet\s+(?:me|us)\s+know\b|\b(?:my\s+)?assistant\b/gi;
 
 // A sentence that opens by supposing ("Imagine you find a photo, named 'example.jpg', teeming
 // with objects") is no bare imperative: it asks only if it says so in other words. "Say," with
