@@ -44,9 +44,9 @@ export const CREATING_VERBS = 'create generate produce synthesize synthesise com
 // Patterns built once: they are tried for every clause of every request.
 // "Tell me the result audibly", "read it out loud", "I'd like to hear it", "say good night in
 // French", "could you say it in Catalan" (a request opening with "say", not "how do you say"),
-// "how does this sound in French":
+// "how does this sound in French", "I want to listen to the summary" (the user listens):
 // heard, so wanted as audio; "represent it visually": seen, so wanted as an image.
-const HEARD = /\b(?:audibly|aloud|out\s+loud|verbally)\b|\bhow\s+(?:does|do|would|will)\s+(?:\S+\s+){0,3}?sound\b|\b(?:to|me|i|we)\s+hear\b|^\s*(?:(?:please|(?:can|could|would|will)\s+(?:you|u))\s+)*say\b(?!\s*[,⟦]|\s*$|\s+(?:me|us|if|whether|what|which|who|how|when|where|why)\b)/i;
+const HEARD = /\b(?:audibly|aloud|out\s+loud|verbally)\b|\bhow\s+(?:does|do|would|will)\s+(?:\S+\s+){0,3}?sound\b|\b(?:to|me|i|we)\s+hear\b|\b(?:i|we)(?:'d|\s+would|\s+want|\s+wanna|\s+need|\s+like|\s+prefer|\s+can|\s+could)?(?:\s+(?:like|love|prefer|rather))?\s+(?:to\s+)?listen\b|^\s*(?:(?:please|(?:can|could|would|will)\s+(?:you|u))\s+)*say\b(?!\s*[,⟦]|\s*$|\s+(?:me|us|if|whether|what|which|who|how|when|where|why)\b)/i;
 const SEEN = /\b(?:visually|graphically|pictorially)\b/i;
 /** "Write a short story", "draft a reply": text made anew. */
 const WRITTEN = made('text|story|stories|poem|essay|paragraph|draft|article|script|response|reply|message|letter|piece|writing|words|blog|post', String.raw`(?:${CREATE}|write|writ\w+|draft\w*)`, 'me|us|an?|the|some|new|nice|short|brief|\\w+ly');
@@ -84,6 +84,8 @@ const WANTED: Array<[Modality, RegExp[]]> = [
     [
       into('text|words|writing|transcript'),
       WRITTEN,
+      // "Pull the speech out as text": the kind it is wanted as.
+      wantedAs('text|written\\s+text|writing|transcript'),
     ],
   ],
 ];
