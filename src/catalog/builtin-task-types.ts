@@ -215,7 +215,7 @@ const RAW: unknown[] = [
     id: 'voice-activity-detection',
     name: 'Voice activity detection',
     hfPipelineTag: 'voice-activity-detection',
-    description: 'Find when someone speaks in a recording: the parts with speech, the silences or pauses, and their start and end times.',
+    description: 'Find when someone speaks or talks in a recording: the parts with speech, the silences or pauses, and their start and end times.',
     inputs: [{ name: 'audio', modality: 'audio', description: 'the recording' }],
     output: { modality: 'json', description: '{duration, speech, segments: [{start, end}]}' },
     params: { type: 'object', properties: {} },

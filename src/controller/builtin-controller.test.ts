@@ -108,6 +108,8 @@ describe('BuiltinController', () => {
     );
     // A speaker's feelings are in what is said: the sound track taken, then its words (before: the sound track alone).
     assert.deepEqual((await refused("find the speaker's emotions in the video", video)).plan.tasks.map((t) => t.task), ['video-to-audio', 'automatic-speech-recognition', 'sentiment-analysis']);
+    // Whether anyone talks is voice activity, of the sound track (before: a question answered from the transcript).
+    assert.deepEqual((await refused('is anybody talking in the clip', video)).plan.tasks.map((t) => t.task), ['video-to-audio', 'voice-activity-detection']);
     // What a video shows, nothing here tells (before: scene detection, for "describe the video").
     await assert.rejects(refused('describe the video', video), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /video understanding/.test(e.message));
     // A video named as changed must come back a video: a grey frame is no black-and-white video.

@@ -35,6 +35,8 @@ const CASES: Array<[string, Modality | null, string[]]> = [
   // Light verbs name no step: "make a summary" is summarizing (before: an audio edit, by "make").
   ['i have a recording of a lecture, please make a summary of it', 'audio', ['automatic-speech-recognition', 'summarization']],
   ['make the photo look sharper', 'image', ['image-to-image']],
+  // Talking is speaking (before: a question answered from the transcript; "when does he talk" transcribed).
+  ['when does he talk', 'audio', ['voice-activity-detection']],
   // The user listening wants it heard (before: the summary alone); a text wanted "as text" is read, not spoken (before: spoken again).
   ['i want to listen to the summary', 'text', ['summarization', 'text-to-speech']],
   ['pull the speech out as text', 'video', ['video-to-audio', 'automatic-speech-recognition']],
