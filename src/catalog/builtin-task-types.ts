@@ -358,7 +358,7 @@ const RAW: unknown[] = [
           oneOf: [
             { const: 'convert', description: 'convert to another format (MP4, WebM)' },
             { const: 'trim', description: 'trim, cut, shorten, shorter, to a part, first seconds' },
-            { const: 'mute', description: 'mute, silence, remove, delete or strip the sound or the audio track, no audio' },
+            { const: 'mute', description: 'mute, silence, remove, delete or strip the sound or the audio track, no audio, without sound' },
             { const: 'faster', description: 'speed up, fast, faster, quicker, twice as fast' },
             { const: 'slower', description: 'slow down, slower, slow motion, half as fast, half speed' },
             { const: 'speed', description: 'change the speed or tempo by the factor given: above 1 faster, below 1 slower' },

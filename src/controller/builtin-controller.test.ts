@@ -75,6 +75,8 @@ describe('BuiltinController', () => {
     }
     assert.deepEqual((await refused('trim the silence', recording)).plan.tasks.map((t) => [t.task, t.args.operation]), [['audio-to-audio', 'trim-silence']]);
     assert.deepEqual((await refused('resample the audio to 16000 hz', recording)).plan.tasks.map((t) => [t.task, t.args.operation]), [['audio-to-audio', 'convert']]);
+    // Who they talk about is in what is said (before: voice activity, for "recording").
+    assert.deepEqual((await refused('who are they talking about in the recording', recording)).plan.tasks.map((t) => t.task), ['automatic-speech-recognition', 'question-answering']);
     // An open question about what was said is answered from the transcript, while who sings is still refused above.
     assert.deepEqual((await refused('what was agreed about the new office?', recording)).plan.tasks.map((t) => t.task), ['automatic-speech-recognition', 'question-answering']);
     assert.deepEqual((await refused('what did she tell the driver?', recording)).plan.tasks.map((t) => t.task), ['automatic-speech-recognition', 'question-answering']);
@@ -108,6 +110,8 @@ describe('BuiltinController', () => {
     );
     // A speaker's feelings are in what is said: the sound track taken, then its words (before: the sound track alone).
     assert.deepEqual((await refused("find the speaker's emotions in the video", video)).plan.tasks.map((t) => t.task), ['video-to-audio', 'automatic-speech-recognition', 'sentiment-analysis']);
+    // Two edits of one type, the second another operation, are two steps (before: the second read as the sound track taken out).
+    assert.deepEqual((await refused('make the clip twice as fast and without sound', video)).plan.tasks.map((t) => [t.task, t.args.operation]), [['video-to-video', 'faster'], ['video-to-video', 'mute']]);
     // Whether anyone talks is voice activity, of the sound track (before: a question answered from the transcript).
     assert.deepEqual((await refused('is anybody talking in the clip', video)).plan.tasks.map((t) => t.task), ['video-to-audio', 'voice-activity-detection']);
     // What a video shows, nothing here tells (before: scene detection, for "describe the video").

@@ -9,7 +9,7 @@ import { changedKind, wantedOutput } from './output-words.js';
 import { REQUEST_TIE_BREAK } from './planner-config.js';
 import { URL_SLOT, bridgeFor, canFill, fetcherFor, fill, isAddress, isRefTo, promptWords, userWords, userWordsFit } from './wire-inputs.js';
 import { aKind, type PlanState } from './plan-state.js';
-import { isEdit, ownMaterial } from './rank-clause.js';
+import { isEdit, operationParam, ownMaterial } from './rank-clause.js';
 import { isKindWord, kindOf } from './type-index.js';
 import { formatKind } from './format-goal.js';
 import { actionTerms as terms } from '../text/tokenize.js';
@@ -141,8 +141,7 @@ export function planStep(s: PlanState, type: TaskType, clause: Clause): boolean 
  */
 export function planParts(s: PlanState, type: TaskType, clause: Clause): boolean {
   // What to do, as the type documents it: its required choice, else its first choice documented value by value.
-  const specs = paramSpecs(type);
-  const operation = specs.find((p) => p.required && p.enum) ?? specs.find((p) => p.enum && p.enumDescriptions);
+  const operation = operationParam(type);
   const pieces = operation ? clause.text.split(/\s+and\s+/i) : [];
   if (pieces.length < 2) return planStep(s, type, clause);
   const parts = pieces.map((text, i): Clause => ({ ...clause, text, raw: text, sentence: text, quotes: i === 0 ? clause.quotes : [], anaphoric: clause.anaphoric || i > 0 }));

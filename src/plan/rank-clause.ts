@@ -4,6 +4,7 @@ import { paramSpecs, type TaskType } from '../core/task-type.js';
 import { actionTerms as terms } from '../text/tokenize.js';
 import { clauseWords, type Clause } from './request-analysis.js';
 import { asksWhatIs } from './speech-act.js';
+import { asksWhatIsReported } from './reported-speech.js';
 import { senseWords } from './word-senses.js';
 import { extractParams } from './extract-params.js';
 import { choicesIn, introducedChoices } from './choices.js';
@@ -53,6 +54,7 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
   // The clause's own words or its whole sentence: "answer this about the photo: what color is the cup?".
   const questioning = asksWhatIs(clause.raw ?? clause.text) || asksWhatIs(clause.sentence ?? clause.text);
   const tells = tellsAsked(s, clause);
+  const reported = asksWhatIsReported(clause.raw ?? clause.text);
   const referentTerms = new Set(terms(referent));
   const saidKinds = kindsSaid(s, clause, words);
   const goal = intoGoalTerms(clause.raw ?? clause.text, s.catalog);
@@ -68,6 +70,9 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
     // where of something else; a type documented as telling when someone speaks answers
     // "when" only of speaking (before, "when is the deadline" of a recording found speech).
     // A type that gives the property asked is kept ("how does she feel": a face's emotion).
+    // Nor is a type matched only by words for kinds the step for a question about what is said
+    // in the file ("who are they talking about in the recording": before, voice activity).
+    .filter((r) => !(reported && r.matched.every((t) => isKindWord(t) || referentTerms.has(t))))
     // Nor with words for kinds beside it: "where was this photo taken" asks where, of a photo
     // (before, poses: their documentation says where the arms and legs are).
     .filter((r) => !r.matched.every((t) => referentTerms.has(t) || QUESTION_TERMS.has(t) || isKindWord(t)) || !r.matched.some((t) => QUESTION_TERMS.has(t)) || s.typesAsked(clause).has(r.id) || answersAsItIs(s, s.catalog.taskType(r.id)!, clause))
@@ -182,10 +187,26 @@ export function leanings(s: PlanState, clause: Clause) {
       // A new clause seldom asks for the step just planned to be run on its own result
       // ("translate it, then start a conversation based on the translated text"); asking
       // it again of the same input is one task (see addTask), not a repeat.
-      const again = previous === type.id && type.inputs.some((i) => accepts(i.modality, type.output.modality)) ? REPEAT_PENALTY : 1;
+      // Not when the clause names another of its operations: "twice as fast and without sound" mutes after speeding up.
+      const again = previous === type.id && type.inputs.some((i) => accepts(i.modality, type.output.modality)) && !otherOperation(s, type, clause) ? REPEAT_PENALTY : 1;
       return reworks * chains * again;
     },
   };
+}
+
+/** A type's choice of what to do: its required choice, else a choice whose values are described (an edit's operation). */
+export function operationParam(type: TaskType) {
+  const specs = paramSpecs(type);
+  return specs.find((p) => p.required && p.enum) ?? specs.find((p) => p.enum && p.enumDescriptions);
+}
+
+/** Whether a clause names a value of the type's choice of operation other than the one the step just planned has. */
+function otherOperation(s: PlanState, type: TaskType, clause: Clause): boolean {
+  const operation = operationParam(type);
+  const last = s.planned.at(-1)?.task;
+  if (!operation || !last) return false;
+  const value = extractParams([operation], clause, type)[operation.name];
+  return value !== undefined && value !== last.args[operation.name];
 }
 
 /**

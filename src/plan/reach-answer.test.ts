@@ -57,6 +57,8 @@ describe('questions about a given text: answer-sentence selection as the last re
     // A feeling asked of a speaker is in what is said: read from the sound track, or from the recording (before: the sound track alone; voice activity).
     assert.deepEqual(types("find the speaker's emotions", given('talk.wav', 'audio')), ['automatic-speech-recognition', 'sentiment-analysis']);
     assert.deepEqual(types('how does the speaker in the video feel', given('talk.mp4', 'video')), ['video-to-audio', 'automatic-speech-recognition', 'sentiment-analysis']);
+    // Opening hours asked of a photo are in its writing (before: refused).
+    assert.deepEqual(types('what are the opening hours on this door', photo), ['ocr', 'question-answering']);
     // A question after a comma, the sentence opening by telling (before: no plan).
     const boss = draftPlan('my boss sent me this voice message but i am in meeting, what he want?', catalog, given('msg.wav', 'audio'));
     assert.deepEqual(boss.plan.tasks.map((t) => [t.task, t.args.question]), [['automatic-speech-recognition', undefined], ['question-answering', 'what he want?']]);

@@ -78,5 +78,5 @@ function questionAfterComma(sentence: string): string {
  * on a door, a price tag); "what colour is the car" is not.
  */
 export function shownOnlyInWriting(question: string): boolean {
-  return /^\s*(?:when|what\s+(?:time|times|hours?|days?|date|price|prices|number)|how\s+much)\b/i.test(question);
+  return /^\s*(?:when|what\s+(?:time|times|hours?|days?|date|price|prices|number)|how\s+much|what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+the\s+(?:\w+\s+)?(?:time|times|hours|days?|date|price|prices|cost|number))\b/i.test(question);
 }

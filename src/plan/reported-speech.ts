@@ -10,7 +10,7 @@ import { FRAMING, asksQuestion } from './speech-act.js';
  */
 const SUBJECT = String.raw`\b(?:he|she|they|it|someone|somebody|anyone|anybody|(?:the|this|that)\s+[a-z]+)\s+(?:(?:ever|even|also|really|actually)\s+)?`;
 // Talking and speaking report only what they are about: "when does he talk" asks when the speech is.
-const SAYING = String.raw`(?:(?:say|says|said|write|writes|wrote|state|states|stated)\b|(?:talk|talks|talked|speak|speaks|spoke)\s+(?:about|of)\b)`;
+const SAYING = String.raw`(?:(?:say|says|said|write|writes|wrote|state|states|stated)\b|(?:talk|talks|talked|talking|speak|speaks|spoke|speaking)\s+(?:about|of)\b)`;
 const MENTIONING = String.raw`(?:mention|mentions|mentioned)\b`;
 const YES_NO = /^\s*(?:is|are|was|were|does|do(?!\s+(?:a|an)\b)|did|has|have|had)\b/i;
 // "What does she say", "what does the person in the video say", "me want know what he say": the words themselves.
