@@ -140,6 +140,9 @@ describe('BuiltinController', () => {
     assert.deepEqual((await refused('help me understand this sign, I only speak english')).plan.tasks.map((t) => [t.task, t.args.target_language]), [['ocr', undefined], ['translation', 'en']]);
     // A yes/no question offers its predicate and its denial as the labels (before: no labels, an invalid plan).
     assert.deepEqual((await refused('is this spam', text)).plan.tasks.map((t) => [t.task, t.args.labels]), [['zero-shot-classification', ['spam', 'not spam']]]);
+    // What a text said to be in another language means is its words in the user's (before: a sentence of it, or a sentiment, for "mean").
+    assert.deepEqual((await refused('the sign is in spanish, what does it mean')).plan.tasks.map((t) => [t.task, t.args.target_language]), [['ocr', undefined], ['translation', 'en']]);
+    assert.deepEqual((await refused('the note is in catalan, what does it mean', text)).plan.tasks.map((t) => [t.task, t.args.target_language]), [['translation', 'en']]);
     // "Do a …" tells to do (before: a question whether the text is French, answered by language identification).
     assert.deepEqual((await refused('do a french version of this text', text)).plan.tasks.map((t) => [t.task, t.args.target_language]), [['translation', 'fr']]);
     // The people a text names are its entities, not a picture drawn from it to find poses in (before: an invalid plan, exit 2).

@@ -9,6 +9,7 @@ import { languageEffects } from '../catalog/effects.js';
 import { languageName } from '../text/languages.js';
 import { isFile, type Plan, type PlanTask } from '../core/plan.js';
 import { reachAnswer } from './reach-answer.js';
+import { readingSteps } from './reading-steps.js';
 import { answerPath, givesAsked, reachAsked } from './reach-asked.js';
 import { analyzeRequest } from './request-analysis.js';
 import { asksWhatIs } from './speech-act.js';
@@ -45,8 +46,11 @@ export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<
       // Nor such a question: an open question about the file ("what did the council agree?")
       // is for the type that answers questions in the user's words.
       const answered = noPlan ? reachAnswer(request, catalog, given) : undefined;
-      if (!answered) throw error;
-      drafted = { plan: answered.plan, tasks: [], notes: answered.notes };
+      // Nor that: a language to have the file's words in is reached from the file ("the note is
+      // in catalan, what does it mean": its translation).
+      const translated = !answered && noPlan ? fileInLanguage(catalog, given, languageGoals(request)) : undefined;
+      if (!answered && !translated) throw error;
+      drafted = answered ? { plan: answered.plan, tasks: [], notes: answered.notes } : { plan: translated!, tasks: [], notes: ['no step\'s words matched; the request wants the file\'s words in another language'] };
     } else drafted = { plan: { tasks: [] }, tasks: [], notes: [] };
   }
   let asked = reachAsked(drafted.plan, catalog, request, given, quotes);
@@ -85,6 +89,32 @@ export function draftPlan(request: string, catalog: Catalog, files: ReadonlyMap<
   const reached = intoRequestLanguage(reachLanguageGoal(asked.plan, catalog, languageGoals(request), aids.languageOf), catalog, aids.languageOf);
   const formatted = reachFormatGoal(reached.plan, catalog, formatGoal(request, catalog), given);
   return { ...drafted, plan: formatted.plan, notes: [...drafted.notes, ...asked.notes, ...reached.notes, ...formatted.notes] };
+}
+
+/**
+ * The given file's words in the language wanted ("the note is in catalan, what does it mean"):
+ * read if it is not a text (reading-steps.ts), then the step that sets a text's language.
+ */
+function fileInLanguage(catalog: Catalog, given: ReadonlyArray<{ path: string; modality: SniffedFile['modality'] }>, goals: ReturnType<typeof languageGoals>): Plan | undefined {
+  const file = given[0];
+  const translator = [...catalog.taskTypes.values()].find((t) => languageEffects(t).sets && catalog.expertsFor(t.id).length > 0);
+  const sets = translator && languageEffects(translator).sets;
+  if (!file || !goals.target || !translator || !sets || given.length !== 1) return undefined;
+  const reading = file.modality === 'text' ? [] : readingSteps(file.modality, 'text', catalog);
+  if (!reading) return undefined;
+  const tasks: PlanTask[] = [];
+  let from: unknown = { file: file.path };
+  for (const step of [...reading, translator]) {
+    const id = `t${tasks.length + 1}`;
+    const args: Record<string, unknown> = { [step.inputs[0]!.name]: from };
+    if (step === translator) {
+      args[sets.target] = goals.target;
+      if (sets.source && goals.source) args[sets.source] = goals.source;
+    }
+    tasks.push({ id, task: step.id, args, deps: tasks.length ? [tasks.at(-1)!.id] : [] });
+    from = { ref: id };
+  }
+  return { tasks };
 }
 
 /**

@@ -8,6 +8,7 @@ import { FALLBACK_MIN_RELATIVE_SCORE, MIN_RELATIVE_SCORE } from './planner-confi
 import { operationNamed } from './type-index.js';
 import { aKind, type PlanState } from './plan-state.js';
 import { askedProperties } from './asked-properties.js';
+import { asksMeaning, languageGoals } from './language-goals.js';
 import { askedWord, isEdit, kindsSaid, rank, tellsAsked, yesNoPredicate } from './rank-clause.js';
 import { isStep } from './step-choice.js';
 import { answerFromText, planStep } from './add-step.js';
@@ -49,7 +50,7 @@ export function planWhenNothingPlanned(s: PlanState): void {
     }
   }
 
-  if (s.planned.length === 0 && s.unfed.length === 0 && s.meaning && s.available.files.length && !reachAnswer(s.request, s.catalog, s.available.files, true) && !s.asking.some((c) => asksWhatIsReported(c.raw ?? c.text) || intoGoal(c.raw ?? c.text, s.catalog) !== undefined)) {
+  if (s.planned.length === 0 && s.unfed.length === 0 && s.meaning && s.available.files.length && !reachAnswer(s.request, s.catalog, s.available.files, true) && !s.asking.some((c) => asksWhatIsReported(c.raw ?? c.text) || intoGoal(c.raw ?? c.text, s.catalog) !== undefined || (asksMeaning(c.raw ?? c.text) && languageGoals(s.request).target !== undefined))) {
     // No word of the request names a type ("what can you see in this pic"), nor is it an open
     // question about the file (draft-plan.ts answers those): the type nearest in meaning to its
     // one asking clause, if it takes a given file as it is. Not for a question about what is

@@ -5,6 +5,7 @@ import { actionTerms as terms } from '../text/tokenize.js';
 import { clauseWords, type Clause } from './request-analysis.js';
 import { asksWhatIs } from './speech-act.js';
 import { asksWhatIsReported } from './reported-speech.js';
+import { asksMeaning, languageGoals } from './language-goals.js';
 import { senseWords } from './word-senses.js';
 import { extractParams } from './extract-params.js';
 import { choicesIn, introducedChoices } from './choices.js';
@@ -55,6 +56,7 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
   const questioning = asksWhatIs(clause.raw ?? clause.text) || asksWhatIs(clause.sentence ?? clause.text);
   const tells = tellsAsked(s, clause);
   const reported = asksWhatIsReported(clause.raw ?? clause.text);
+  const meaningInALanguage = asksMeaning(clause.raw ?? clause.text) && languageGoals(s.request).target !== undefined;
   const referentTerms = new Set(terms(referent));
   const saidKinds = kindsSaid(s, clause, words);
   const goal = intoGoalTerms(clause.raw ?? clause.text, s.catalog);
@@ -70,6 +72,10 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
     // where of something else; a type documented as telling when someone speaks answers
     // "when" only of speaking (before, "when is the deadline" of a recording found speech).
     // A type that gives the property asked is kept ("how does she feel": a face's emotion).
+    // Nor does a question what something means, with a language to have it in, ask a question
+    // of its words: its meaning is its words in that language ("the sign is in spanish, what
+    // does it mean": before, a question answered from the sign's text, then translated).
+    .filter((r) => !(meaningInALanguage && answeredParam(s.catalog.taskType(r.id)!) !== undefined))
     // Nor is a type matched only by words for kinds the step for a question about what is said
     // in the file ("who are they talking about in the recording": before, voice activity).
     .filter((r) => !(reported && r.matched.every((t) => isKindWord(t) || referentTerms.has(t))))

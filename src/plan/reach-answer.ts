@@ -5,6 +5,7 @@ import { readingSteps } from './reading-steps.js';
 import { answeredParam } from './fact-questions.js';
 import type { GivenFiles } from './reach-asked.js';
 import { asksQuestion } from './speech-act.js';
+import { asksMeaning, languageGoals } from './language-goals.js';
 import { askedProperties, FEELING_WORDS } from './asked-properties.js';
 import { asksWhatIsReported } from './reported-speech.js';
 import { followsUp } from './request-analysis.js';
@@ -30,6 +31,9 @@ export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles
   // With the short question that asks its detail: "is there an address on it? which one".
   const question = first < 0 ? undefined : sentences[first + 1] && followsUp(sentences[first]!, sentences[first + 1]!) ? `${sentences[first]} ${sentences[first + 1]}` : sentences[first];
   if (!question || files.length === 0) return undefined;
+  // What a thing says or means, with a language to have it in, is its words in that language
+  // (language goals), not a sentence of it answering the question.
+  if (asksMeaning(question) && languageGoals(request).target !== undefined) return undefined;
   // A measure of the thing itself ("how loud is it", "how tall is the building") is no question
   // about what is said or written in it.
   if (askedProperties(question).some((a) => /^how\s/i.test(a.cue) && a.words !== FEELING_WORDS && !/^how\s+long\b/i.test(a.cue))) return undefined;
