@@ -143,6 +143,8 @@ describe('BuiltinController', () => {
     // What a text said to be in another language means is its words in the user's (before: a sentence of it, or a sentiment, for "mean").
     assert.deepEqual((await refused('the sign is in spanish, what does it mean')).plan.tasks.map((t) => [t.task, t.args.target_language]), [['ocr', undefined], ['translation', 'en']]);
     assert.deepEqual((await refused('the note is in catalan, what does it mean', text)).plan.tasks.map((t) => [t.task, t.args.target_language]), [['translation', 'en']]);
+    // The text named by what it is, in a clause that wants it in a language, is the material (before: a question answered from the email first).
+    assert.deepEqual((await refused('turn this email into spanish and read it to me slowly', text)).plan.tasks.map((t) => t.task), ['translation', 'text-to-speech']);
     // "Do a …" tells to do (before: a question whether the text is French, answered by language identification).
     assert.deepEqual((await refused('do a french version of this text', text)).plan.tasks.map((t) => [t.task, t.args.target_language]), [['translation', 'fr']]);
     // The people a text names are its entities, not a picture drawn from it to find poses in (before: an invalid plan, exit 2).

@@ -1,4 +1,5 @@
 import { accepts } from '../core/modality.js';
+import { wordNet } from '../retrieval/wordnet.js';
 import { languageMentions } from '../text/languages.js';
 import { paramSpecs, type TaskType } from '../core/task-type.js';
 import { actionTerms as terms } from '../text/tokenize.js';
@@ -57,7 +58,7 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
   const tells = tellsAsked(s, clause);
   const reported = asksWhatIsReported(clause.raw ?? clause.text);
   const meaningInALanguage = asksMeaning(clause.raw ?? clause.text) && languageGoals(s.request).target !== undefined;
-  const referentTerms = new Set(terms(referent));
+  const referentTerms = new Set([...terms(referent), ...namedMaterial(s, clause)]);
   const saidKinds = kindsSaid(s, clause, words);
   const goal = intoGoalTerms(clause.raw ?? clause.text, s.catalog);
   const servedProduct = s.anyServed && namesServedProduct(s, own);
@@ -198,6 +199,19 @@ export function leanings(s: PlanState, clause: Clause) {
       return reworks * chains * again;
     },
   };
+}
+
+/**
+ * The given text named by what it is ("this email", "the letter", "my article": a noun WordNet
+ * files under communication, after a determiner), in a clause that wants it in a language: the
+ * material, like "it", not a request for a type whose documentation mentions emails ("turn this
+ * email into spanish" is a translation, not a question answered from the email).
+ */
+function namedMaterial(s: PlanState, clause: Clause): string[] {
+  // Only where the clause wants it in a language: elsewhere "this story", "this spam" may name what is asked.
+  if (!s.available.files.some((f) => f.modality === 'text') || languageGoals(clause.text).target === undefined) return [];
+  const nouns = [...(clause.raw ?? clause.text).matchAll(/\b(?:this|that|these|those|the|my|your|our)\s+([a-z]+)\b/gi)].map((m) => m[1]!);
+  return terms(nouns.filter((n) => !isKindWord(terms(n)[0] ?? '') && wordNet().isKindOf(n, 'communication')).join(' '));
 }
 
 /** A type's choice of what to do: its required choice, else a choice whose values are described (an edit's operation). */
