@@ -195,7 +195,7 @@ const RAW: unknown[] = [
     id: 'summarization',
     name: 'Summarization',
     hfPipelineTag: 'summarization',
-    description: 'Summarize a long text: shorten it, short and brief, to its most important sentences, its key points, the gist.',
+    description: 'Summarize a long text: shorten it, short and brief, to its most important sentences, its key points and main ideas, the gist, the highlights.',
     inputs: [{ name: 'text', modality: 'text', description: 'the text to summarize' }],
     output: { modality: 'text', description: 'the summary' },
     params: { type: 'object', properties: { sentences: { type: 'integer', minimum: 1, description: 'how many sentences the summary keeps' } } },

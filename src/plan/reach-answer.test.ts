@@ -44,6 +44,8 @@ describe('questions about a given text: answer-sentence selection as the last re
     assert.deepEqual(types('what emotion does she show? answer in Spanish', photo), ['face-analysis', 'translation']);
     assert.deepEqual(types('who is named in this article?', text), ['token-classification']);
     assert.deepEqual(types('summarize it', text), ['summarization']);
+    // The main idea is the gist (before: a sentence of the text answering "what is the main idea").
+    assert.deepEqual(types('what is the main idea', text), ['summarization']);
   });
 
   it('answers an open question about a recording or a video from what is said in it', () => {
