@@ -3,6 +3,11 @@ import { describe, it } from 'node:test';
 import { asksQuestion, asksSomething, asksWhatIs, FRAMING, politeRequest, setsScene } from './speech-act.js';
 
 describe('what a sentence of a request does', () => {
+  it('reads what the user can barely do as the reason for asking, not a request', () => {
+    assert.ok(setsScene('i can barely hear anything in this recording'));
+    assert.ok(!setsScene('can you boost it'));
+  });
+
   it('reads "do a …" as an imperative, not a question: a singular subject would take "does"', () => {
     assert.ok(!asksQuestion('do a french version of this sign'));
     assert.ok(asksQuestion('do the people look happy'));

@@ -23,8 +23,9 @@ const DESCRIPTION = /^(?:(?:it\s+)?looks\s+like\s+|(?:it\s+)?seems\s+(?:like\s+)
 
 // What presents the file ("Attached is a picture of a street sign", "Here is an article I found"),
 // or says what the user cannot do ("I don't have time to read it", "I can't read the sign"),
-// or which language they read ("I only speak English"): the reason for asking, not what is asked.
-const PRESENTING = /^(?:attached|enclosed|below|above|here)(?:\s+(?:is|are|you\s+(?:will\s+)?find)|'s)\b|^(?:i|we)\s+(?:don't|dont|do\s+not|can't|cant|cannot|couldn't|didn't|won't)\s+(?:have|know|understand|speak|read|see|hear|get)\b|^(?:i|we)\s+(?:(?:only|just|mostly|can\s+only)\s+)?(?:speak|understand|read)\s+(?:only\s+)?[a-z]+(?:\s+and\s+[a-z]+)?\s*[.!]?$/i;
+// or which language they read ("I only speak English"), or what they can barely do ("I can
+// barely hear anything"): the reason for asking, not what is asked.
+const PRESENTING = /^(?:attached|enclosed|below|above|here)(?:\s+(?:is|are|you\s+(?:will\s+)?find)|'s)\b|^(?:i|we)\s+(?:don't|dont|do\s+not|can't|cant|cannot|couldn't|didn't|won't)\s+(?:have|know|understand|speak|read|see|hear|get)\b|^(?:i|we)\s+(?:(?:only|just|mostly|can\s+only)\s+)?(?:speak|understand|read)\s+(?:only\s+)?[a-z]+(?:\s+and\s+[a-z]+)?\s*[.!]?$|^(?:i|we)\s+(?:can|could)\s+(?:barely|hardly|scarcely)\s+(?:hear|see|read|understand|make\s+out)\b/i;
 
 export function setsScene(clause: string): boolean {
   const s = clause.trim().replace(DISCOURSE_OPENING, '');

@@ -30,6 +30,8 @@ describe('misspelt words read as the documentation\'s words', () => {
     // British spelling is measured as the documentation's: "summerise" is one edit from summarize, as "summerize" is.
     assert.equal(correctSpelling('can you summerise the article', catalog).text, 'can you summarize the article');
     assert.equal(correctSpelling('summarise this', catalog).text, 'summarise this');
+    // Of several words one edit away, the one that doubles a letter ("writen": written, not write or writer).
+    assert.equal(correctSpelling('whats writen on this thing', catalog).text, "what's written on this thing");
     assert.equal(correctSpelling('give me a summery', catalog).text, 'give me a summary');
     assert.equal(correctSpelling('make the photo sepia', catalog).text, 'make the photo sepia');
   });

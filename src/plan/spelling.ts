@@ -79,7 +79,12 @@ function nearest(word: string, byLength: Map<number, string[]>): string | undefi
       else if (d === best) found.push(candidate);
     }
   }
-  return best <= limit && found.length === 1 ? found[0] : undefined;
+  if (best > limit) return undefined;
+  if (found.length === 1) return found[0];
+  // Of several as near, the one that only doubles or undoubles a letter, the commonest slip
+  // ("writen": written, not write or writer).
+  const doubled = found.filter((c) => c.replace(/(.)\1/g, '$1') === word.replace(/(.)\1/g, '$1'));
+  return doubled.length === 1 ? doubled[0] : undefined;
 }
 
 const LANGUAGE_NAMES = new Set(LANGUAGES.map((l) => l.name.toLowerCase()));
