@@ -6,6 +6,7 @@ import { benchExperts } from './experts-bench.js';
 import { benchLanguageId } from './language-id-bench.js';
 import { benchPlanCode } from './plan-code-bench.js';
 import { benchRequests } from './requests/requests-bench.js';
+import { benchPlans } from './requests/plans-bench.js';
 import { benchRetrieval } from './retrieval/retrieval-bench.js';
 import { benchScheduler } from './scheduler-bench.js';
 import { benchQueue } from './queue-bench.js';
@@ -33,6 +34,7 @@ const FIGURES: Record<string, { describe: string; run: (args: string[]) => numbe
   answers: { describe: 'answer-sentence selection on 96 written questions about 24 short texts (18 the text does not answer): dev and aside', run: benchAnswers },
   'plan-code': { describe: "how much of the built-in planner is hand rules: lines, regex literals, RegExp calls, numeric constants, word lists in src/plan", run: benchPlanCode },
   requests: { describe: 'the built-in planner on the everyday request table: dev and aside', run: benchRequests },
+  plans: { describe: 'the built-in planner\'s plan for each line of an unlabelled probe list, to diff before and after a change', run: benchPlans },
 };
 
 export function buildBenchProgram(setExit: (code: number) => void): Command {

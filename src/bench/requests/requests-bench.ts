@@ -14,7 +14,8 @@ const at = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.me
 
 const ARTICLE = `The city council met on Tuesday to discuss the new library. Maria Lopez, the mayor, said the building would open in March. Residents from Lisbon Street asked for longer opening hours. The council agreed to open the library on Sundays. Everyone left the meeting pleased with the plan.`;
 
-function inputFor(kind: EverydayRequest['input'], dir: string): string[] {
+/** The file that goes with a request of a kind: a photo, a photo of a sign, a recording, a text (written into `dir`), a video; none for null. */
+export function inputFor(kind: EverydayRequest['input'], dir: string): string[] {
   if (kind === 'photo') return [at('test-fixtures/coffee.jpg')];
   if (kind === 'sign') return [at('examples/sign.png')];
   if (kind === 'recording') return [at('test-fixtures/goforward.wav')];
@@ -35,6 +36,11 @@ export function planMatches(plan: Plan, expected: EverydayRequest): boolean {
     const task = plan.tasks.find((t) => t.task === type);
     return task !== undefined && Object.entries(params).every(([k, v]) => task.args[k] === v);
   });
+}
+
+/** A plan in one line: its task types in order, each with its scalar arguments. */
+export function describePlan(plan: Plan): string {
+  return plan.tasks.map((t) => `${t.task}${Object.keys(t.args).length ? JSON.stringify(Object.fromEntries(Object.entries(t.args).filter(([, v]) => typeof v !== 'object'))) : ''}`).join(' → ');
 }
 
 /**
@@ -71,7 +77,7 @@ export async function benchRequests(args: string[]): Promise<number> {
       if (error instanceof TroupeError) refusal = error;
     }
     const right = planMatches(plan, item) || refusesLanguage(refusal, item);
-    const got = failure ? `no plan (${failure})` : plan.tasks.map((t) => `${t.task}${Object.keys(t.args).length ? JSON.stringify(Object.fromEntries(Object.entries(t.args).filter(([, v]) => typeof v !== 'object'))) : ''}`).join(' → ');
+    const got = failure ? `no plan (${failure})` : describePlan(plan);
     rows.push({ id: item.id, split: item.split, right, got });
     if (!right && (!item.split.endsWith('aside') || showAside) && !json) process.stdout.write(`✗ ${item.id} [${item.split}] ${item.request}\n    want: ${item.expect.join(' → ') || 'no plan'}${item.params ? ` ${JSON.stringify(item.params)}` : ''}\n    got:  ${got}\n`);
   }
