@@ -94,6 +94,10 @@ describe('BuiltinController', () => {
     // A feeling adjective after "how" asks the feeling (before: a question answered from the transcript).
     assert.deepEqual((await refused('how happy is the speaker', recording)).plan.tasks.map((t) => t.task), ['automatic-speech-recognition', 'sentiment-analysis']);
     await assert.rejects(refused('how loud is it', recording), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /tell the volume or loudness asked/.test(e.message));
+    // A word that names an operation weakly, the type near in meaning, is planned before the nearest in meaning by the file's kind alone
+    // (before: a person cut out of a photo of a page); a verb many types share names none ("identify the items": objects, not a language).
+    assert.deepEqual((await refused('photo of a page: give me the short version')).plan.tasks.map((t) => t.task), ['ocr', 'summarization']);
+    assert.deepEqual((await refused('Identify the items on the desk in this image.')).plan.tasks.map((t) => t.task), ['object-detection']);
     // A yes/no question asks its predicate: a finder of people does not tell glasses (before: poses).
     await assert.rejects(refused('is the person in the photo wearing glasses'), (e) => TroupeError.is(e, ErrorCode.NoPlan) && /tells whether something is "wearing glasses"/.test(e.message));
     assert.deepEqual((await refused('does she look happy')).plan.tasks.map((t) => t.task), ['face-analysis']);

@@ -4,7 +4,7 @@ import { asksWhatIsReported } from './reported-speech.js';
 import { intoGoal } from './into-goal.js';
 import type { Clause } from './request-analysis.js';
 import { reachAnswer, shownOnlyInWriting } from './reach-answer.js';
-import { FALLBACK_MIN_RELATIVE_SCORE, MIN_RELATIVE_SCORE } from './planner-config.js';
+import { FALLBACK_MIN_RELATIVE_SCORE, FAR_IN_MEANING, INFEASIBLE_PENALTY, MIN_RELATIVE_SCORE } from './planner-config.js';
 import { operationNamed } from './type-index.js';
 import { aKind, type PlanState } from './plan-state.js';
 import { askedProperties } from './asked-properties.js';
@@ -58,7 +58,13 @@ export function planWhenNothingPlanned(s: PlanState): void {
     // nor for a goal no type's documentation says ("turn this photo into a cartoon"). Dev splits of the everyday
     // requests 60 → 62 of 68, s12-dev 26 of 30 unchanged.
     const only = s.asking.length === 1 ? s.asking[0] : undefined;
-    const nearest = only && [...(s.meaning(only) ?? [])].find(([, place]) => place === 0)?.[0];
+    // Unless a word does name an operation, too weakly to be a step by itself: that type, not
+    // one the nearest in meaning only by the file's kind ("photo of a page: give me the short
+    // version" is a summary of its text; before, a person cut out of the photo).
+    // Near in meaning too: a verb many types share ("identify the items on the desk") names none.
+    const places = only && s.meaning(only);
+    const named = only && places ? rank(s, only).find((r) => r.feasibility > INFEASIBLE_PENALTY && operationNamed(r, kindsSaid(s, only)) && (places.get(r.type.id) ?? FAR_IN_MEANING) < FAR_IN_MEANING) : undefined;
+    const nearest = named?.type.id ?? (only && [...(s.meaning(only) ?? [])].find(([, place]) => place === 0)?.[0]);
     const type = nearest ? s.catalog.taskType(nearest) : undefined;
     // Nor an edit, for a question about what is ("is this picture blurry?" asks, and a sharpened picture is no answer).
     const editForQuestion = only !== undefined && type !== undefined && isEdit(type) && asksWhatIs(only.raw ?? only.text);
@@ -69,11 +75,11 @@ export function planWhenNothingPlanned(s: PlanState): void {
     // is the car": a detector finds the car, not its colour).
     // Nor for a measure asked that no type gives ("how tall is the building": before, poses).
     const unmeasured = only !== undefined && type !== undefined && askedProperties(only.raw ?? only.text).some((a) => /^how\s/i.test(a.cue) && !s.typesAsked(only).has(type.id));
-    if (only && type && !editForQuestion && !writing && !unmeasured && tellsAsked(s, only)(type) && type.inputs.every((slot) => !slot.required || s.available.files.some((f) => f.modality === slot.modality))) {
+    if (only && type && !editForQuestion && !writing && !unmeasured && tellsAsked(s, only)(type) && (named !== undefined || type.inputs.every((slot) => !slot.required || s.available.files.some((f) => f.modality === slot.modality)))) {
       const from = s.planned.length;
       if (planStep(s, type, only)) {
         for (const step of s.planned.slice(from)) step.unsure = true;
-        s.notes.push(`no word of the request names a task type; planned ${type.id}, the nearest in meaning`);
+        s.notes.push(named ? `planned ${type.id}: the words name its operation, if weakly` : `no word of the request names a task type; planned ${type.id}, the nearest in meaning`);
         // A question about a recording whose nearest step is its reading ("what was agreed about
         // the new office?"): answered from that text, as any question set aside for want of one.
         // Not a picture's: a question about a photo is no question about the text read off it.
