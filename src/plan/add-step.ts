@@ -75,8 +75,8 @@ export function planStep(s: PlanState, type: TaskType, clause: Clause): boolean 
         return (relevance.get(t.id) ?? 0) + REQUEST_TIE_BREAK * (s.requestRelevance.get(t.id) ?? 0) - (place ?? 0) * 1e-9;
       }, true, true);
       const source = path[0] && fill(path[0].inputs[0]!.modality, clause, s.available);
-      if (path[0] && source !== undefined) editsAsItself(s, type, path, clause);
       if (path[0] && source !== undefined) {
+        editsAsItself(s, type, path, clause);
         let from: unknown = source;
         for (const bridge of path) from = { ref: addTask(s, bridge, clause.text, { [bridge.inputs[0]!.name]: from }) };
         s.notes.push(`added ${path.map((b) => b.id).join(' → ')} to turn ${path[0].inputs[0]!.modality} into the ${slot.modality} that ${type.id} needs`);

@@ -21,6 +21,8 @@ export interface AskedProperty {
   words: string[];
   /** The request's words that ask it, for the plan's notes. */
   cue: string;
+  /** A measure of the thing itself, asked with "how" and an adjective ("how tall": its height), not a feeling. */
+  measure?: boolean;
 }
 
 const QUOTED = /(["'‘“])(?:(?!\1).){2,}?\1/g;
@@ -44,7 +46,7 @@ const FEELING = /\b(?:mood|tone|feelings?|emotions?|emotional|sentiments?|attitu
 /** Words that carry a feeling but only frame a request ("please", "I'd love to know"). */
 const COURTESY = new Set(['please', 'thanks', 'thank', 'kindly', 'love', 'like', 'help', 'want', 'wish', 'hope', 'sure', 'ok', 'okay', 'yes', 'no', 'appreciate', 'appreciated']);
 
-export const FEELING_WORDS = ['sentiment', 'emotion'];
+const FEELING_WORDS = ['sentiment', 'emotion'];
 
 export function askedProperties(request: string): AskedProperty[] {
   const said = request.replace(QUOTED, (q) => ' '.repeat(q.length));
@@ -69,7 +71,7 @@ export function askedProperties(request: string): AskedProperty[] {
   for (const m of said.matchAll(HOW_ADJECTIVE)) {
     const feeling = Math.abs(valence(m[1]!)) >= 1 && !COURTESY.has(m[1]!.toLowerCase());
     const measured = long?.index === m.index ? [] : feeling ? FEELING_WORDS : wordNet().attributes(m[1]!);
-    if (measured.length && !out.some((a) => a.words === measured)) out.push({ words: measured, cue: m[0] });
+    if (measured.length && !out.some((a) => a.words === measured)) out.push({ words: measured, cue: m[0], ...(feeling ? {} : { measure: true }) });
   }
   // A second question joined by "and" is a sentence of its own: "what language is spoken and is the speaker happy".
   for (const sentence of said.split(/(?<=[.?!;])\s+|\s+[—–-]\s+|,?\s+and\s+(?=(?:is|are|was|were|does|do|did)\s)/i)) {

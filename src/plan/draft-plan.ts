@@ -9,7 +9,7 @@ import { languageEffects } from '../catalog/effects.js';
 import { languageName } from '../text/languages.js';
 import { isFile, type Plan, type PlanTask } from '../core/plan.js';
 import { reachAnswer } from './reach-answer.js';
-import { readingSteps } from './reading-steps.js';
+import { chainFrom, readingSteps } from './reading-steps.js';
 import { answerPath, givesAsked, reachAsked } from './reach-asked.js';
 import { analyzeRequest } from './request-analysis.js';
 import { asksWhatIs } from './speech-act.js';
@@ -102,19 +102,8 @@ function fileInLanguage(catalog: Catalog, given: ReadonlyArray<{ path: string; m
   if (!file || !goals.target || !translator || !sets || given.length !== 1) return undefined;
   const reading = file.modality === 'text' ? [] : readingSteps(file.modality, 'text', catalog);
   if (!reading) return undefined;
-  const tasks: PlanTask[] = [];
-  let from: unknown = { file: file.path };
-  for (const step of [...reading, translator]) {
-    const id = `t${tasks.length + 1}`;
-    const args: Record<string, unknown> = { [step.inputs[0]!.name]: from };
-    if (step === translator) {
-      args[sets.target] = goals.target;
-      if (sets.source && goals.source) args[sets.source] = goals.source;
-    }
-    tasks.push({ id, task: step.id, args, deps: tasks.length ? [tasks.at(-1)!.id] : [] });
-    from = { ref: id };
-  }
-  return { tasks };
+  const language = { [sets.target]: goals.target, ...(sets.source && goals.source ? { [sets.source]: goals.source } : {}) };
+  return { tasks: chainFrom(file.path, [...reading, translator], (step) => (step === translator ? language : {})) };
 }
 
 /**

@@ -86,8 +86,12 @@ const NOT_UNDERSTOOD = /\b(?:i|we)\s+(?:(?:don'?t|dont|do\s+not|can'?t|cant|cann
 const UNDERSTOOD = /\b(?:i|we)\s+(?:(?:only|just|mostly|can\s+only)\s+)?(?:speak|understand|read)\s+(?:only\s+)?$/i;
 /** The language requests to the built-in planner are written in, whose documentation it matches. */
 export const REQUEST_LANGUAGE = 'en';
-/** Whether words ask what a thing says or means ("what does it mean", "I don't understand it"). */
-export function asksMeaning(text: string): boolean {
-  return ASKS_MEANING.test(text);
+/**
+ * Whether words ask what a thing says or means ("what does it mean") in a request that names a
+ * language to have it in: then its meaning is its words in that language, no question to answer
+ * from them nor a type near in meaning.
+ */
+export function asksMeaningInALanguage(text: string, request: string): boolean {
+  return ASKS_MEANING.test(text) && languageGoals(request).target !== undefined;
 }
 const ASKS_MEANING = /\b(?:understand|what\s+(?:does|do|did)\s+(?:\S+\s+){0,2}?(?:say|mean)|what\s+(?:\S+\s+){0,2}?(?:says|means|said|meant)|what'?s\s+(?:written|(?:it|this|that)\s+say))\b/i;

@@ -8,7 +8,7 @@ import { FALLBACK_MIN_RELATIVE_SCORE, FAR_IN_MEANING, INFEASIBLE_PENALTY, MIN_RE
 import { operationNamed } from './type-index.js';
 import { aKind, type PlanState } from './plan-state.js';
 import { askedProperties } from './asked-properties.js';
-import { asksMeaning, languageGoals } from './language-goals.js';
+import { asksMeaningInALanguage } from './language-goals.js';
 import { askedWord, isEdit, kindsSaid, rank, tellsAsked, yesNoPredicate } from './rank-clause.js';
 import { isStep } from './step-choice.js';
 import { answerFromText, planStep } from './add-step.js';
@@ -50,7 +50,7 @@ export function planWhenNothingPlanned(s: PlanState): void {
     }
   }
 
-  if (s.planned.length === 0 && s.unfed.length === 0 && s.meaning && s.available.files.length && !reachAnswer(s.request, s.catalog, s.available.files, true) && !s.asking.some((c) => asksWhatIsReported(c.raw ?? c.text) || intoGoal(c.raw ?? c.text, s.catalog) !== undefined || (asksMeaning(c.raw ?? c.text) && languageGoals(s.request).target !== undefined))) {
+  if (s.planned.length === 0 && s.unfed.length === 0 && s.meaning && s.available.files.length && !reachAnswer(s.request, s.catalog, s.available.files, true) && !s.asking.some((c) => asksWhatIsReported(c.raw ?? c.text) || intoGoal(c.raw ?? c.text, s.catalog) !== undefined || asksMeaningInALanguage(c.raw ?? c.text, s.request))) {
     // No word of the request names a type ("what can you see in this pic"), nor is it an open
     // question about the file (draft-plan.ts answers those): the type nearest in meaning to its
     // one asking clause, if it takes a given file as it is. Not for a question about what is
@@ -64,7 +64,7 @@ export function planWhenNothingPlanned(s: PlanState): void {
     // Near in meaning too: a verb many types share ("identify the items on the desk") names none.
     const places = only && s.meaning(only);
     const named = only && places ? rank(s, only).find((r) => r.feasibility > INFEASIBLE_PENALTY && operationNamed(r, kindsSaid(s, only)) && (places.get(r.type.id) ?? FAR_IN_MEANING) < FAR_IN_MEANING) : undefined;
-    const nearest = named?.type.id ?? (only && [...(s.meaning(only) ?? [])].find(([, place]) => place === 0)?.[0]);
+    const nearest = named?.type.id ?? (places ? [...places].find(([, place]) => place === 0)?.[0] : undefined);
     const type = nearest ? s.catalog.taskType(nearest) : undefined;
     // Nor an edit, for a question about what is ("is this picture blurry?" asks, and a sharpened picture is no answer).
     const editForQuestion = only !== undefined && type !== undefined && isEdit(type) && asksWhatIs(only.raw ?? only.text);
@@ -74,7 +74,7 @@ export function planWhenNothingPlanned(s: PlanState): void {
     // Nor a type that cannot tell the X a "what X" asks, however near in meaning ("what colour
     // is the car": a detector finds the car, not its colour).
     // Nor for a measure asked that no type gives ("how tall is the building": before, poses).
-    const unmeasured = only !== undefined && type !== undefined && askedProperties(only.raw ?? only.text).some((a) => /^how\s/i.test(a.cue) && !s.typesAsked(only).has(type.id));
+    const unmeasured = only !== undefined && type !== undefined && askedProperties(only.raw ?? only.text).some((a) => a.measure) && !s.typesAsked(only).has(type.id);
     if (only && type && !editForQuestion && !writing && !unmeasured && tellsAsked(s, only)(type) && (named !== undefined || type.inputs.every((slot) => !slot.required || s.available.files.some((f) => f.modality === slot.modality)))) {
       const from = s.planned.length;
       if (planStep(s, type, only)) {
@@ -112,7 +112,7 @@ export function planWhenNothingPlanned(s: PlanState): void {
   }
   // A "what X" that no type tells, or a yes/no question's predicate, is what could not be answered.
   const only = s.planned.length === 0 && s.asking.length === 1 ? s.asking[0]! : undefined;
-  const measured = only && askedProperties(only.raw ?? only.text).find((a) => /^how\s/i.test(a.cue) && !/^how\s+(?:long|many|much)\b/i.test(a.cue))?.words.slice(0, 2).join(' or ');
+  const measured = only && askedProperties(only.raw ?? only.text).find((a) => a.measure)?.words.slice(0, 2).join(' or ');
   const asked = only && (askedWord(only) ?? measured);
   const predicate = only && !asked ? yesNoPredicate(only.raw ?? only.text) : undefined;
   if (asked || predicate) {

@@ -6,7 +6,7 @@ import { actionTerms as terms } from '../text/tokenize.js';
 import { clauseWords, type Clause } from './request-analysis.js';
 import { asksWhatIs } from './speech-act.js';
 import { asksWhatIsReported } from './reported-speech.js';
-import { asksMeaning, languageGoals } from './language-goals.js';
+import { asksMeaningInALanguage, languageGoals } from './language-goals.js';
 import { senseWords } from './word-senses.js';
 import { extractParams } from './extract-params.js';
 import { choicesIn, introducedChoices } from './choices.js';
@@ -57,7 +57,7 @@ export function rank(s: PlanState, clause: Clause, bySenses = false): Ranked[] {
   const questioning = asksWhatIs(clause.raw ?? clause.text) || asksWhatIs(clause.sentence ?? clause.text);
   const tells = tellsAsked(s, clause);
   const reported = asksWhatIsReported(clause.raw ?? clause.text);
-  const meaningInALanguage = asksMeaning(clause.raw ?? clause.text) && languageGoals(s.request).target !== undefined;
+  const meaningInALanguage = asksMeaningInALanguage(clause.raw ?? clause.text, s.request);
   const referentTerms = new Set([...terms(referent), ...namedMaterial(s, clause)]);
   const saidKinds = kindsSaid(s, clause, words);
   const goal = intoGoalTerms(clause.raw ?? clause.text, s.catalog);

@@ -1,12 +1,12 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { accepts } from '../core/modality.js';
 import type { Plan } from '../core/plan.js';
-import { readingSteps } from './reading-steps.js';
+import { chainFrom, readingSteps } from './reading-steps.js';
 import { answeredParam } from './fact-questions.js';
 import type { GivenFiles } from './reach-asked.js';
 import { asksQuestion } from './speech-act.js';
-import { asksMeaning, languageGoals } from './language-goals.js';
-import { askedProperties, FEELING_WORDS } from './asked-properties.js';
+import { asksMeaningInALanguage } from './language-goals.js';
+import { askedProperties } from './asked-properties.js';
 import { asksWhatIsReported } from './reported-speech.js';
 import { followsUp } from './request-analysis.js';
 
@@ -33,10 +33,10 @@ export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles
   if (!question || files.length === 0) return undefined;
   // What a thing says or means, with a language to have it in, is its words in that language
   // (language goals), not a sentence of it answering the question.
-  if (asksMeaning(question) && languageGoals(request).target !== undefined) return undefined;
+  if (asksMeaningInALanguage(question, request)) return undefined;
   // A measure of the thing itself ("how loud is it", "how tall is the building") is no question
   // about what is said or written in it.
-  if (askedProperties(question).some((a) => /^how\s/i.test(a.cue) && a.words !== FEELING_WORDS && !/^how\s+long\b/i.test(a.cue))) return undefined;
+  if (askedProperties(question).some((a) => a.measure)) return undefined;
   const answerers = [...catalog.taskTypes.values()].filter((type) => answeredParam(type) && type.inputs.length === 1 && catalog.expertsFor(type.id).length > 0);
   for (const type of answerers) {
     const slot = type.inputs[0]!;
@@ -53,14 +53,7 @@ export function reachAnswer(request: string, catalog: Catalog, files: GivenFiles
     for (const file of files.filter((f) => f.modality !== 'image' || shownOnlyInWriting(question) || asksWhatIsReported(question))) {
       const path = readingSteps(file.modality, slot.modality, catalog);
       if (!path) continue;
-      const tasks: Plan['tasks'] = [];
-      let from: unknown = { file: file.path };
-      for (const step of path) {
-        const id = `t${tasks.length + 1}`;
-        tasks.push({ id, task: step.id, args: { [step.inputs[0]!.name]: from }, deps: tasks.length ? [tasks.at(-1)!.id] : [] });
-        from = { ref: id };
-      }
-      tasks.push({ id: `t${tasks.length + 1}`, task: type.id, args: { [slot.name]: from, [answeredParam(type)!]: question }, deps: [tasks.at(-1)!.id] });
+      const tasks = chainFrom(file.path, [...path, type], (step) => (step === type ? { [answeredParam(type)!]: question } : {}));
       return { plan: { tasks }, notes: [`planned ${path.map((s) => s.id).join(' → ')} → ${type.id}: no step's words matched, and the request asks a question about what is said in ${file.path}`] };
     }
   }

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { languageEffects } from '../catalog/effects.js';
 import { accepts, type Modality } from '../core/modality.js';
 import { paramSpecs, type TaskType } from '../core/task-type.js';
+import type { PlanTask } from '../core/plan.js';
 import { answeredParam } from './fact-questions.js';
 
 /**
@@ -32,3 +33,17 @@ export function readingSteps(from: Modality, to: Modality, catalog: Catalog): Ta
   return undefined;
 }
 
+/**
+ * Steps run one after another from a given file, each on its first input, the one before's
+ * output feeding the next (t1, t2, …); `more` gives a step's other arguments.
+ */
+export function chainFrom(file: string, steps: readonly TaskType[], more: (step: TaskType) => Record<string, unknown> = () => ({})): PlanTask[] {
+  const tasks: PlanTask[] = [];
+  let from: unknown = { file };
+  for (const step of steps) {
+    const id = `t${tasks.length + 1}`;
+    tasks.push({ id, task: step.id, args: { [step.inputs[0]!.name]: from, ...more(step) }, deps: tasks.length ? [tasks.at(-1)!.id] : [] });
+    from = { ref: id };
+  }
+  return tasks;
+}

@@ -4,7 +4,7 @@ import { actionTerms as terms } from '../text/tokenize.js';
 import { clauseWords, type Clause } from './request-analysis.js';
 import { asksQuestion } from './speech-act.js';
 import { asksGivenProperty } from './reach-asked.js';
-import { asksMeaning, languageGoals } from './language-goals.js';
+import { asksMeaningInALanguage, languageGoals } from './language-goals.js';
 import { answeredParam, answers } from './fact-questions.js';
 import { madeKind, wantedOutput } from './output-words.js';
 import { MODALITY_WORDS } from './type-index.js';
@@ -74,7 +74,7 @@ export function answererFor(s: PlanState, clause: Clause, matchedNothing: boolea
   if (question === undefined) {
     const textAtHand = textToCome || s.available.outputs.some((o) => o.modality === 'text') || s.available.files.some((f) => f.modality === 'text');
     // Nor what something means, with a language to have it in: its words in that language.
-    const meaning = asksMeaning(clause.raw ?? clause.text) && languageGoals(s.request).target !== undefined;
+    const meaning = asksMeaningInALanguage(clause.raw ?? clause.text, s.request);
     const open = asksQuestion(clause.raw ?? clause.text) && !asksGivenProperty(clause.sentence ?? clause.text, s.catalog) && !meaning;
     return open && textAtHand ? s.types.find((t) => answeredParam(t) && s.served(t) && t.inputs.every((i) => i.modality === 'text') && feasible(t)) : undefined;
   }
